@@ -1,0 +1,70 @@
+# boardpress - build, test, demo and benchmark.
+#
+#   make          build ./boardpress
+#   make demo     install what is missing, build, render samples/*.xml to out/
+#   make check    install what is missing, build, run the whole test suite
+#   make bench    time every sample and a generated 500-page report
+
+CC      ?= gcc
+CFLAGS  ?= -O2 -g
+WARN    := -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
+CPPFLAGS += $(shell xml2-config --cflags 2>/dev/null || echo -I/usr/include/libxml2)
+LDLIBS  := -lhpdf -lxml2 -lz -lm
+SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+SRC     := $(filter-out src/main.c,$(wildcard src/*.c))
+OBJ     := $(SRC:src/%.c=build/%.o) build/schema.o
+SANOBJ  := $(SRC:src/%.c=build/asan/%.o) build/schema.o
+UNIT    := $(wildcard tests/unit/*.c)
+SAMPLES := $(wildcard samples/*.xml)
+
+.PHONY: all deps demo check unit integration bench clean
+
+all: boardpress
+
+deps:
+	@sh mk/deps.sh
+
+boardpress: $(OBJ) build/main.o
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+build/asan/boardpress: $(SANOBJ) build/asan/main.o
+	$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(LDLIBS)
+
+build/%.o: src/%.c $(wildcard src/*.h) | build
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -c -o $@ $<
+
+build/asan/%.o: src/%.c $(wildcard src/*.h) | build
+	$(CC) $(WARN) $(CFLAGS) $(SAN) $(CPPFLAGS) -c -o $@ $<
+
+build/schema.o: src/schema.S src/schema/report.rng | build
+	$(CC) -c -o $@ src/schema.S
+
+build/unit: $(UNIT) $(OBJ) | build
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -Isrc -o $@ $(UNIT) $(OBJ) $(LDLIBS)
+
+build/asan/unit: $(UNIT) $(SANOBJ) | build
+	$(CC) $(WARN) $(CFLAGS) $(SAN) $(CPPFLAGS) -Isrc -o $@ $(UNIT) $(SANOBJ) $(LDLIBS)
+
+build:
+	@mkdir -p build/asan
+
+demo: deps
+	@$(MAKE) --no-print-directory boardpress
+	@mkdir -p out
+	@for f in $(SAMPLES); do \
+	    o=out/$$(basename $$f .xml).pdf; \
+	    ./boardpress render $$f -o $$o && echo "rendered $$o" || exit 1; \
+	done
+	@echo "The PDFs are in $$(pwd)/out/"
+
+check: deps
+	@$(MAKE) --no-print-directory boardpress build/asan/boardpress build/unit build/asan/unit
+	@sh tests/run.sh
+
+bench: deps
+	@$(MAKE) --no-print-directory boardpress
+	@sh tests/bench.sh
+
+clean:
+	rm -rf build out boardpress

@@ -1,0 +1,14 @@
+/* check.h - what a report means, beyond what the schema can say.
+ *
+ * Runs after parse on the model: ids are unique, list numbering is
+ * sensible. Reports located errors and warnings; never lays out.
+ */
+#ifndef BP_CHECK_H
+#define BP_CHECK_H
+
+#include "model.h"
+
+/* Checks doc; returns the number of errors reported. */
+int check_run(const model_doc *doc);
+
+#endif

@@ -1,0 +1,70 @@
+/* dl.h - the display list: laid-out pages, ready to draw.
+ *
+ * Layout writes it, render reads it; neither looks past it. Coordinates
+ * are PDF points with the origin at the page's lower left. Text is
+ * already encoded in the single-byte encoding its font will be declared
+ * with. Each item points back to the model node it came from and carries
+ * its structural role, so that a tagged PDF can be written from it.
+ */
+#ifndef BP_DL_H
+#define BP_DL_H
+
+#include <stdint.h>
+
+#include "enc.h"
+#include "font.h"
+#include "model.h"
+
+typedef enum { DL_TEXT, DL_RULE, DL_RECT, DL_LINK } dl_kind;
+
+/* What a piece of the page is, for structure and for tests. */
+typedef enum {
+    ROLE_BODY, ROLE_HEADING, ROLE_LIST_LABEL, ROLE_QUOTE, ROLE_COVER,
+    ROLE_ARTIFACT              /* running header and footer, rules */
+} dl_role;
+
+typedef struct dl_item {
+    dl_kind kind;
+    dl_role role;
+    int level;                 /* heading level for ROLE_HEADING */
+    double x, y;               /* text: baseline start; rule: start; rect/link: lower left */
+    double x2, y2;             /* rule: end point */
+    double w, h;               /* rect/link size; text: advance width */
+    double line_width;         /* rule */
+    uint32_t color;
+    /* text */
+    font *font;                /* metrics; render embeds font_path(font) */
+    enc_id enc;
+    double size, word_space;
+    const char *bytes;         /* encoded, NUL-terminated */
+    const char *uri;           /* link */
+    const model_node *src;
+    struct dl_item *next;
+} dl_item;
+
+typedef struct dl_page {
+    double width, height;
+    int number;                /* 1-based physical page number */
+    dl_item *first, *last;
+    struct dl_page *next;
+} dl_page;
+
+typedef struct dl_doc {
+    dl_page *first, *last;
+    int npages;
+    /* document information for the PDF */
+    const char *title, *author, *subject, *lang;
+} dl_doc;
+
+/* Appends item to page (the item must not be on another page). */
+static inline void dl_append(dl_page *p, dl_item *it)
+{
+    it->next = NULL;
+    if (p->last)
+        p->last->next = it;
+    else
+        p->first = it;
+    p->last = it;
+}
+
+#endif

@@ -1,0 +1,1127 @@
+/* layout.c - the galley and the page breaker.
+ *
+ * Blocks become lines: a paragraph's inline content is cut into pieces
+ * (runs of text in one font, encoding, size, colour and link), words are
+ * joined by glue, linebreak.c chooses the breaks, and each line becomes
+ * display items positioned relative to its baseline. Lines are then
+ * placed on pages top to bottom, honouring keeps: a line marked
+ * keep_next moves to the next page with its successor when both do not
+ * fit. Every step is linear in the number of lines.
+ */
+#include "layout.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "label.h"
+#include "linebreak.h"
+#include "utf8.h"
+
+/* ---- the galley ------------------------------------------------------- */
+
+typedef struct gline {
+    double height, ascent;          /* line box and baseline offset */
+    double space_before;            /* dropped at the top of a page */
+    int keep_next, break_before;
+    dl_item *first, *last;          /* y relative to the baseline */
+    struct gline *next;
+} gline;
+
+/* A run of text inside a word: one font, encoding, size, colour, link. */
+typedef struct piece {
+    lb_type type;                   /* LB_BOX text, LB_GLUE space, LB_BREAK */
+    double width;
+    const char *text;               /* UTF-8, not terminated */
+    size_t len;
+    font *font;
+    enc_id enc;
+    double size;
+    uint32_t color;
+    const char *href;
+    const model_node *src;
+} piece;
+
+/* The inline formatting in force while walking a paragraph. */
+typedef struct ink {
+    int family, bold, italic, uppercase;
+    double size;
+    uint32_t color;
+    const char *href;
+} ink;
+
+typedef struct box {
+    double left, right;             /* indents from the text area's edges */
+} box;
+
+typedef struct ctx {
+    const model_doc *doc;
+    style_template *t;
+    arena *a;
+    int failed;
+    gline *first, *last;
+    double pending_space;
+    int keep_following;             /* lines still to keep with what precedes */
+    dl_item *label;                 /* list label waiting for the next line */
+    const style_block *bar;         /* quote bar drawn beside each line */
+    double bar_x;
+    int counters[STYLE_MAX_LEVELS];
+    int appendix_counter;
+    int in_appendix;
+    /* the paragraph being built */
+    piece *pieces;
+    int npieces, cap;
+    lb_item *items;
+    int *breaks;
+    uint32_t *warned;               /* codepoints already warned about */
+    int nwarned, warned_cap;
+    int link_style;
+    layout_stats *stats;
+} ctx;
+
+static double text_width(const ctx *c)
+{
+    const style_template *t = c->t;
+    return t->page_width - t->margin_left - t->margin_right;
+}
+
+static gline *new_line(ctx *c, double height, double ascent)
+{
+    gline *l = arena_alloc(c->a, sizeof *l);
+    l->height = height;
+    l->ascent = ascent;
+    l->space_before = c->pending_space;
+    c->pending_space = 0;
+    if (c->keep_following > 0) {
+        /* the previous line (a heading, or an earlier line) keeps with this */
+        if (c->last)
+            c->last->keep_next = 1;
+        c->keep_following--;
+    }
+    if (c->last)
+        c->last->next = l;
+    else
+        c->first = l;
+    c->last = l;
+    if (c->label) {
+        l->first = c->label;
+        dl_item *it = c->label;
+        while (it->next)
+            it = it->next;
+        l->last = it;
+        c->label = NULL;
+    }
+    return l;
+}
+
+static void line_add(gline *l, dl_item *it)
+{
+    it->next = NULL;
+    if (l->last)
+        l->last->next = it;
+    else
+        l->first = it;
+    l->last = it;
+}
+
+static void add_space(ctx *c, double space)
+{
+    if (space > c->pending_space)
+        c->pending_space = space;
+}
+
+/* ---- fonts and characters ------------------------------------------------ */
+
+static font *ink_font(ctx *c, const ink *k)
+{
+    font *f = style_face(c->t, k->family, style_face_index(k->bold, k->italic));
+    if (!f)
+        c->failed = 1;
+    return f;
+}
+
+static int already_warned(ctx *c, uint32_t cp)
+{
+    for (int i = 0; i < c->nwarned; i++)
+        if (c->warned[i] == cp)
+            return 1;
+    if (c->nwarned == c->warned_cap) {
+        c->warned_cap = c->warned_cap ? c->warned_cap * 2 : 16;
+        c->warned = realloc(c->warned, sizeof *c->warned * (size_t)c->warned_cap);
+    }
+    c->warned[c->nwarned++] = cp;
+    return 0;
+}
+
+/* Warns (once per character) about characters the font has no glyph for
+ * or that no single-byte encoding can carry. */
+static void check_glyphs(ctx *c, const char *s, size_t len, font *f, const model_node *src)
+{
+    const char *p = s, *end = s + len;
+    while (p < end) {
+        uint32_t cp = utf8_next(&p, end);
+        if (cp < 0x80)
+            continue;
+        int missing = !font_has(f, cp);
+        char buf[4];
+        size_t n = utf8_encode(cp, buf);
+        int unencodable = n == 0 || enc_pick(buf, n) == ENC_NONE;
+        if ((missing || unencodable) && !already_warned(c, cp))
+            diag_warning(src->file, src->line, src->col,
+                         "U+%04X is not in font %s%s; it will show as a substitute",
+                         (unsigned)cp, font_path(f),
+                         unencodable && !missing ? " as a single-byte encoding" : "");
+    }
+}
+
+/* Uppercase for the Latin letters templates are likely to shout in. */
+static const char *upper(arena *a, const char *s, size_t len, size_t *out_len)
+{
+    char *out = arena_alloc(a, len * 2 + 1), *q = out;
+    const char *p = s, *end = s + len;
+    while (p < end) {
+        const char *start = p;
+        uint32_t cp = utf8_next(&p, end);
+        if (cp == UTF8_INVALID) {
+            *q++ = *start;
+            continue;
+        }
+        if (cp >= 'a' && cp <= 'z')
+            cp -= 32;
+        else if ((cp >= 0xE0 && cp <= 0xFE && cp != 0xF7))
+            cp -= 32;
+        else if (cp >= 0x100 && cp <= 0x17F && (cp & 1) && cp != 0x131 && cp != 0x138 && cp != 0x149)
+            cp -= 1;
+        q += utf8_encode(cp, q);
+    }
+    *out_len = (size_t)(q - out);
+    return out;
+}
+
+/* ---- building a paragraph ------------------------------------------------ */
+
+static piece *push_piece(ctx *c)
+{
+    if (c->npieces == c->cap) {
+        c->cap = c->cap ? c->cap * 2 : 256;
+        c->pieces = realloc(c->pieces, sizeof *c->pieces * (size_t)c->cap);
+        c->items = realloc(c->items, sizeof *c->items * (size_t)c->cap);
+        c->breaks = realloc(c->breaks, sizeof *c->breaks * (size_t)(c->cap + 1));
+        if (!c->pieces || !c->items || !c->breaks)
+            abort();
+    }
+    piece *p = &c->pieces[c->npieces++];
+    memset(p, 0, sizeof *p);
+    return p;
+}
+
+static void add_glue(ctx *c, const ink *k)
+{
+    if (c->npieces == 0)
+        return;
+    piece *prev = &c->pieces[c->npieces - 1];
+    if (prev->type != LB_BOX)
+        return;
+    font *f = prev->font ? prev->font : ink_font(c, k);
+    if (!f)
+        return;
+    piece *g = push_piece(c);
+    g->type = LB_GLUE;
+    g->font = f;
+    g->size = prev->size;
+    g->width = font_width(f, ' ') * prev->size / 1000.0;
+}
+
+static void add_break(ctx *c)
+{
+    if (c->npieces > 0 && c->pieces[c->npieces - 1].type == LB_GLUE)
+        c->npieces--;
+    push_piece(c)->type = LB_BREAK;
+}
+
+/* Adds a text box in one encoding. */
+static void add_box(ctx *c, const ink *k, font *f, enc_id e, const char *s, size_t len,
+                    const model_node *src)
+{
+    piece *p = push_piece(c);
+    p->type = LB_BOX;
+    p->text = s;
+    p->len = len;
+    p->font = f;
+    p->enc = e;
+    p->size = k->size;
+    p->color = k->color;
+    p->href = k->href;
+    p->src = src;
+    p->width = font_text_width(f, s, len) * k->size / 1000.0;
+}
+
+/* Adds a word, split where its characters need different encodings. */
+static void add_word(ctx *c, const ink *k, const char *s, size_t len, const model_node *src)
+{
+    font *f = ink_font(c, k);
+    if (!f)
+        return;
+    if (k->uppercase)
+        s = upper(c->a, s, len, &len);
+    check_glyphs(c, s, len, f, src);
+    enc_id e = enc_pick(s, len);
+    if (e != ENC_NONE) {
+        add_box(c, k, f, e, s, len, src);
+        return;
+    }
+    const char *p = s, *end = s + len, *run = s;
+    enc_id run_enc = ENC_NONE;
+    while (p < end) {
+        const char *start = p;
+        utf8_next(&p, end);
+        enc_id ce = enc_pick(start, (size_t)(p - start));
+        if (ce == ENC_NONE)
+            ce = ENC_CP1252;        /* shows as '?', warned above */
+        if (start > run && ce != run_enc) {
+            add_box(c, k, f, run_enc, run, (size_t)(start - run), src);
+            run = start;
+        }
+        run_enc = ce;
+    }
+    add_box(c, k, f, run_enc, run, (size_t)(end - run), src);
+}
+
+static void add_text(ctx *c, const ink *k, const char *s, const model_node *src)
+{
+    while (*s) {
+        if (*s == ' ') {
+            add_glue(c, k);
+            s++;
+            continue;
+        }
+        size_t n = strcspn(s, " ");
+        /* U+00AD soft hyphens only mark break points; not drawn here */
+        add_word(c, k, s, n, src);
+        s += n;
+    }
+}
+
+static void add_inline(ctx *c, const model_node *n, ink k)
+{
+    for (const model_node *ch = n->first; ch; ch = ch->next) {
+        ink sub = k;
+        switch (ch->kind) {
+        case M_TEXT:
+            add_text(c, &k, ch->text, ch);
+            continue;
+        case M_BR:
+            add_break(c);
+            continue;
+        case M_B: sub.bold = 1; break;
+        case M_I: sub.italic = !k.italic; break;
+        case M_A:
+            sub.href = model_attr_get(ch, "href");
+            if (c->link_style >= 0)
+                sub.color = c->t->styles[c->link_style].color;
+            break;
+        default:
+            continue;       /* block children are laid out by the caller */
+        }
+        add_inline(c, ch, sub);
+    }
+}
+
+static ink ink_of(const style_block *s)
+{
+    ink k = { .family = s->family, .bold = s->bold, .italic = s->italic,
+              .uppercase = s->uppercase, .size = s->size, .color = s->color };
+    return k;
+}
+
+/* Splits boxes wider than the measure at character boundaries, so that
+ * no word (a long web address) runs out of its column. */
+static void split_long_boxes(ctx *c, double measure)
+{
+    for (int i = 0; i < c->npieces; i++) {
+        piece *p = &c->pieces[i];
+        if (p->type != LB_BOX || p->width <= measure)
+            continue;
+        const char *s = p->text, *end = p->text + p->len, *q = s;
+        double w = 0;
+        while (q < end) {
+            const char *start = q;
+            uint32_t cp = utf8_next(&q, end);
+            double cw = font_width(p->font, cp == UTF8_INVALID ? 0xFFFD : cp) * p->size / 1000.0;
+            if (w + cw > measure && start > s) {
+                q = start;
+                break;
+            }
+            w += cw;
+        }
+        piece rest = *p;
+        rest.text = q;
+        rest.len = (size_t)(end - q);
+        rest.width = p->width - w;
+        p->len = (size_t)(q - s);
+        p->width = w;
+        /* a zero-width glue lets the line break between the halves */
+        piece glue = { .type = LB_GLUE, .font = p->font, .size = p->size };
+        push_piece(c);
+        push_piece(c);
+        p = &c->pieces[i];
+        memmove(p + 3, p + 1, sizeof *p * (size_t)(c->npieces - i - 3));
+        p[1] = glue;
+        p[2] = rest;
+    }
+}
+
+/* ---- setting lines ------------------------------------------------------- */
+
+static dl_item *new_item(ctx *c, dl_kind kind, dl_role role)
+{
+    dl_item *it = arena_alloc(c->a, sizeof *it);
+    it->kind = kind;
+    it->role = role;
+    return it;
+}
+
+static const char *encode(ctx *c, enc_id e, const char *s, size_t len)
+{
+    char *out = arena_alloc(c->a, len + 1);
+    enc_encode(e, s, len, out);
+    return out;
+}
+
+typedef struct run {
+    int first, last;                /* piece range, inclusive */
+    double x, width;
+    int spaces;
+} run;
+
+static int same_run(const piece *a, const piece *b)
+{
+    return a->font == b->font && a->enc == b->enc && a->size == b->size &&
+           a->color == b->color && a->href == b->href;
+}
+
+static void emit_run(ctx *c, gline *l, const run *r, double word_space, dl_role role, int level)
+{
+    const piece *p0 = &c->pieces[r->first];
+    size_t bytes = 0;
+    for (int i = r->first; i <= r->last; i++)
+        bytes += c->pieces[i].type == LB_BOX ? c->pieces[i].len : 1;
+    char *text = arena_alloc(c->a, bytes + 1), *q = text;
+    for (int i = r->first; i <= r->last; i++) {
+        const piece *p = &c->pieces[i];
+        if (p->type == LB_BOX) {
+            size_t n = enc_encode(p0->enc, p->text, p->len, q);
+            q += n;
+        } else {
+            *q++ = ' ';
+        }
+    }
+    *q = '\0';
+    dl_item *it = new_item(c, DL_TEXT, role);
+    it->level = level;
+    it->x = r->x;
+    it->w = r->width;
+    it->font = p0->font;
+    it->enc = p0->enc;
+    it->size = p0->size;
+    it->color = p0->color;
+    it->word_space = r->spaces ? word_space : 0;
+    it->bytes = text;
+    it->src = p0->src;
+    line_add(l, it);
+    if (p0->href) {
+        dl_item *ln = new_item(c, DL_LINK, ROLE_ARTIFACT);
+        ln->x = r->x;
+        ln->y = font_descent(p0->font) * p0->size / 1000.0;
+        ln->w = r->width;
+        ln->h = (font_ascent(p0->font) - font_descent(p0->font)) * p0->size / 1000.0;
+        ln->uri = p0->href;
+        ln->src = p0->src;
+        line_add(l, ln);
+    }
+}
+
+typedef struct setting {
+    const style_block *s;
+    double x0, measure, first_indent;
+    dl_role role;
+    int level;
+} setting;
+
+/* Sets pieces [from, to) as one line. Trailing glue never reaches here. */
+static void set_line(ctx *c, const setting *st, int from, int to, int last_line, int first_line)
+{
+    const style_block *s = st->s;
+    double asc = 0, desc = 0;
+    font *base = style_face(c->t, s->family, style_face_index(s->bold, s->italic));
+    if (base) {
+        asc = font_ascent(base) * s->size / 1000.0;
+        desc = -font_descent(base) * s->size / 1000.0;
+    }
+    gline *l = new_line(c, s->leading, (s->leading - asc - desc) / 2 + asc);
+    if (c->stats)
+        c->stats->lines++;
+    double indent = first_line ? st->first_indent : 0;
+    double measure = st->measure - indent;
+    double natural = 0;
+    int glues = 0;
+    for (int i = from; i < to; i++) {
+        natural += c->pieces[i].width;
+        glues += c->pieces[i].type == LB_GLUE;
+    }
+    double extra = measure - natural, ws = 0, x = st->x0 + indent;
+    if (extra < -0.01 && c->stats)
+        c->stats->overfull++;
+    if (s->align == ALIGN_JUSTIFY && !last_line && glues > 0)
+        ws = extra / glues;
+    else if (s->align == ALIGN_RIGHT)
+        x += extra;
+    else if (s->align == ALIGN_CENTER)
+        x += extra / 2;
+    run r = { .first = -1 };
+    for (int i = from; i < to; i++) {
+        const piece *p = &c->pieces[i];
+        if (p->type == LB_BOX && (r.first < 0 || !same_run(&c->pieces[r.first], p))) {
+            if (r.first >= 0)
+                emit_run(c, l, &r, ws, st->role, st->level);
+            r = (run){ .first = i, .last = i, .x = x };
+        }
+        if (r.first >= 0) {
+            r.last = i;
+            r.width += p->width + (p->type == LB_GLUE ? ws : 0);
+            r.spaces += p->type == LB_GLUE;
+        }
+        x += p->width + (p->type == LB_GLUE ? ws : 0);
+    }
+    if (r.first >= 0) {
+        /* a run never ends in glue: the next box started a new run */
+        while (r.last > r.first && c->pieces[r.last].type == LB_GLUE) {
+            r.width -= c->pieces[r.last].width + ws;
+            r.spaces--;
+            r.last--;
+        }
+        emit_run(c, l, &r, ws, st->role, st->level);
+    }
+    if (c->bar) {
+        dl_item *bar = new_item(c, DL_RECT, ROLE_ARTIFACT);
+        bar->x = c->bar_x;
+        bar->y = l->ascent - l->height;
+        bar->w = c->bar->bar_left;
+        bar->h = l->height;
+        bar->color = c->bar->bar_color;
+        line_add(l, bar);
+    }
+}
+
+/* Marks the lines of a finished paragraph so that the page breaker
+ * leaves no fewer than orphans lines at a page's foot and no fewer than
+ * widows lines at the next page's head. */
+static void keep_lines(ctx *c, gline *first, int n)
+{
+    int orphans = c->t->orphans, widows = c->t->widows, i = 0;
+    for (gline *l = first; l && i < n - 1; l = l->next, i++)
+        if (i < orphans - 1 || i >= n - widows)
+            l->keep_next = 1;
+}
+
+/* Breaks the pieces collected in c into lines and adds them. */
+static void set_paragraph(ctx *c, const setting *st)
+{
+    while (c->npieces > 0 && c->pieces[c->npieces - 1].type != LB_BOX)
+        c->npieces--;
+    if (c->npieces == 0) {
+        c->label = NULL;
+        return;
+    }
+    split_long_boxes(c, st->measure - (st->first_indent > 0 ? st->first_indent : 0));
+    for (int i = 0; i < c->npieces; i++)
+        c->items[i] = (lb_item){ c->pieces[i].type, c->pieces[i].width };
+    int n = lb_greedy(c->items, c->npieces, st->measure - st->first_indent, st->measure, c->breaks);
+    gline *before = c->last;
+    int from = 0;
+    for (int k = 0; k < n; k++) {
+        int to = c->breaks[k];
+        int start = from;
+        while (start < to && c->pieces[start].type == LB_GLUE)
+            start++;
+        int end = to;
+        while (end > start && c->pieces[end - 1].type == LB_GLUE)
+            end--;
+        int forced = to < c->npieces && c->pieces[to].type == LB_BREAK;
+        set_line(c, st, start, end, k == n - 1 || forced, k == 0);
+        from = to + 1;
+    }
+    keep_lines(c, before ? before->next : c->first, n);
+    c->npieces = 0;
+}
+
+static setting setting_for(ctx *c, int style, box b, dl_role role, int level)
+{
+    const style_block *s = &c->t->styles[style];
+    setting st = { .s = s, .role = role, .level = level, .first_indent = s->first_indent };
+    st.x0 = c->t->margin_left + b.left + s->indent_left;
+    st.measure = text_width(c) - b.left - b.right - s->indent_left - s->indent_right;
+    return st;
+}
+
+/* A block of running text in the given style. prefix (may be NULL) is
+ * set before the content in prefix_style. */
+static void paragraph(ctx *c, const model_node *n, int style, box b, const char *prefix,
+                      int prefix_style, dl_role role, int level)
+{
+    const style_block *s = &c->t->styles[style];
+    add_space(c, s->space_before);
+    setting st = setting_for(c, style, b, role, level);
+    gline *before = c->last;
+    c->npieces = 0;
+    if (prefix && *prefix) {
+        ink pk = ink_of(&c->t->styles[prefix_style]);
+        add_text(c, &pk, prefix, n);
+    }
+    add_inline(c, n, ink_of(s));
+    set_paragraph(c, &st);
+    gline *first = before ? before->next : c->first;
+    if (first && s->page_break_before)
+        first->break_before = 1;
+    if (c->last != before && s->rule_below > 0) {
+        dl_item *rule = new_item(c, DL_RULE, ROLE_ARTIFACT);
+        rule->x = st.x0;
+        rule->x2 = st.x0 + st.measure;
+        rule->y = rule->y2 = c->last->ascent - c->last->height;
+        rule->line_width = s->rule_below;
+        rule->color = s->rule_color;
+        line_add(c->last, rule);
+    }
+    if (s->keep_with_next && c->last != before) {
+        for (gline *l = first; l; l = l->next)
+            l->keep_next = 1;
+        c->keep_following = c->t->heading_keep_lines > 1 ? c->t->heading_keep_lines - 1 : 0;
+    }
+    add_space(c, s->space_after);
+}
+
+/* A paragraph of plain text (cover, signoff). */
+static void plain_line(ctx *c, const char *text, int style, box b, const model_node *src, dl_role role)
+{
+    const style_block *s = &c->t->styles[style];
+    add_space(c, s->space_before);
+    setting st = setting_for(c, style, b, role, 0);
+    c->npieces = 0;
+    ink k = ink_of(s);
+    add_text(c, &k, text, src);
+    set_paragraph(c, &st);
+    add_space(c, s->space_after);
+}
+
+/* ---- blocks -------------------------------------------------------------- */
+
+static void blocks(ctx *c, const model_node *parent, box b, int level, int list_depth);
+
+static int list_type(const model_node *list)
+{
+    const char *type = model_attr_get(list, "type");
+    static const char *const names[LIST_TYPE_COUNT] = { "bullet", "arabic", "roman", "alpha", "none" };
+    for (int k = 0; type && k < LIST_TYPE_COUNT; k++)
+        if (strcmp(type, names[k]) == 0)
+            return k;
+    return LIST_BULLET;
+}
+
+typedef struct counter_ctx {
+    long n;
+} counter_ctx;
+
+static int counter_lookup(void *p, const char *key, const char **str, long *num)
+{
+    (void)str;
+    if (strcmp(key, "n") != 0)
+        return 0;
+    *num = ((counter_ctx *)p)->n;
+    return 1;
+}
+
+static const char *item_label(ctx *c, const model_node *item, int type, int depth, long n)
+{
+    const char *own = model_attr_get(item, "label");
+    if (own)
+        return own;
+    const char *fmt = c->t->list[type].label[depth < 4 ? depth : 3];
+    if (!fmt)
+        return "";
+    counter_ctx cc = { n };
+    return label_expand(c->a, fmt, counter_lookup, &cc);
+}
+
+/* Width of a label in the list style. */
+static double label_width(ctx *c, const char *label)
+{
+    const style_block *s = &c->t->styles[c->t->list_style];
+    font *f = style_face(c->t, s->family, style_face_index(s->bold, s->italic));
+    return f ? font_text_width(f, label, strlen(label)) * s->size / 1000.0 : 0;
+}
+
+/* Makes the label's items; new_line attaches them to the item's first line. */
+static void make_label(ctx *c, const char *label, double x, const model_node *src)
+{
+    if (!*label)
+        return;
+    const style_block *s = &c->t->styles[c->t->list_style];
+    ink k = ink_of(s);
+    font *f = ink_font(c, &k);
+    if (!f)
+        return;
+    check_glyphs(c, label, strlen(label), f, src);
+    enc_id e = enc_pick(label, strlen(label));
+    dl_item *it = new_item(c, DL_TEXT, ROLE_LIST_LABEL);
+    it->x = x;
+    it->font = f;
+    it->enc = e == ENC_NONE ? ENC_CP1252 : e;
+    it->size = s->size;
+    it->color = s->color;
+    it->bytes = encode(c, it->enc, label, strlen(label));
+    it->w = label_width(c, label);
+    it->src = src;
+    c->label = it;
+}
+
+static int has_block_children(const model_node *n)
+{
+    for (const model_node *ch = n->first; ch; ch = ch->next)
+        if (!model_is_inline(ch->kind))
+            return 1;
+    return 0;
+}
+
+static int has_inline_content(const model_node *n)
+{
+    for (const model_node *ch = n->first; ch; ch = ch->next)
+        if (model_is_inline(ch->kind) && (ch->kind != M_TEXT || strcmp(ch->text, " ") != 0))
+            return 1;
+    return 0;
+}
+
+static void list(ctx *c, const model_node *n, box b, int level, int depth)
+{
+    int type = list_type(n);
+    const style_list *ls = &c->t->list[type];
+    const char *start = model_attr_get(n, "start");
+    long first = start ? strtol(start, NULL, 10) : 1;
+    /* the hanging indent fits the widest label */
+    double hang = ls->indent, widest = 0;
+    long k = first;
+    for (const model_node *it = n->first; it; it = it->next, k++) {
+        double w = label_width(c, item_label(c, it, type, depth, k));
+        if (w > widest)
+            widest = w;
+    }
+    if (widest + ls->label_gap > hang)
+        hang = widest + ls->label_gap;
+    box inner = { b.left + hang, b.right };
+    k = first;
+    for (const model_node *it = n->first; it; it = it->next, k++) {
+        make_label(c, item_label(c, it, type, depth, k), c->t->margin_left + b.left, it);
+        if (has_inline_content(it))
+            paragraph(c, it, c->t->list_style, inner, NULL, 0, ROLE_BODY, 0);
+        if (has_block_children(it))
+            blocks(c, it, inner, level, depth + 1);
+        if (c->label) {
+            /* an empty item still shows its label */
+            plain_line(c, " ", c->t->list_style, inner, it, ROLE_BODY);
+        }
+    }
+    add_space(c, c->t->styles[c->t->list_style].space_after);
+}
+
+static void quote(ctx *c, const model_node *n, box b, int level)
+{
+    const style_block *qs = &c->t->styles[c->t->quote_style];
+    const style_block *saved = c->bar;
+    double saved_x = c->bar_x;
+    if (qs->bar_left > 0) {
+        c->bar = qs;
+        c->bar_x = c->t->margin_left + b.left + qs->indent_left - qs->bar_gap - qs->bar_left;
+    }
+    if (has_inline_content(n))
+        paragraph(c, n, c->t->quote_style, b, NULL, 0, ROLE_QUOTE, 0);
+    for (const model_node *ch = n->first; ch; ch = ch->next)
+        if (ch->kind == M_P)
+            paragraph(c, ch, c->t->quote_style, b, NULL, 0, ROLE_QUOTE, 0);
+        else if (ch->kind == M_ATTRIBUTION)
+            paragraph(c, ch, c->t->attribution_style, b, NULL, 0, ROLE_QUOTE, 0);
+    (void)level;
+    c->bar = saved;
+    c->bar_x = saved_x;
+}
+
+static void signoff(ctx *c, const char *name, const char *role, const char *date, box b,
+                    const model_node *src)
+{
+    if (name && *name)
+        plain_line(c, name, c->t->signoff_name_style, b, src, ROLE_BODY);
+    if (role && *role)
+        plain_line(c, role, c->t->signoff_role_style, b, src, ROLE_BODY);
+    if (date && *date)
+        plain_line(c, date, c->t->signoff_role_style, b, src, ROLE_BODY);
+}
+
+static const char *child_text(ctx *c, const model_node *n, model_kind kind)
+{
+    const model_node *ch = model_child(n, kind);
+    if (!ch)
+        return NULL;
+    const char *s = model_text(c->a, ch);
+    while (*s == ' ')
+        s++;
+    return s;
+}
+
+typedef struct heading_ctx {
+    ctx *c;
+    int level;
+} heading_ctx;
+
+static int heading_lookup(void *p, const char *key, const char **str, long *num)
+{
+    heading_ctx *h = p;
+    (void)str;
+    if (strcmp(key, "n") == 0) {
+        *num = h->c->counters[h->level - 1];
+        return 1;
+    }
+    if (key[0] >= '1' && key[0] <= '6' && key[1] == '\0') {
+        *num = h->c->counters[key[0] - '1'];
+        return 1;
+    }
+    return 0;
+}
+
+/* The label of a heading, counting it; NULL when unnumbered. */
+static const char *heading_label(ctx *c, const model_node *n, const style_heading *h, int level)
+{
+    const char *number = model_attr_get(n, "number");
+    int numbered = number ? strcmp(number, "none") != 0 : h->numbered;
+    if (!numbered || !h->number)
+        return NULL;
+    if (number && strcmp(number, "auto") != 0)
+        return number;
+    if (n->kind == M_APPENDIX && level == 1)
+        c->counters[0] = ++c->appendix_counter;
+    else
+        c->counters[level - 1]++;
+    for (int k = level; k < STYLE_MAX_LEVELS; k++)
+        c->counters[k] = 0;
+    heading_ctx hc = { c, level };
+    return label_expand(c->a, h->number, heading_lookup, &hc);
+}
+
+static void division(ctx *c, const model_node *n, box b, int level)
+{
+    const style_template *t = c->t;
+    if (level > t->nheadings)
+        level = t->nheadings;
+    const style_heading *h = n->kind == M_APPENDIX && level == 1 ? &t->appendix : &t->heading[level - 1];
+    if (n->kind == M_APPENDIX && level == 1 && !t->appendix.number && !t->appendix.style)
+        h = &t->heading[0];
+    if (n->kind == M_CHAPTER && level == 1 && c->in_appendix)
+        c->in_appendix = 0;
+    const char *label = heading_label(c, n, h, level);
+    const model_node *title = model_child(n, M_TITLE);
+    const char *prefix = NULL;
+    if (label && h->label_above) {
+        plain_line(c, label, h->label_style, b, n, ROLE_HEADING);
+        c->last->keep_next = 1;
+    } else if (label) {
+        prefix = arena_printf(c->a, "%s%s", label, h->separator);
+    }
+    if (title)
+        paragraph(c, title, h->style, b, prefix, h->style, ROLE_HEADING, level);
+    blocks(c, n, b, level + 1, 0);
+}
+
+static void foreword(ctx *c, const model_node *n, box b)
+{
+    const model_node *title = model_child(n, M_TITLE);
+    if (title)
+        paragraph(c, title, c->t->foreword_style, b, NULL, 0, ROLE_HEADING, 1);
+    else if (*c->t->foreword_title)
+        plain_line(c, c->t->foreword_title, c->t->foreword_style, b, n, ROLE_HEADING);
+    blocks(c, n, b, 2, 0);
+    signoff(c, model_attr_get(n, "by"), model_attr_get(n, "role"), NULL, b, n);
+}
+
+static void block(ctx *c, const model_node *n, box b, int level, int list_depth)
+{
+    switch (n->kind) {
+    case M_P: paragraph(c, n, c->t->body_style, b, NULL, 0, ROLE_BODY, 0); break;
+    case M_LIST: list(c, n, b, level, list_depth); break;
+    case M_QUOTE: quote(c, n, b, level); break;
+    case M_SIGNOFF:
+        signoff(c, child_text(c, n, M_NAME), child_text(c, n, M_ROLE), child_text(c, n, M_DATE), b, n);
+        break;
+    case M_CHAPTER: case M_SECTION: case M_APPENDIX: division(c, n, b, level); break;
+    case M_FOREWORD: foreword(c, n, b); break;
+    default: break;         /* meta, cover, title: handled elsewhere */
+    }
+}
+
+static void blocks(ctx *c, const model_node *parent, box b, int level, int list_depth)
+{
+    for (const model_node *n = parent->first; n && !c->failed; n = n->next)
+        block(c, n, b, level, list_depth);
+}
+
+/* ---- pages --------------------------------------------------------------- */
+
+static dl_page *new_page(ctx *c, dl_doc *d)
+{
+    dl_page *p = arena_alloc(c->a, sizeof *p);
+    p->width = c->t->page_width;
+    p->height = c->t->page_height;
+    p->number = ++d->npages;
+    if (d->last)
+        d->last->next = p;
+    else
+        d->first = p;
+    d->last = p;
+    return p;
+}
+
+/* Height the chain of kept lines starting at l needs, stopping once it
+ * exceeds a page (such a chain cannot be kept anyway). */
+static double chain_height(const gline *l, double gap, double body)
+{
+    double need = gap + l->height;
+    while (l->keep_next && l->next && need <= body) {
+        l = l->next;
+        need += l->space_before + l->height;
+    }
+    return need;
+}
+
+static void place(gline *l, dl_page *p, double top)
+{
+    double baseline = top - l->ascent;
+    for (dl_item *it = l->first, *next; it; it = next) {
+        next = it->next;
+        it->y += baseline;
+        it->y2 += baseline;
+        dl_append(p, it);
+    }
+}
+
+static void paginate(ctx *c, dl_doc *d, gline *first)
+{
+    const style_template *t = c->t;
+    double top = t->page_height - t->margin_top, bottom = t->margin_bottom;
+    double body = top - bottom;
+    dl_page *p = NULL;
+    double y = top;
+    int empty = 1;
+    for (gline *l = first; l; l = l->next) {
+        if (!p || (l->break_before && !empty)) {
+            p = new_page(c, d);
+            y = top;
+            empty = 1;
+        }
+        double gap = empty ? 0 : l->space_before;
+        double need = chain_height(l, gap, body);
+        if (!empty && ((need <= body && y - need < bottom - 0.01) ||
+                       y - gap - l->height < bottom - 0.01)) {
+            p = new_page(c, d);
+            y = top;
+            empty = 1;
+            gap = 0;
+        }
+        place(l, p, y - gap);
+        y -= gap + l->height;
+        empty = 0;
+    }
+    if (!p)
+        new_page(c, d);
+}
+
+/* ---- metadata, cover and running furniture ------------------------------ */
+
+typedef struct meta_ctx {
+    ctx *c;
+    const model_node *meta;
+    int page, pages;
+} meta_ctx;
+
+static int meta_lookup(void *p, const char *key, const char **str, long *num)
+{
+    meta_ctx *m = p;
+    if (strcmp(key, "page") == 0) { *num = m->page; return 1; }
+    if (strcmp(key, "pages") == 0) { *num = m->pages; return 1; }
+    static const struct { const char *key; model_kind kind; } fields[] = {
+        {"board", M_BOARD}, {"area", M_AREA}, {"period", M_PERIOD}, {"title", M_TITLE},
+        {"subtitle", M_SUBTITLE}, {"author", M_AUTHOR}, {"date", M_DATE},
+    };
+    for (size_t k = 0; k < sizeof fields / sizeof fields[0]; k++)
+        if (strcmp(key, fields[k].key) == 0) {
+            const char *s = child_text(m->c, m->meta, fields[k].kind);
+            *str = s ? s : "";
+            return 1;
+        }
+    if (strcmp(key, "short") == 0 || strcmp(key, "author-role") == 0) {
+        const model_node *n = model_child(m->meta, key[0] == 's' ? M_BOARD : M_AUTHOR);
+        const char *v = n ? model_attr_get(n, key[0] == 's' ? "short" : "role") : NULL;
+        *str = v ? v : "";
+        return 1;
+    }
+    return 0;
+}
+
+/* Sets one line of text at (x, baseline) aligned per align; returns its
+ * items appended to page p. Used for furniture, which never wraps. */
+static void furniture_text(ctx *c, dl_page *p, const char *text, int style, double x_left,
+                           double width, style_align align, double baseline)
+{
+    if (!text || !*text)
+        return;
+    const style_block *s = &c->t->styles[style];
+    c->npieces = 0;
+    ink k = ink_of(s);
+    add_text(c, &k, text, c->doc->root);
+    if (c->npieces == 0)
+        return;
+    style_block aligned = *s;
+    aligned.align = align;
+    setting st = { .s = &aligned, .x0 = x_left, .measure = width, .role = ROLE_ARTIFACT };
+    gline *saved_last = c->last, *saved_first = c->first;
+    int saved_keep = c->keep_following;
+    c->keep_following = 0;
+    for (int i = 0; i < c->npieces; i++)
+        if (c->pieces[i].type == LB_BREAK)
+            c->pieces[i].type = LB_GLUE;
+    set_line(c, &st, 0, c->npieces, 1, 0);
+    gline *l = c->last;
+    c->last = saved_last;
+    c->first = saved_first;
+    if (saved_last)
+        saved_last->next = NULL;
+    c->keep_following = saved_keep;
+    c->npieces = 0;
+    if (c->stats)
+        c->stats->lines--;
+    place(l, p, baseline + l->ascent);
+}
+
+static void furniture(ctx *c, dl_page *p, const style_furniture *f, int is_header, meta_ctx *m)
+{
+    const style_template *t = c->t;
+    double x = t->margin_left, w = t->page_width - t->margin_left - t->margin_right;
+    double baseline = is_header ? t->page_height - f->offset : f->offset;
+    const char *parts[3] = { f->left, f->center, f->right };
+    style_align aligns[3] = { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT };
+    for (int k = 0; k < 3; k++)
+        if (parts[k])
+            furniture_text(c, p, label_expand(c->a, parts[k], meta_lookup, m), f->style, x, w,
+                           aligns[k], baseline);
+    if (f->rule > 0) {
+        const style_block *s = &t->styles[f->style];
+        dl_item *r = new_item(c, DL_RULE, ROLE_ARTIFACT);
+        r->x = x;
+        r->x2 = x + w;
+        r->y = r->y2 = is_header ? baseline - f->rule_gap : baseline + s->size + f->rule_gap;
+        r->line_width = f->rule;
+        r->color = f->rule_color;
+        dl_append(p, r);
+    }
+}
+
+static void add_furniture(ctx *c, dl_doc *d, int has_cover)
+{
+    const model_node *meta = model_child(c->doc->root, M_META);
+    meta_ctx m = { c, meta, 0, d->npages };
+    for (dl_page *p = d->first; p; p = p->next) {
+        m.page = p->number;
+        int cover = has_cover && p == d->first;
+        if (c->t->header.style >= 0 && (!cover || c->t->header.on_first_page))
+            furniture(c, p, &c->t->header, 1, &m);
+        if (c->t->footer.style >= 0 && (!cover || c->t->footer.on_first_page))
+            furniture(c, p, &c->t->footer, 0, &m);
+    }
+}
+
+/* The cover: the template's lines, expanded from the metadata, set from
+ * cover_top down on a page of its own. */
+static gline *cover(ctx *c, const model_node *meta)
+{
+    meta_ctx m = { c, meta, 1, 1 };
+    gline *before = c->last;
+    for (const style_cover_line *cl = c->t->cover; cl; cl = cl->next) {
+        const char *text = label_expand(c->a, cl->text, meta_lookup, &m);
+        if (!*text)
+            continue;
+        add_space(c, cl->space_before);
+        plain_line(c, text, cl->style, (box){0, 0}, meta, ROLE_COVER);
+    }
+    return before ? before->next : c->first;
+}
+
+static void set_info(ctx *c, dl_doc *d)
+{
+    const model_node *meta = model_child(c->doc->root, M_META);
+    d->title = child_text(c, meta, M_TITLE);
+    d->author = child_text(c, meta, M_AUTHOR);
+    d->subject = child_text(c, meta, M_BOARD);
+    const char *lang = model_attr_get(c->doc->root, "xml:lang");
+    d->lang = lang ? lang : "en-GB";
+}
+
+dl_doc *layout_run(const model_doc *doc, style_template *t, arena *a, layout_stats *stats)
+{
+    ctx c = { .doc = doc, .t = t, .a = a, .stats = stats };
+    c.link_style = style_lookup(t, "link");
+    dl_doc *d = arena_alloc(a, sizeof *d);
+    set_info(&c, d);
+    const model_node *root = doc->root;
+    int has_cover = model_child(root, M_COVER) != NULL && t->cover != NULL;
+    gline *cover_lines = NULL;
+    if (has_cover) {
+        cover_lines = cover(&c, model_child(root, M_META));
+        c.pending_space = 0;
+    }
+    gline *body_start = c.last;
+    blocks(&c, root, (box){0, 0}, 1, 0);
+    gline *body = body_start ? body_start->next : c.first;
+    if (has_cover && body_start) {
+        body_start->next = NULL;
+        if (body)
+            body->break_before = 1;
+        /* the cover's first line sits at cover_top */
+        if (cover_lines)
+            cover_lines->space_before = 0;
+    }
+    if (!c.failed) {
+        if (has_cover && cover_lines) {
+            paginate(&c, d, cover_lines);
+            /* shift the cover down to cover_top */
+            double shift = t->cover_top - t->margin_top;
+            for (dl_item *it = d->first->first; it; it = it->next) {
+                it->y -= shift;
+                it->y2 -= shift;
+            }
+            if (body) {
+                dl_doc rest = { 0 };
+                rest.npages = d->npages;
+                paginate(&c, &rest, body);
+                d->last->next = rest.first;
+                d->last = rest.last;
+                d->npages = rest.npages;
+            }
+        } else {
+            paginate(&c, d, c.first);
+        }
+        add_furniture(&c, d, has_cover);
+    }
+    if (stats)
+        stats->pages = d->npages;
+    free(c.pieces);
+    free(c.items);
+    free(c.breaks);
+    free(c.warned);
+    return c.failed ? NULL : d;
+}

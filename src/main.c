@@ -1,0 +1,162 @@
+/* main.c - the boardpress command line.
+ *
+ *   boardpress render IN.xml [-o OUT.pdf] [--template NAME|PATH] [--strict] [--stats]
+ *   boardpress check IN.xml [--strict]
+ *
+ * Exit status: 0 success, 1 bad input (the report, its template or its
+ * files), 2 bad usage.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "check.h"
+#include "diag.h"
+#include "enc.h"
+#include "layout.h"
+#include "parse.h"
+#include "render.h"
+#include "style.h"
+
+#define BOARDPRESS_VERSION "0.1.0"
+
+static const char usage[] =
+    "usage: boardpress render IN.xml [-o OUT.pdf] [--template NAME|PATH] [--strict] [--stats]\n"
+    "       boardpress check IN.xml [--strict]\n"
+    "       boardpress --help | --version\n";
+
+static const char help[] =
+    "boardpress turns the XML description of a safeguarding board's report into\n"
+    "a print-ready PDF.\n\n"
+    "commands:\n"
+    "  render IN.xml      lay out and write the PDF (OUT defaults to IN with .pdf)\n"
+    "  check IN.xml       validate and check the report without writing anything\n\n"
+    "options:\n"
+    "  -o OUT.pdf         where to write the PDF\n"
+    "  --template T       a template name (templates/T.xml) or a path to one\n"
+    "  --strict           treat warnings as errors\n"
+    "  --stats            print layout statistics to stderr\n"
+    "  --help, --version\n\n"
+    "Messages read file:line:col: error|warning: text. Exit status is 0 on\n"
+    "success, 1 for bad input and 2 for bad usage.\n";
+
+typedef struct options {
+    const char *command, *input, *output, *template_name;
+    int strict, stats;
+} options;
+
+static int bad_usage(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "boardpress: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\n%s", usage);
+    return 2;
+}
+
+/* Returns -1 when parsing succeeded, else the exit status. */
+static int parse_args(int argc, char **argv, options *o)
+{
+    if (argc < 2)
+        return bad_usage("%s", "no command given");
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            fputs(usage, stdout);
+            fputs("\n", stdout);
+            fputs(help, stdout);
+            return 0;
+        } else if (strcmp(a, "--version") == 0) {
+            printf("boardpress %s\n", BOARDPRESS_VERSION);
+            return 0;
+        } else if (strcmp(a, "-o") == 0 || strcmp(a, "--template") == 0) {
+            if (i + 1 >= argc)
+                return bad_usage("%s needs a value", a);
+            if (a[1] == 'o')
+                o->output = argv[++i];
+            else
+                o->template_name = argv[++i];
+        } else if (strcmp(a, "--strict") == 0) {
+            o->strict = 1;
+        } else if (strcmp(a, "--stats") == 0) {
+            o->stats = 1;
+        } else if (a[0] == '-' && a[1]) {
+            return bad_usage("unknown option %s", a);
+        } else if (!o->command) {
+            o->command = a;
+        } else if (!o->input) {
+            o->input = a;
+        } else {
+            return bad_usage("unexpected argument %s", a);
+        }
+    }
+    if (strcmp(o->command, "render") != 0 && strcmp(o->command, "check") != 0)
+        return bad_usage("unknown command %s", o->command);
+    if (!o->input)
+        return bad_usage("%s needs an input file", o->command);
+    if (o->output && strcmp(o->command, "render") != 0)
+        return bad_usage("%s", "-o goes with render");
+    return -1;
+}
+
+static const char *default_output(arena *a, const char *input)
+{
+    size_t len = strlen(input);
+    if (len > 4 && strcmp(input + len - 4, ".xml") == 0)
+        len -= 4;
+    return arena_printf(a, "%.*s.pdf", (int)len, input);
+}
+
+/* The template: --template, else the report's template attribute
+ * (relative to the report), else "default". */
+static const char *template_path(arena *a, const options *o, const model_doc *doc)
+{
+    if (o->template_name)
+        return style_find(o->template_name, a);
+    const char *named = model_attr_get(doc->root, "template");
+    if (!named)
+        return style_find("default", a);
+    if (strchr(named, '/') && named[0] != '/') {
+        const char *slash = strrchr(o->input, '/');
+        if (slash)
+            return arena_printf(a, "%.*s/%s", (int)(slash - o->input), o->input, named);
+    }
+    return style_find(named, a);
+}
+
+static int render(arena *a, const options *o, const model_doc *doc)
+{
+    style_template *t = style_load(template_path(a, o, doc), a);
+    if (!t)
+        return 1;
+    layout_stats stats = { 0 };
+    dl_doc *d = layout_run(doc, t, a, &stats);
+    int rc = 1;
+    if (d && diag_errors() == 0) {
+        const char *out = o->output ? o->output : default_output(a, o->input);
+        rc = render_pdf(d, out) == 0 ? 0 : 1;
+        if (o->stats)
+            fprintf(stderr, "stats: pages=%d lines=%d overfull=%d\n", stats.pages,
+                    stats.lines, stats.overfull);
+    }
+    style_release(t);
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    options o = { 0 };
+    int rc = parse_args(argc, argv, &o);
+    if (rc >= 0)
+        return rc;
+    diag_set_strict(o.strict);
+    arena *a = arena_new();
+    model_doc *doc = parse_file(o.input, a);
+    rc = 1;
+    if (doc && check_run(doc) == 0 && diag_errors() == 0)
+        rc = strcmp(o.command, "check") == 0 ? 0 : render(a, &o, doc);
+    arena_free(a);
+    enc_shutdown();
+    parse_shutdown();
+    return rc;
+}

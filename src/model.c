@@ -1,0 +1,85 @@
+/* model.c - the document tree's small helpers. */
+#include "model.h"
+
+#include <string.h>
+
+static const char *const kind_names[M_KIND_COUNT] = {
+    [M_REPORT] = "report", [M_META] = "meta", [M_BOARD] = "board",
+    [M_AREA] = "area", [M_PERIOD] = "period", [M_TITLE] = "title",
+    [M_SUBTITLE] = "subtitle", [M_AUTHOR] = "author", [M_DATE] = "date",
+    [M_COVER] = "cover", [M_FOREWORD] = "foreword", [M_CHAPTER] = "chapter",
+    [M_SECTION] = "section", [M_APPENDIX] = "appendix", [M_P] = "p",
+    [M_LIST] = "list", [M_ITEM] = "item", [M_QUOTE] = "quote",
+    [M_ATTRIBUTION] = "attribution", [M_SIGNOFF] = "signoff",
+    [M_NAME] = "name", [M_ROLE] = "role", [M_B] = "b", [M_I] = "i",
+    [M_A] = "a", [M_BR] = "br",
+};
+
+model_kind model_kind_of(const char *name)
+{
+    for (int k = 0; k < M_KIND_COUNT; k++)
+        if (kind_names[k] && strcmp(kind_names[k], name) == 0)
+            return (model_kind)k;
+    return M_UNKNOWN;
+}
+
+const char *model_attr_get(const model_node *n, const char *name)
+{
+    for (const model_attr *a = n->attrs; a; a = a->next)
+        if (strcmp(a->name, name) == 0)
+            return a->value;
+    return NULL;
+}
+
+model_node *model_child(const model_node *n, model_kind kind)
+{
+    for (model_node *c = n->first; c; c = c->next)
+        if (c->kind == kind)
+            return c;
+    return NULL;
+}
+
+static size_t text_len(const model_node *n)
+{
+    if (n->kind == M_TEXT)
+        return strlen(n->text);
+    size_t len = 0;
+    for (const model_node *c = n->first; c; c = c->next)
+        len += text_len(c);
+    return len;
+}
+
+static char *text_copy(const model_node *n, char *p)
+{
+    if (n->kind == M_TEXT) {
+        size_t len = strlen(n->text);
+        memcpy(p, n->text, len);
+        return p + len;
+    }
+    for (const model_node *c = n->first; c; c = c->next)
+        p = text_copy(c, p);
+    return p;
+}
+
+const char *model_text(arena *a, const model_node *n)
+{
+    char *s = arena_alloc(a, text_len(n) + 1);
+    *text_copy(n, s) = '\0';
+    return s;
+}
+
+int model_is_inline(model_kind kind)
+{
+    return kind == M_TEXT || kind == M_B || kind == M_I || kind == M_A ||
+           kind == M_BR;
+}
+
+void model_append(model_node *parent, model_node *child)
+{
+    child->parent = parent;
+    if (parent->last)
+        parent->last->next = child;
+    else
+        parent->first = child;
+    parent->last = child;
+}

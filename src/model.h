@@ -1,0 +1,70 @@
+/* model.h - the document model: a tree of report elements in an arena.
+ *
+ * The parser builds it, check reads it, layout walks it. Every node keeps
+ * the file, line and column of its start tag so that any later stage can
+ * report a problem where the author will look for it. Text is stored
+ * already whitespace-collapsed (XML layout whitespace carries no meaning
+ * in a report).
+ */
+#ifndef BP_MODEL_H
+#define BP_MODEL_H
+
+#include "arena.h"
+
+/* Element kinds. M_TEXT is character data; M_UNKNOWN never survives
+ * validation but keeps the parser total. */
+typedef enum {
+    M_UNKNOWN, M_TEXT,
+    /* document */
+    M_REPORT, M_META, M_BOARD, M_AREA, M_PERIOD, M_TITLE, M_SUBTITLE,
+    M_AUTHOR, M_DATE, M_COVER,
+    /* structure */
+    M_FOREWORD, M_CHAPTER, M_SECTION, M_APPENDIX,
+    /* blocks */
+    M_P, M_LIST, M_ITEM, M_QUOTE, M_ATTRIBUTION, M_SIGNOFF, M_NAME, M_ROLE,
+    /* inline */
+    M_B, M_I, M_A, M_BR,
+    M_KIND_COUNT
+} model_kind;
+
+typedef struct model_attr {
+    const char *name, *value;
+    struct model_attr *next;
+} model_attr;
+
+typedef struct model_node {
+    model_kind kind;
+    const char *name;       /* element name; "#text" for text */
+    const char *text;       /* M_TEXT only: collapsed UTF-8 */
+    model_attr *attrs;
+    struct model_node *parent, *first, *last, *next;
+    const char *file;
+    int line, col;
+} model_node;
+
+typedef struct model_doc {
+    arena *arena;
+    const char *file;       /* the report's path as given */
+    model_node *root;       /* the <report> element */
+} model_doc;
+
+/* The kind of an element name (M_UNKNOWN when not in the vocabulary). */
+model_kind model_kind_of(const char *name);
+
+/* The value of attribute name, or NULL. */
+const char *model_attr_get(const model_node *n, const char *name);
+
+/* The first child of the given kind, or NULL. */
+model_node *model_child(const model_node *n, model_kind kind);
+
+/* The concatenated text of n's subtree (arena-allocated; "" when none). */
+const char *model_text(arena *a, const model_node *n);
+
+/* Inline elements may sit inside paragraphs; everything else is a block or
+ * structure element. */
+int model_is_inline(model_kind kind);
+
+/* Appends child to parent. */
+void model_append(model_node *parent, model_node *child);
+
+#endif

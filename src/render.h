@@ -1,0 +1,18 @@
+/* render.h - the display list into a PDF file.
+ *
+ * A walker and nothing more: every position, string and colour was
+ * decided by layout. Fonts are embedded (subset) on first use, each in
+ * the single-byte encoding its runs were written in. The file appears
+ * whole or not at all: it is written to a temporary file beside the
+ * target and renamed.
+ */
+#ifndef BP_RENDER_H
+#define BP_RENDER_H
+
+#include "dl.h"
+
+/* Writes d to path. Returns 0, or reports an error and returns -1 with no
+ * file left behind (an existing file at path is untouched). */
+int render_pdf(const dl_doc *d, const char *path);
+
+#endif

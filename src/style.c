@@ -1,0 +1,505 @@
+/* style.c - reads a template file into a style_template.
+ *
+ * The template is small and trusted no more than a report: it is read
+ * with the same safe libxml2 options, and every bad value is an error
+ * located in the template, so a typo never silently becomes a default.
+ */
+#include "style.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+
+#include "diag.h"
+
+typedef struct {
+    style_template *t;
+    arena *a;
+    const char *dir;                /* template's folder, for font paths */
+    int errors;
+} loader;
+
+/* ---- values -------------------------------------------------------------- */
+
+static const char *attr(xmlNodePtr x, const char *name, arena *a)
+{
+    xmlChar *v = xmlGetProp(x, (const xmlChar *)name);
+    if (!v)
+        return NULL;
+    const char *s = arena_strdup(a, (const char *)v);
+    xmlFree(v);
+    return s;
+}
+
+static void bad(loader *L, xmlNodePtr x, const char *what, const char *value)
+{
+    diag_error(L->t->path, x->line, 0, "<%s>: %s '%s'", x->name, what, value);
+    L->errors++;
+}
+
+/* A length: a number with pt, mm, cm or in (points when bare). */
+static int length(loader *L, xmlNodePtr x, const char *name, double *out)
+{
+    const char *v = attr(x, name, L->a);
+    if (!v)
+        return 0;
+    char *end;
+    double d = strtod(v, &end);
+    double scale = 1.0;
+    if (strcmp(end, "mm") == 0) scale = 72.0 / 25.4;
+    else if (strcmp(end, "cm") == 0) scale = 72.0 / 2.54;
+    else if (strcmp(end, "in") == 0) scale = 72.0;
+    else if (strcmp(end, "pt") != 0 && *end) {
+        bad(L, x, "not a length (use pt, mm, cm or in):", v);
+        return 0;
+    }
+    if (end == v) {
+        bad(L, x, "not a length:", v);
+        return 0;
+    }
+    *out = d * scale;
+    return 1;
+}
+
+static int integer(loader *L, xmlNodePtr x, const char *name, int *out)
+{
+    const char *v = attr(x, name, L->a);
+    if (!v)
+        return 0;
+    char *end;
+    long n = strtol(v, &end, 10);
+    if (end == v || *end || n < 0 || n > 1000) {
+        bad(L, x, "not a whole number:", v);
+        return 0;
+    }
+    *out = (int)n;
+    return 1;
+}
+
+static int flag(loader *L, xmlNodePtr x, const char *name, int *out)
+{
+    const char *v = attr(x, name, L->a);
+    if (!v)
+        return 0;
+    if (strcmp(v, "yes") == 0) *out = 1;
+    else if (strcmp(v, "no") == 0) *out = 0;
+    else { bad(L, x, "expected yes or no, not", v); return 0; }
+    return 1;
+}
+
+static int colour(loader *L, xmlNodePtr x, const char *name, uint32_t *out)
+{
+    const char *v = attr(x, name, L->a);
+    if (!v)
+        return 0;
+    char *end;
+    unsigned long c = v[0] == '#' ? strtoul(v + 1, &end, 16) : 0;
+    if (v[0] != '#' || strlen(v) != 7 || *end) {
+        bad(L, x, "not a colour (#rrggbb):", v);
+        return 0;
+    }
+    *out = (uint32_t)c;
+    return 1;
+}
+
+static int style_ref(loader *L, xmlNodePtr x, const char *name, int *out)
+{
+    const char *v = attr(x, name, L->a);
+    if (!v)
+        return 0;
+    int i = style_lookup(L->t, v);
+    if (i < 0) {
+        bad(L, x, "no style is called", v);
+        return 0;
+    }
+    *out = i;
+    return 1;
+}
+
+/* ---- elements ------------------------------------------------------------ */
+
+static void read_page(loader *L, xmlNodePtr x)
+{
+    style_template *t = L->t;
+    length(L, x, "width", &t->page_width);
+    length(L, x, "height", &t->page_height);
+    length(L, x, "margin-top", &t->margin_top);
+    length(L, x, "margin-bottom", &t->margin_bottom);
+    length(L, x, "margin-left", &t->margin_left);
+    length(L, x, "margin-right", &t->margin_right);
+    if (t->page_width < 72 || t->page_height < 72 ||
+        t->margin_left + t->margin_right > t->page_width - 72 ||
+        t->margin_top + t->margin_bottom > t->page_height - 72) {
+        diag_error(t->path, x->line, 0, "<page>: the margins leave less than an inch of text area");
+        L->errors++;
+    }
+}
+
+static const char *resolve_path(loader *L, const char *file)
+{
+    if (file[0] == '/')
+        return file;
+    return arena_printf(L->a, "%s/%s", L->dir, file);
+}
+
+static void read_font(loader *L, xmlNodePtr x)
+{
+    static const char *const face_attr[FACE_COUNT] = { "regular", "bold", "italic", "bold-italic" };
+    style_template *t = L->t;
+    style_family *f = &t->families[t->nfamilies];
+    f->name = attr(x, "family", L->a);
+    f->tline = x->line;
+    if (!f->name) {
+        bad(L, x, "needs a family name", "");
+        return;
+    }
+    for (int k = 0; k < FACE_COUNT; k++) {
+        const char *file = attr(x, face_attr[k], L->a);
+        if (!file && k != FACE_REGULAR)
+            file = attr(x, face_attr[FACE_REGULAR], L->a);
+        if (!file) {
+            bad(L, x, "needs the file of its regular face:", f->name);
+            return;
+        }
+        f->path[k] = resolve_path(L, file);
+        if (access(f->path[k], R_OK) != 0) {
+            bad(L, x, "cannot read the font file", f->path[k]);
+            return;
+        }
+    }
+    t->nfamilies++;
+}
+
+static int family_index(const style_template *t, const char *name)
+{
+    for (int i = 0; i < t->nfamilies; i++)
+        if (strcmp(t->families[i].name, name) == 0)
+            return i;
+    return -1;
+}
+
+static void read_align(loader *L, xmlNodePtr x, style_block *s)
+{
+    const char *v = attr(x, "align", L->a);
+    if (!v)
+        return;
+    static const char *const names[] = { "left", "justify", "center", "right" };
+    for (int k = 0; k < 4; k++)
+        if (strcmp(v, names[k]) == 0) {
+            s->align = (style_align)k;
+            return;
+        }
+    bad(L, x, "align is left, justify, center or right, not", v);
+}
+
+static void read_style(loader *L, xmlNodePtr x)
+{
+    style_template *t = L->t;
+    style_block s = { .family = -1, .leading = 0 };
+    const char *name = attr(x, "name", L->a);
+    const char *base = attr(x, "base", L->a);
+    if (!name) {
+        bad(L, x, "needs a name", "");
+        return;
+    }
+    if (base) {
+        int b = style_lookup(t, base);
+        if (b < 0) {
+            bad(L, x, "base names no earlier style:", base);
+            return;
+        }
+        s = t->styles[b];
+    }
+    s.name = name;
+    const char *fam = attr(x, "family", L->a);
+    if (fam && (s.family = family_index(t, fam)) < 0)
+        bad(L, x, "no <font> defines the family", fam);
+    flag(L, x, "bold", &s.bold);
+    flag(L, x, "italic", &s.italic);
+    flag(L, x, "uppercase", &s.uppercase);
+    double old_size = s.size;
+    length(L, x, "size", &s.size);
+    if (s.size != old_size && base && !attr(x, "leading", L->a))
+        s.leading = s.leading * s.size / old_size;  /* keep the base's ratio */
+    length(L, x, "leading", &s.leading);
+    colour(L, x, "color", &s.color);
+    length(L, x, "space-before", &s.space_before);
+    length(L, x, "space-after", &s.space_after);
+    length(L, x, "indent-left", &s.indent_left);
+    length(L, x, "indent-right", &s.indent_right);
+    length(L, x, "first-indent", &s.first_indent);
+    read_align(L, x, &s);
+    flag(L, x, "keep-with-next", &s.keep_with_next);
+    flag(L, x, "page-break-before", &s.page_break_before);
+    length(L, x, "rule-below", &s.rule_below);
+    colour(L, x, "rule-color", &s.rule_color);
+    length(L, x, "bar-left", &s.bar_left);
+    colour(L, x, "bar-color", &s.bar_color);
+    length(L, x, "bar-gap", &s.bar_gap);
+    if (s.family < 0 || s.size <= 0) {
+        bad(L, x, "needs a family and a size (directly or from its base):", name);
+        return;
+    }
+    if (s.leading <= 0)
+        s.leading = s.size * 1.2;
+    int i = style_lookup(t, name);
+    t->styles[i >= 0 ? i : t->nstyles++] = s;
+}
+
+static void read_heading_like(loader *L, xmlNodePtr x, style_heading *h)
+{
+    if (!style_ref(L, x, "style", &h->style))
+        bad(L, x, "needs a style=", "");
+    h->number = attr(x, "number", L->a);
+    h->numbered = h->number != NULL;
+    flag(L, x, "numbered", &h->numbered);
+    h->separator = attr(x, "separator", L->a);
+    if (!h->separator)
+        h->separator = " ";
+    const char *pos = attr(x, "label", L->a);
+    h->label_above = pos && strcmp(pos, "above") == 0;
+    h->label_style = h->style;
+    style_ref(L, x, "label-style", &h->label_style);
+}
+
+static void read_heading(loader *L, xmlNodePtr x)
+{
+    int level = 0;
+    if (!integer(L, x, "level", &level) || level < 1 || level > STYLE_MAX_LEVELS) {
+        bad(L, x, "level must be 1 to 6, not", attr(x, "level", L->a) ? attr(x, "level", L->a) : "missing");
+        return;
+    }
+    read_heading_like(L, x, &L->t->heading[level - 1]);
+    if (level > L->t->nheadings)
+        L->t->nheadings = level;
+}
+
+static void read_list(loader *L, xmlNodePtr x)
+{
+    static const char *const types[LIST_TYPE_COUNT] = { "bullet", "arabic", "roman", "alpha", "none" };
+    const char *type = attr(x, "type", L->a);
+    int k = 0;
+    while (k < LIST_TYPE_COUNT && (!type || strcmp(type, types[k]) != 0))
+        k++;
+    if (k == LIST_TYPE_COUNT) {
+        bad(L, x, "type is bullet, arabic, roman, alpha or none, not", type ? type : "missing");
+        return;
+    }
+    style_list *l = &L->t->list[k];
+    const char *labels = attr(x, "labels", L->a);
+    if (labels) {
+        /* "|"-separated, one label format per nesting depth */
+        char *copy = arena_strdup(L->a, labels), *save = NULL;
+        int d = 0;
+        for (char *tok = strtok_r(copy, "|", &save); tok && d < 4; tok = strtok_r(NULL, "|", &save))
+            l->label[d++] = tok;
+        for (; d < 4 && d > 0; d++)
+            l->label[d] = l->label[d - 1];
+    }
+    length(L, x, "indent", &l->indent);
+    length(L, x, "label-gap", &l->label_gap);
+}
+
+static void read_cover(loader *L, xmlNodePtr x)
+{
+    length(L, x, "top", &L->t->cover_top);
+    style_cover_line **tail = &L->t->cover;
+    for (xmlNodePtr c = x->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        style_cover_line *cl = arena_alloc(L->a, sizeof *cl);
+        if (!style_ref(L, c, "style", &cl->style))
+            bad(L, c, "needs a style=", "");
+        cl->text = attr(c, "text", L->a);
+        if (!cl->text)
+            cl->text = "";
+        length(L, c, "space-before", &cl->space_before);
+        *tail = cl;
+        tail = &cl->next;
+    }
+}
+
+static void read_furniture(loader *L, xmlNodePtr x, style_furniture *f)
+{
+    if (!style_ref(L, x, "style", &f->style))
+        bad(L, x, "needs a style=", "");
+    f->left = attr(x, "left", L->a);
+    f->center = attr(x, "center", L->a);
+    f->right = attr(x, "right", L->a);
+    length(L, x, "offset", &f->offset);
+    length(L, x, "rule", &f->rule);
+    length(L, x, "rule-gap", &f->rule_gap);
+    colour(L, x, "rule-color", &f->rule_color);
+    flag(L, x, "first-page", &f->on_first_page);
+}
+
+static void read_roles(loader *L, xmlNodePtr x)
+{
+    style_template *t = L->t;
+    style_ref(L, x, "body", &t->body_style);
+    style_ref(L, x, "list", &t->list_style);
+    style_ref(L, x, "quote", &t->quote_style);
+    style_ref(L, x, "attribution", &t->attribution_style);
+    style_ref(L, x, "signoff-name", &t->signoff_name_style);
+    style_ref(L, x, "signoff-role", &t->signoff_role_style);
+    style_ref(L, x, "foreword", &t->foreword_style);
+    const char *fw = attr(x, "foreword-title", L->a);
+    if (fw)
+        t->foreword_title = fw;
+}
+
+static void read_flow(loader *L, xmlNodePtr x)
+{
+    integer(L, x, "widows", &L->t->widows);
+    integer(L, x, "orphans", &L->t->orphans);
+    integer(L, x, "heading-keep", &L->t->heading_keep_lines);
+}
+
+static void read_element(loader *L, xmlNodePtr x)
+{
+    const char *n = (const char *)x->name;
+    if (strcmp(n, "page") == 0) read_page(L, x);
+    else if (strcmp(n, "font") == 0) read_font(L, x);
+    else if (strcmp(n, "style") == 0) read_style(L, x);
+    else if (strcmp(n, "heading") == 0) read_heading(L, x);
+    else if (strcmp(n, "appendix") == 0) read_heading_like(L, x, &L->t->appendix);
+    else if (strcmp(n, "list") == 0) read_list(L, x);
+    else if (strcmp(n, "cover") == 0) read_cover(L, x);
+    else if (strcmp(n, "header") == 0) read_furniture(L, x, &L->t->header);
+    else if (strcmp(n, "footer") == 0) read_furniture(L, x, &L->t->footer);
+    else if (strcmp(n, "roles") == 0) read_roles(L, x);
+    else if (strcmp(n, "flow") == 0) read_flow(L, x);
+    else {
+        diag_error(L->t->path, x->line, 0, "<%s> is not a template element", n);
+        L->errors++;
+    }
+}
+
+/* Checks what layout relies on being present. */
+static void check_complete(loader *L, xmlNodePtr root)
+{
+    style_template *t = L->t;
+    if (t->nfamilies == 0 || t->nstyles == 0 || t->nheadings == 0) {
+        diag_error(t->path, root->line, 0,
+                   "a template needs at least one <font>, <style> and <heading>");
+        L->errors++;
+    }
+    for (int k = 0; k < LIST_TYPE_COUNT; k++)
+        if (k != LIST_NONE && !t->list[k].label[0]) {
+            diag_error(t->path, root->line, 0, "the template has no labels for one of the list types");
+            L->errors++;
+            return;
+        }
+}
+
+static size_t count_children(xmlNodePtr root, const char *name)
+{
+    size_t n = 0;
+    for (xmlNodePtr c = root->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, name) == 0)
+            n++;
+    return n;
+}
+
+static const char *dir_of(arena *a, const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? arena_strndup(a, path, (size_t)(slash - path)) : ".";
+}
+
+style_template *style_load(const char *path, arena *a)
+{
+    xmlDocPtr doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
+    if (!doc) {
+        xmlErrorPtr e = xmlGetLastError();
+        diag_error(path, e ? e->line : 0, 0, "cannot read the template%s%s",
+                   e && e->message ? ": " : "", e && e->message ? e->message : "");
+        return NULL;
+    }
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    style_template *t = arena_alloc(a, sizeof *t);
+    loader L = { .t = t, .a = a, .dir = dir_of(a, path) };
+    t->path = arena_strdup(a, path);
+    t->name = attr(root, "name", a);
+    t->widows = t->orphans = 2;
+    t->heading_keep_lines = 2;
+    t->foreword_title = "";
+    t->families = arena_alloc(a, sizeof(style_family) * (count_children(root, "font") + 1));
+    t->styles = arena_alloc(a, sizeof(style_block) * (count_children(root, "style") + 1));
+    if (strcmp((const char *)root->name, "template") != 0) {
+        diag_error(path, root->line, 0, "the root element of a template is <template>");
+        L.errors++;
+    } else {
+        for (xmlNodePtr c = root->children; c; c = c->next)
+            if (c->type == XML_ELEMENT_NODE)
+                read_element(&L, c);
+        check_complete(&L, root);
+    }
+    xmlFreeDoc(doc);
+    if (L.errors) {
+        style_release(t);
+        return NULL;
+    }
+    return t;
+}
+
+/* The installation's folder: BOARDPRESS_HOME, else the executable's. */
+static const char *home(arena *a)
+{
+    const char *env = getenv("BOARDPRESS_HOME");
+    if (env && *env)
+        return env;
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0)
+        return ".";
+    exe[n] = '\0';
+    return dir_of(a, exe);
+}
+
+const char *style_find(const char *name, arena *a)
+{
+    size_t len = strlen(name);
+    if (strchr(name, '/') || (len > 4 && strcmp(name + len - 4, ".xml") == 0))
+        return name;
+    return arena_printf(a, "%s/templates/%s.xml", home(a), name);
+}
+
+int style_lookup(const style_template *t, const char *name)
+{
+    for (int i = 0; i < t->nstyles; i++)
+        if (strcmp(t->styles[i].name, name) == 0)
+            return i;
+    return -1;
+}
+
+int style_face_index(int bold, int italic)
+{
+    return bold ? (italic ? FACE_BOLD_ITALIC : FACE_BOLD) : (italic ? FACE_ITALIC : FACE_REGULAR);
+}
+
+font *style_face(style_template *t, int family, int face)
+{
+    style_family *f = &t->families[family];
+    if (!f->face[face]) {
+        char err[200];
+        f->face[face] = font_load(f->path[face], err, sizeof err);
+        if (!f->face[face])
+            diag_error(t->path, f->tline, 0, "font %s: %s", f->path[face], err);
+    }
+    return f->face[face];
+}
+
+void style_release(style_template *t)
+{
+    if (!t)
+        return;
+    for (int i = 0; i < t->nfamilies; i++)
+        for (int k = 0; k < FACE_COUNT; k++) {
+            font_free(t->families[i].face[k]);
+            t->families[i].face[k] = NULL;
+        }
+}

@@ -1,0 +1,133 @@
+/* style.h - templates: every visual decision, read from templates/NAME.xml.
+ *
+ * A template names the page geometry, the font families and their files,
+ * a set of named paragraph styles (with inheritance through base=), the
+ * numbering schemes of headings, appendices and lists, the cover, and the
+ * running header and footer. Layout asks this module for values and never
+ * invents one: no size, colour, spacing or label format lives in C.
+ */
+#ifndef BP_STYLE_H
+#define BP_STYLE_H
+
+#include <stdint.h>
+
+#include "arena.h"
+#include "font.h"
+
+typedef enum { ALIGN_LEFT, ALIGN_JUSTIFY, ALIGN_CENTER, ALIGN_RIGHT } style_align;
+
+enum { FACE_REGULAR, FACE_BOLD, FACE_ITALIC, FACE_BOLD_ITALIC, FACE_COUNT };
+
+typedef struct style_family {
+    const char *name;
+    const char *path[FACE_COUNT];   /* resolved file paths */
+    font *face[FACE_COUNT];         /* metrics, loaded on first use */
+    int tline;                      /* template line, for messages */
+} style_family;
+
+/* A paragraph style. Lengths are in points. */
+typedef struct style_block {
+    const char *name;
+    int family;                     /* index into style_template.families */
+    int bold, italic, uppercase;
+    double size, leading;
+    uint32_t color;                 /* 0xRRGGBB */
+    double space_before, space_after;
+    double indent_left, indent_right, first_indent;
+    style_align align;
+    int keep_with_next;             /* keep the block with what follows */
+    int page_break_before;
+    double rule_below;              /* width of a rule under the block, 0 none */
+    uint32_t rule_color;
+    double bar_left;                /* width of a bar left of the block (quotes) */
+    uint32_t bar_color;
+    double bar_gap;                 /* space between bar and text */
+} style_block;
+
+/* How one heading level, or appendices, are labelled. */
+typedef struct style_heading {
+    int style;                      /* index into styles */
+    const char *number;             /* label format, e.g. "{1}.{2}"; NULL none */
+    int numbered;                   /* default when the element says nothing */
+    const char *separator;          /* between label and title when inline */
+    int label_above;                /* label on its own line, in label_style */
+    int label_style;
+} style_heading;
+
+/* Label scheme of one list type. */
+typedef struct style_list {
+    const char *label[4];           /* per nesting depth; last one repeats */
+    double indent;                  /* of the text from the list's left edge */
+    double label_gap;               /* minimum space after a label */
+} style_list;
+
+enum { LIST_BULLET, LIST_ARABIC, LIST_ROMAN, LIST_ALPHA, LIST_NONE, LIST_TYPE_COUNT };
+
+/* A line of the cover page or of the running header and footer. */
+typedef struct style_cover_line {
+    int style;
+    const char *text;               /* with {meta} placeholders */
+    double space_before;
+    struct style_cover_line *next;
+} style_cover_line;
+
+typedef struct style_furniture {
+    int style;
+    const char *left, *center, *right;  /* with placeholders; NULL empty */
+    double offset;                  /* baseline distance from the page edge */
+    double rule;                    /* rule between furniture and body; 0 none */
+    double rule_gap;                /* distance of that rule from the text */
+    uint32_t rule_color;
+    int on_first_page;              /* also on the cover */
+} style_furniture;
+
+#define STYLE_MAX_LEVELS 6
+
+typedef struct style_template {
+    const char *path;
+    const char *name;
+    double page_width, page_height;
+    double margin_top, margin_bottom, margin_left, margin_right;
+    int widows, orphans;
+    int heading_keep_lines;         /* lines of following text kept with a heading */
+    style_family *families;
+    int nfamilies;
+    style_block *styles;
+    int nstyles;
+    style_heading heading[STYLE_MAX_LEVELS];  /* index 0 = level 1 */
+    int nheadings;
+    style_heading appendix;
+    style_list list[LIST_TYPE_COUNT];
+    style_cover_line *cover;
+    double cover_top;               /* first cover line's distance from the top */
+    style_furniture header, footer;
+    const char *foreword_title;     /* heading of a foreword without <title> */
+    int foreword_style;
+    int signoff_name_style, signoff_role_style;
+    int attribution_style, quote_style, body_style, list_style;
+} style_template;
+
+/* Loads the template at path (all of it: unknown styles named by
+ * base= or by a role are errors located in the template). Returns NULL
+ * after reporting. */
+style_template *style_load(const char *path, arena *a);
+
+/* Resolves --template NAME|PATH: a value with a '/' or ending in ".xml"
+ * is a path; otherwise templates/NAME.xml in the installation. The
+ * result is arena-allocated. */
+const char *style_find(const char *name, arena *a);
+
+/* Index of the style called name, or -1. */
+int style_lookup(const style_template *t, const char *name);
+
+/* The metrics of a family's face, loading them on first use; NULL (and a
+ * reported error) when the file cannot be read. */
+font *style_face(style_template *t, int family, int face);
+
+/* FACE_* for the given weight and slant. */
+int style_face_index(int bold, int italic);
+
+/* Frees the font metrics the template loaded. */
+void style_release(style_template *t);
+
+#endif
