@@ -64,7 +64,7 @@ check: deps
 
 bench: deps
 	@$(MAKE) --no-print-directory boardpress
-	@sh tests/bench.sh
+	@python3 tests/bench.py
 
 clean:
 	rm -rf build out boardpress

@@ -64,7 +64,8 @@ static void put(sbuf *b, const char *s, size_t n)
     if (b->len + n + 1 > b->cap) {
         size_t cap = (b->cap + n + 1) * 2;
         char *nb = arena_alloc(b->a, cap);
-        memcpy(nb, b->buf, b->len);
+        if (b->len)
+            memcpy(nb, b->buf, b->len);
         b->buf = nb;
         b->cap = cap;
     }

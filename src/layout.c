@@ -154,6 +154,12 @@ static int already_warned(ctx *c, uint32_t cp)
     return 0;
 }
 
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
 /* Warns (once per character) about characters the font has no glyph for
  * or that no single-byte encoding can carry. */
 static void check_glyphs(ctx *c, const char *s, size_t len, font *f, const model_node *src)
@@ -170,7 +176,7 @@ static void check_glyphs(ctx *c, const char *s, size_t len, font *f, const model
         if ((missing || unencodable) && !already_warned(c, cp))
             diag_warning(src->file, src->line, src->col,
                          "U+%04X is not in font %s%s; it will show as a substitute",
-                         (unsigned)cp, font_path(f),
+                         (unsigned)cp, base_name(font_path(f)),
                          unencodable && !missing ? " as a single-byte encoding" : "");
     }
 }

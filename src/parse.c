@@ -81,12 +81,16 @@ static int find_column(source *src, int line, const char *name)
 
 /* ---- libxml2 errors ----------------------------------------------------- */
 
+/* libxml2's messages end in a newline and some run over two lines;
+ * a diagnostic is one line. */
 static void trim_message(char *msg, size_t size, const char *text)
 {
     snprintf(msg, size, "%s", text ? text : "malformed XML");
     size_t n = strlen(msg);
     while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
         msg[--n] = '\0';
+    for (char *p = strchr(msg, '\n'); p; p = strchr(p, '\n'))
+        *p = ' ';
 }
 
 static void on_xml_error(void *data, xmlErrorPtr err)
@@ -102,6 +106,7 @@ static void on_xml_error(void *data, xmlErrorPtr err)
     xmlNodePtr node = err->node;
     if (err->domain == XML_FROM_RELAXNGV && node && node->type == XML_ELEMENT_NODE) {
         line = node->line;
+        src->cur_line = 0;      /* several messages may name one element */
         col = find_column(src, line, (const char *)node->name);
         diag_error(src->name, line, col, "<%s>: %s", node->name, msg);
         return;
@@ -198,7 +203,9 @@ static void build_children(source *src, model_node *n, xmlNodePtr x)
         if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
             if (!text_ok || !c->content)
                 continue;
-            model_node *t = new_node(src, M_TEXT, "#text", c->line ? c->line : n->line);
+            /* text is located at its element: libxml2 gives text no column */
+            model_node *t = new_node(src, M_TEXT, "#text", n->line);
+            t->col = n->col;
             t->text = collapse(src->arena, (const char *)c->content);
             model_append(n, t);
         } else if (c->type == XML_ELEMENT_NODE) {

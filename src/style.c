@@ -427,6 +427,7 @@ style_template *style_load(const char *path, arena *a)
     t->widows = t->orphans = 2;
     t->heading_keep_lines = 2;
     t->foreword_title = "";
+    t->header.style = t->footer.style = -1;
     t->families = arena_alloc(a, sizeof(style_family) * (count_children(root, "font") + 1));
     t->styles = arena_alloc(a, sizeof(style_block) * (count_children(root, "style") + 1));
     if (strcmp((const char *)root->name, "template") != 0) {

@@ -1,0 +1,137 @@
+#!/bin/sh
+# run.sh - the whole test suite: unit tests (plain and under ASan+UBSan),
+# the command line, every broken input in tests/bad, every sample checked
+# with ../shared/tools (clean PDF, every word of its seed), valgrind on the
+# largest sample. Ends with "N passed, N failed".
+set -u
+cd "$(dirname "$0")/.." || exit 2
+tools=../shared/tools
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0 failed=0
+
+ok()   { passed=$((passed + 1)); echo "ok   $1"; }
+fail() { failed=$((failed + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && printf '     %s\n' "$2"; }
+
+# The seed each sample encodes, for text-fidelity.
+seed_of() {
+    case "$1" in
+    kingston-lscb-2009-10) echo 000_e594e554f578a44f ;;
+    kent-scb-overview-2011) echo 001_3cd6524a3d80b88a ;;
+    medway-scb-scrutiny-2010) echo 002_c03cdef23eefbefc ;;
+    kscb-annual-report-2013) echo 003_9933349c3f30a088 ;;
+    medway-ctb-review-2010) echo 004_db71ade7de113f5f ;;
+    esac
+}
+
+# ---- unit tests ------------------------------------------------------------
+for u in build/unit build/asan/unit; do
+    line=$("$u" 2>"$tmp/unit.err" | tail -1)
+    p=$(echo "$line" | sed -n 's/^unit: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+    f=$(echo "$line" | sed -n 's/^unit: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+    if [ -z "$p" ]; then
+        fail "$u ran" "$(tail -3 "$tmp/unit.err")"
+        continue
+    fi
+    passed=$((passed + p)); failed=$((failed + f))
+    echo "ok   $u: $p passed, $f failed"
+    [ "$f" -eq 0 ] || sed 's/^/     /' "$tmp/unit.err"
+done
+
+# ---- both binaries: the normal build and the sanitizer build ---------------
+export BOARDPRESS_HOME="$PWD"
+for bp in ./boardpress build/asan/boardpress; do
+    tag=$(basename "$(dirname "$bp")")/$(basename "$bp")
+
+    # usage
+    "$bp" --help >/dev/null 2>&1 && ok "$tag --help" || fail "$tag --help"
+    "$bp" --version 2>/dev/null | grep -q '^boardpress [0-9]' && ok "$tag --version" || fail "$tag --version"
+    for args in "" "render" "frobnicate x.xml" "render a.xml --bogus" "check a.xml -o x.pdf" "render a.xml -o"; do
+        # shellcheck disable=SC2086
+        "$bp" $args >/dev/null 2>&1; rc=$?
+        [ $rc -eq 2 ] && ok "$tag usage error '$args' exits 2" || fail "$tag usage error '$args' exits 2" "got $rc"
+    done
+
+    # broken inputs: exit 1, the expected located message, no output file
+    for x in tests/bad/*.xml; do
+        name=$(basename "$x" .xml)
+        out="$tmp/$name.pdf"
+        "$bp" render "$x" -o "$out" 2>"$tmp/err" >/dev/null; rc=$?
+        want=$(cat "tests/bad/$name.expect")
+        if [ $rc -ne 1 ]; then fail "$tag bad/$name exits 1" "got $rc"
+        elif [ -e "$out" ]; then fail "$tag bad/$name leaves no output"
+        elif ! head -1 "$tmp/err" | grep -Eq "$want"; then fail "$tag bad/$name message" "$(head -1 "$tmp/err") !~ $want"
+        elif ! grep -Eq '^[^:]+:[0-9]+:[0-9]+: error: ' "$tmp/err"; then fail "$tag bad/$name located" "$(head -1 "$tmp/err")"
+        else ok "$tag bad/$name"
+        fi
+    done
+    ls -A "$tmp" | grep -q '^\.' && fail "$tag no temporary files left" "$(ls -A "$tmp")" || ok "$tag no temporary files left"
+
+    # a failed run leaves an existing PDF untouched
+    printf 'previous' > "$tmp/keep.pdf"
+    "$bp" render tests/bad/unknown-element.xml -o "$tmp/keep.pdf" 2>/dev/null
+    [ "$(cat "$tmp/keep.pdf")" = previous ] && ok "$tag failed run keeps the old PDF" || fail "$tag failed run keeps the old PDF"
+    "$bp" render tests/good/structure.xml -o "$tmp/nodir/x.pdf" 2>"$tmp/err"; rc=$?
+    [ $rc -eq 1 ] && grep -q 'error: cannot write' "$tmp/err" && ok "$tag missing output folder is an error" \
+        || fail "$tag missing output folder is an error" "rc=$rc $(cat "$tmp/err")"
+
+    # check writes nothing; render without -o writes IN.pdf
+    cp tests/good/structure.xml "$tmp/s.xml"; rm -f "$tmp/s.pdf"
+    "$bp" check "$tmp/s.xml" && [ ! -e "$tmp/s.pdf" ] && ok "$tag check writes nothing" || fail "$tag check writes nothing"
+    "$bp" render "$tmp/s.xml" && [ -s "$tmp/s.pdf" ] && ok "$tag default output name" || fail "$tag default output name"
+
+    # characters: extracted as written; a missing glyph is a located warning
+    "$bp" render tests/good/unicode.xml -o "$tmp/u.pdf" 2>"$tmp/err"; rc=$?
+    txt=$(pdftotext -enc UTF-8 "$tmp/u.pdf" - 2>/dev/null | tr '\n' ' ')
+    missing=""
+    for w in "£12,500" "€3,000" "“quoted”" "‘single’" "–" "—" Máiréad Zoë Bolesław Čapek Ørsted αβγ Жизнь; do
+        case "$txt" in *"$w"*) ;; *) missing="$missing $w" ;; esac
+    done
+    [ $rc -eq 0 ] && [ -z "$missing" ] && ok "$tag characters extract as written" || fail "$tag characters extract as written" "rc=$rc missing:$missing"
+    grep -Eq '^tests/good/unicode.xml:8:3: warning: U\+4E2D is not in font' "$tmp/err" \
+        && ok "$tag missing glyph warns with its place" || fail "$tag missing glyph warns with its place" "$(cat "$tmp/err")"
+    "$bp" render tests/good/unicode.xml -o "$tmp/u2.pdf" --strict 2>/dev/null; rc=$?
+    [ $rc -eq 1 ] && [ ! -e "$tmp/u2.pdf" ] && ok "$tag --strict makes warnings errors" || fail "$tag --strict makes warnings errors" "rc=$rc"
+
+    # a second template switches fonts, sizes and margins
+    "$bp" render tests/good/structure.xml -o "$tmp/d.pdf" && "$bp" render tests/good/structure.xml -o "$tmp/c.pdf" --template committee
+    if pdffonts "$tmp/d.pdf" | grep -q LiberationSerif && ! pdffonts "$tmp/c.pdf" | grep -q LiberationSerif \
+        && [ "$(pdftotext -bbox "$tmp/d.pdf" - | grep -m1 'word xMin' | cut -d'"' -f2)" != \
+             "$(pdftotext -bbox "$tmp/c.pdf" - | grep -m1 'word xMin' | cut -d'"' -f2)" ]; then
+        ok "$tag --template switches fonts and margins"
+    else
+        fail "$tag --template switches fonts and margins"
+    fi
+    "$bp" render tests/good/structure.xml -o "$tmp/x.pdf" --template nosuch 2>"$tmp/err"; rc=$?
+    [ $rc -eq 1 ] && grep -q 'nosuch.xml.*error' "$tmp/err" && ok "$tag unknown template is an error" || fail "$tag unknown template is an error"
+
+    # every sample: renders, clean PDF, every word of its seed
+    for s in samples/*.xml tests/good/*.xml; do
+        name=$(basename "$s" .xml)
+        pdf="$tmp/$name.pdf"
+        if ! "$bp" render "$s" -o "$pdf" 2>"$tmp/err"; then fail "$tag render $name" "$(tail -1 "$tmp/err")"; continue; fi
+        ok "$tag render $name"
+        [ "$bp" = ./boardpress ] || continue
+        r=$("$tools/pdf-sanity" "$pdf" 2>&1) && ok "pdf-sanity $name" || fail "pdf-sanity $name" "$(echo "$r" | tail -3)"
+        seed=$(seed_of "$name")
+        if [ -n "$seed" ]; then
+            r=$("$tools/text-fidelity" "../shared/seeds/$seed.txt" "$pdf" --min 0.99 2>&1) \
+                && ok "text-fidelity $name: $(echo "$r" | tail -1)" || fail "text-fidelity $name" "$(echo "$r" | tail -4)"
+        fi
+    done
+done
+
+# the same input renders to the same bytes
+./boardpress render samples/kent-scb-overview-2011.xml -o "$tmp/r1.pdf" && ./boardpress render samples/kent-scb-overview-2011.xml -o "$tmp/r2.pdf"
+cmp -s "$tmp/r1.pdf" "$tmp/r2.pdf" && ok "renders are byte-identical" || fail "renders are byte-identical"
+
+# valgrind on the largest sample
+if command -v valgrind >/dev/null 2>&1; then
+    big=$(ls -S samples/*.xml | head -1)
+    if valgrind -q --error-exitcode=9 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+        ./boardpress render "$big" -o "$tmp/vg.pdf" 2>"$tmp/vg"; then ok "valgrind $(basename "$big")"
+    else fail "valgrind $(basename "$big")" "$(head -5 "$tmp/vg")"; fi
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,51 @@
+/* main.c - runs every unit test and prints "unit: N passed, N failed".
+ * Tests run with the repository's root as the working directory. */
+#include <stdio.h>
+
+#include "check.h"
+#include "diag.h"
+#include "enc.h"
+#include "parse.h"
+
+int check_failures;
+
+#define TESTS(X) \
+    X(test_arena_alloc) X(test_arena_strings) \
+    X(test_utf8_valid) X(test_utf8_boundaries) X(test_utf8_overlong) X(test_utf8_surrogate) \
+    X(test_utf8_truncated) X(test_utf8_too_large) X(test_utf8_empty) X(test_utf8_encode) \
+    X(test_enc_names) X(test_enc_cp1252_bytes) X(test_enc_not_encodable) X(test_enc_other_pages) \
+    X(test_enc_pick) X(test_enc_encode) X(test_enc_shutdown) \
+    X(test_font_widths) X(test_font_serif) X(test_font_has) X(test_font_text_width) \
+    X(test_font_missing) X(test_font_not_a_font) X(test_font_truncated) X(test_font_format12) \
+    X(test_font_hhea_metrics) X(test_font_cmap_fallback) X(test_font_bad_tables) X(test_font_fuzz) \
+    X(test_label_numbers) X(test_label_expand) \
+    X(test_linebreak_fill) X(test_linebreak_first_line) X(test_linebreak_forced_and_wide) \
+    X(test_diag_format) \
+    X(test_layout_justified_lines_fill_measure) X(test_layout_long_word_stays_inside) \
+    X(test_layout_heading_not_stranded) X(test_layout_footer_counts_pages)
+
+#define DECLARE(name) void name(void);
+TESTS(DECLARE)
+
+int main(void)
+{
+    struct { const char *name; void (*fn)(void); } tests[] = {
+#define ENTRY(name) { #name, name },
+        TESTS(ENTRY)
+    };
+    int passed = 0, failed = 0;
+    for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {
+        int before = check_failures;
+        tests[i].fn();
+        if (check_failures == before) {
+            passed++;
+        } else {
+            failed++;
+            fprintf(stderr, "FAIL %s\n", tests[i].name);
+        }
+    }
+    enc_shutdown();
+    parse_shutdown();
+    printf("unit: %d passed, %d failed\n", passed, failed);
+    return failed != 0;
+}

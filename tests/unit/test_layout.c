@@ -1,0 +1,138 @@
+/* test_layout.c - layout against the default template: lines fill their
+ * measure, justified lines end flush, keeps and page breaks hold. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "check.h"
+#include "diag.h"
+#include "layout.h"
+#include "parse.h"
+
+static dl_doc *lay(arena *a, const char *xml, style_template **t)
+{
+    model_doc *doc = parse_memory(xml, strlen(xml), "test.xml", a);
+    CHECK(doc != NULL);
+    *t = style_load("templates/default.xml", a);
+    CHECK(*t != NULL);
+    if (!doc || !*t)
+        return NULL;
+    layout_stats st = { 0 };
+    return layout_run(doc, *t, a, &st);
+}
+
+#define HEAD "<report><meta><board>B</board><title>T</title></meta>"
+
+static const char long_para[] =
+    "The inspection report also identified concerns regarding the effectiveness of the Kent "
+    "Safeguarding Children Board. The report identified the need for improvements in respect of "
+    "non-compliance with statutory guidance with not all agencies represented on the Board, work "
+    "needed to re-align missing children guidance to clarify thresholds and most importantly to "
+    "develop an effective quality assurance framework.";
+
+void test_layout_justified_lines_fill_measure(void)
+{
+    arena *a = arena_new();
+    style_template *t;
+    char xml[4096];
+    snprintf(xml, sizeof xml, HEAD "<p>%s</p></report>", long_para);
+    dl_doc *d = lay(a, xml, &t);
+    CHECK(d && d->npages == 1);
+    if (d) {
+        double left = t->margin_left, right = t->page_width - t->margin_right;
+        int lines = 0, flush = 0;
+        double last_y = 1e9;
+        for (dl_item *it = d->first->first; it; it = it->next) {
+            if (it->kind != DL_TEXT || it->role != ROLE_BODY)
+                continue;
+            lines++;
+            CHECK(it->x >= left - 0.01);
+            CHECK(it->x + it->w <= right + 0.01);   /* nothing past the margin */
+            CHECK(it->y < last_y);                  /* lines go down the page */
+            last_y = it->y;
+            if (fabs(it->x + it->w - right) < 0.01)
+                flush++;
+        }
+        CHECK(lines >= 4);
+        CHECK_INT(flush, lines - 1);  /* every line but the last is justified */
+    }
+    style_release(t);
+    arena_free(a);
+}
+
+void test_layout_long_word_stays_inside(void)
+{
+    arena *a = arena_new();
+    style_template *t;
+    dl_doc *d = lay(a, HEAD "<p>See https://www.example.org/a/very/long/address/that/"
+                       "goes/on/and/on/far/beyond/the/width/of/any/column/index.html now</p></report>", &t);
+    CHECK(d != NULL);
+    if (d) {
+        double right = t->page_width - t->margin_right;
+        int runs = 0;
+        for (dl_item *it = d->first->first; it; it = it->next)
+            if (it->kind == DL_TEXT && it->role == ROLE_BODY) {
+                runs++;
+                CHECK(it->x + it->w <= right + 0.01);
+            }
+        CHECK(runs >= 2);
+    }
+    style_release(t);
+    arena_free(a);
+}
+
+void test_layout_heading_not_stranded(void)
+{
+    /* enough paragraphs to fill most of a page, then a heading: the
+     * heading must never be the last thing on a page */
+    arena *a = arena_new();
+    style_template *t;
+    static char xml[200000];
+    size_t n = (size_t)snprintf(xml, sizeof xml, HEAD);
+    for (int k = 0; k < 60; k++) {
+        n += (size_t)snprintf(xml + n, sizeof xml - n, "<section><title>Heading %d</title>", k);
+        for (int j = 0; j < k % 4 + 1; j++)
+            n += (size_t)snprintf(xml + n, sizeof xml - n, "<p>%s</p>", long_para);
+        n += (size_t)snprintf(xml + n, sizeof xml - n, "</section>");
+    }
+    snprintf(xml + n, sizeof xml - n, "</report>");
+    dl_doc *d = lay(a, xml, &t);
+    CHECK(d && d->npages > 5);
+    for (dl_page *p = d ? d->first : NULL; p; p = p->next) {
+        const dl_item *last = NULL;
+        for (dl_item *it = p->first; it; it = it->next)
+            if (it->kind == DL_TEXT && it->role != ROLE_ARTIFACT)
+                last = it;
+        CHECK(last && last->role != ROLE_HEADING);
+        /* every text item lies within the page's margins */
+        for (dl_item *it = p->first; it; it = it->next)
+            if (it->kind == DL_TEXT && it->role != ROLE_ARTIFACT)
+                CHECK(it->y >= t->margin_bottom - 0.01 && it->y <= t->page_height - t->margin_top);
+    }
+    style_release(t);
+    arena_free(a);
+}
+
+void test_layout_footer_counts_pages(void)
+{
+    arena *a = arena_new();
+    style_template *t;
+    static char xml[100000];
+    size_t n = (size_t)snprintf(xml, sizeof xml, HEAD);
+    for (int k = 0; k < 40; k++)
+        n += (size_t)snprintf(xml + n, sizeof xml - n, "<p>%s</p>", long_para);
+    snprintf(xml + n, sizeof xml - n, "</report>");
+    dl_doc *d = lay(a, xml, &t);
+    CHECK(d && d->npages >= 2);
+    if (d) {
+        char want[64];
+        snprintf(want, sizeof want, "Page %d of %d", d->npages, d->npages);
+        int found = 0;
+        for (dl_item *it = d->last->first; it; it = it->next)
+            if (it->kind == DL_TEXT && it->role == ROLE_ARTIFACT && strcmp(it->bytes, want) == 0)
+                found = 1;
+        CHECK(found);
+    }
+    style_release(t);
+    arena_free(a);
+}
