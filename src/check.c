@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "money.h"
 
 typedef struct id_use {
     const char *id;
@@ -66,7 +67,163 @@ static int check_ids(const model_doc *doc)
     return errors;
 }
 
+/* ---- budgets ------------------------------------------------------------ */
+
+typedef struct budget_ctx {
+    arena *a;
+    int errors;
+} budget_ctx;
+
+/* The amount of a line, subtotal, total or balance; 0 after an error. */
+static long long amount(budget_ctx *b, const model_node *n)
+{
+    long long v = 0;
+    const char *text = model_text(b->a, n);
+    if (money_parse(text, &v) != 0) {
+        diag_error(n->file, n->line, n->col,
+                   "<%s>: '%s' is not an amount (up to 15 digits and 4 decimals)", n->name, text);
+        b->errors++;
+    }
+    return v;
+}
+
+static int counted(const model_node *line)
+{
+    const char *memo = model_attr_get(line, "memo");
+    return !memo || strcmp(memo, "yes") != 0;
+}
+
+static void mismatch(const model_node *n, const char *what, long long stated, long long sum,
+                     int count, const char *of)
+{
+    char a[64], b[64];
+    money_plain(a, sizeof a, stated);
+    money_plain(b, sizeof b, sum);
+    const char *name = model_attr_get(n, "name");
+    diag_warning(n->file, n->line, n->col, "%s '%s' is %s but its %d %s add up to %s", what,
+                 name ? name : "", a, count, of, b);
+}
+
+/* Checks a group's subtotal; returns the stated subtotal. */
+static long long check_group(budget_ctx *b, const model_node *g)
+{
+    long long sum = 0, stated = 0;
+    int lines = 0;
+    const model_node *sub = NULL;
+    for (const model_node *n = g->first; n; n = n->next) {
+        if (n->kind == M_LINE) {
+            long long v = amount(b, n);
+            if (counted(n)) {
+                sum += v;
+                lines++;
+            }
+        } else if (n->kind == M_SUBTOTAL) {
+            sub = n;
+            stated = amount(b, n);
+        }
+    }
+    if (sub && stated != sum)
+        mismatch(sub, "subtotal", stated, sum, lines, lines == 1 ? "line" : "lines");
+    return stated;
+}
+
+/* Checks a part's total; returns it (stated, else the sum). */
+static long long check_part(budget_ctx *b, const model_node *part)
+{
+    long long sum = 0;
+    int items = 0;
+    for (const model_node *n = part->first; n; n = n->next) {
+        if (n->kind == M_LINE && counted(n)) {
+            sum += amount(b, n);
+            items++;
+        } else if (n->kind == M_LINE) {
+            amount(b, n);
+        } else if (n->kind == M_GROUP) {
+            sum += check_group(b, n);
+            items++;
+        }
+    }
+    const model_node *total = model_child(part, M_TOTAL);
+    if (!total)
+        return sum;
+    long long stated = amount(b, total);
+    if (stated != sum)
+        mismatch(total, "total", stated, sum, items, "lines and subtotals");
+    return stated;
+}
+
+static const model_node *budget_part(const model_node *budget, const char *kind)
+{
+    for (const model_node *p = budget->first; p; p = p->next) {
+        const char *k = p->kind == M_PART ? model_attr_get(p, "kind") : NULL;
+        if (k && strcmp(k, kind) == 0)
+            return p;
+    }
+    return NULL;
+}
+
+static void check_budget(budget_ctx *b, const model_node *budget)
+{
+    long long income = 0, spent = 0;
+    for (const model_node *p = budget->first; p; p = p->next) {
+        if (p->kind != M_PART)
+            continue;
+        long long t = check_part(b, p);
+        const char *k = model_attr_get(p, "kind");
+        if (k && strcmp(k, "income") == 0)
+            income = t;
+        else if (k && strcmp(k, "expenditure") == 0)
+            spent = t;
+    }
+    const model_node *bal = model_child(budget, M_BALANCE);
+    if (!bal)
+        return;
+    if (!budget_part(budget, "income") || !budget_part(budget, "expenditure")) {
+        diag_error(bal->file, bal->line, bal->col,
+                   "a <balance> needs a <part kind=\"income\"> and a <part kind=\"expenditure\">");
+        b->errors++;
+        return;
+    }
+    long long stated = amount(b, bal);
+    if (stated != income - spent) {
+        char s1[64], s2[64], s3[64], s4[64];
+        money_plain(s1, sizeof s1, stated);
+        money_plain(s2, sizeof s2, income);
+        money_plain(s3, sizeof s3, spent);
+        money_plain(s4, sizeof s4, income - spent);
+        const char *name = model_attr_get(bal, "name");
+        diag_warning(bal->file, bal->line, bal->col,
+                     "balance '%s' is %s but income %s less expenditure %s is %s",
+                     name ? name : "", s1, s2, s3, s4);
+    }
+}
+
+/* Visits every element in document order without recursion. */
+static void each_element(const model_node *root, void (*fn)(void *, const model_node *), void *arg)
+{
+    const model_node *n = root;
+    while (n) {
+        fn(arg, n);
+        if (n->first) {
+            n = n->first;
+            continue;
+        }
+        while (n && n != root && !n->next)
+            n = n->parent;
+        n = (n && n != root) ? n->next : NULL;
+    }
+}
+
+static void budget_visit(void *arg, const model_node *n)
+{
+    if (n->kind == M_BUDGET)
+        check_budget(arg, n);
+}
+
 int check_run(const model_doc *doc)
 {
-    return check_ids(doc);
+    int errors = check_ids(doc);
+    budget_ctx b = { doc->arena, 0 };
+    each_element(doc->root, budget_visit, &b);
+    return errors + b.errors;
 }

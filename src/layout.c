@@ -9,6 +9,7 @@
  * fit. Every step is linear in the number of lines.
  */
 #include "layout.h"
+#include "layout_int.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -19,74 +20,13 @@
 #include "linebreak.h"
 #include "utf8.h"
 
-/* ---- the galley ------------------------------------------------------- */
-
-typedef struct gline {
-    double height, ascent;          /* line box and baseline offset */
-    double space_before;            /* dropped at the top of a page */
-    int keep_next, break_before;
-    dl_item *first, *last;          /* y relative to the baseline */
-    struct gline *next;
-} gline;
-
-/* A run of text inside a word: one font, encoding, size, colour, link. */
-typedef struct piece {
-    lb_type type;                   /* LB_BOX text, LB_GLUE space, LB_BREAK */
-    double width;
-    const char *text;               /* UTF-8, not terminated */
-    size_t len;
-    font *font;
-    enc_id enc;
-    double size;
-    uint32_t color;
-    const char *href;
-    const model_node *src;
-} piece;
-
-/* The inline formatting in force while walking a paragraph. */
-typedef struct ink {
-    int family, bold, italic, uppercase;
-    double size;
-    uint32_t color;
-    const char *href;
-} ink;
-
-typedef struct box {
-    double left, right;             /* indents from the text area's edges */
-} box;
-
-typedef struct ctx {
-    const model_doc *doc;
-    style_template *t;
-    arena *a;
-    int failed;
-    gline *first, *last;
-    double pending_space;
-    int keep_following;             /* lines still to keep with what precedes */
-    dl_item *label;                 /* list label waiting for the next line */
-    const style_block *bar;         /* quote bar drawn beside each line */
-    double bar_x;
-    int counters[STYLE_MAX_LEVELS];
-    int appendix_counter;
-    int in_appendix;
-    /* the paragraph being built */
-    piece *pieces;
-    int npieces, cap;
-    lb_item *items;
-    int *breaks;
-    uint32_t *warned;               /* codepoints already warned about */
-    int nwarned, warned_cap;
-    int link_style;
-    layout_stats *stats;
-} ctx;
-
-static double text_width(const ctx *c)
+double lay_text_width(const ctx *c)
 {
     const style_template *t = c->t;
     return t->page_width - t->margin_left - t->margin_right;
 }
 
-static gline *new_line(ctx *c, double height, double ascent)
+gline *lay_new_line(ctx *c, double height, double ascent)
 {
     gline *l = arena_alloc(c->a, sizeof *l);
     l->height = height;
@@ -115,7 +55,7 @@ static gline *new_line(ctx *c, double height, double ascent)
     return l;
 }
 
-static void line_add(gline *l, dl_item *it)
+void lay_line_add(gline *l, dl_item *it)
 {
     it->next = NULL;
     if (l->last)
@@ -125,7 +65,7 @@ static void line_add(gline *l, dl_item *it)
     l->last = it;
 }
 
-static void add_space(ctx *c, double space)
+void lay_add_space(ctx *c, double space)
 {
     if (space > c->pending_space)
         c->pending_space = space;
@@ -294,7 +234,7 @@ static void add_word(ctx *c, const ink *k, const char *s, size_t len, const mode
     add_box(c, k, f, run_enc, run, (size_t)(end - run), src);
 }
 
-static void add_text(ctx *c, const ink *k, const char *s, const model_node *src)
+void lay_add_text(ctx *c, const ink *k, const char *s, const model_node *src)
 {
     while (*s) {
         if (*s == ' ') {
@@ -309,13 +249,13 @@ static void add_text(ctx *c, const ink *k, const char *s, const model_node *src)
     }
 }
 
-static void add_inline(ctx *c, const model_node *n, ink k)
+void lay_add_inline(ctx *c, const model_node *n, ink k)
 {
     for (const model_node *ch = n->first; ch; ch = ch->next) {
         ink sub = k;
         switch (ch->kind) {
         case M_TEXT:
-            add_text(c, &k, ch->text, ch);
+            lay_add_text(c, &k, ch->text, ch);
             continue;
         case M_BR:
             add_break(c);
@@ -330,11 +270,11 @@ static void add_inline(ctx *c, const model_node *n, ink k)
         default:
             continue;       /* block children are laid out by the caller */
         }
-        add_inline(c, ch, sub);
+        lay_add_inline(c, ch, sub);
     }
 }
 
-static ink ink_of(const style_block *s)
+ink lay_ink(const style_block *s)
 {
     ink k = { .family = s->family, .bold = s->bold, .italic = s->italic,
               .uppercase = s->uppercase, .size = s->size, .color = s->color };
@@ -347,7 +287,7 @@ static void split_long_boxes(ctx *c, double measure)
 {
     for (int i = 0; i < c->npieces; i++) {
         piece *p = &c->pieces[i];
-        if (p->type != LB_BOX || p->width <= measure)
+        if (p->type != LB_BOX || p->width <= measure + LB_FIT_EPSILON)
             continue;
         const char *s = p->text, *end = p->text + p->len, *q = s;
         double w = 0;
@@ -368,7 +308,7 @@ static void split_long_boxes(ctx *c, double measure)
         p->len = (size_t)(q - s);
         p->width = w;
         /* a zero-width glue lets the line break between the halves */
-        piece glue = { .type = LB_GLUE, .font = p->font, .size = p->size };
+        piece glue = { .type = LB_GLUE, .silent = 1, .font = p->font, .size = p->size };
         push_piece(c);
         push_piece(c);
         p = &c->pieces[i];
@@ -380,7 +320,7 @@ static void split_long_boxes(ctx *c, double measure)
 
 /* ---- setting lines ------------------------------------------------------- */
 
-static dl_item *new_item(ctx *c, dl_kind kind, dl_role role)
+dl_item *lay_item(ctx *c, dl_kind kind, dl_role role)
 {
     dl_item *it = arena_alloc(c->a, sizeof *it);
     it->kind = kind;
@@ -412,19 +352,17 @@ static void emit_run(ctx *c, gline *l, const run *r, double word_space, dl_role 
     const piece *p0 = &c->pieces[r->first];
     size_t bytes = 0;
     for (int i = r->first; i <= r->last; i++)
-        bytes += c->pieces[i].type == LB_BOX ? c->pieces[i].len : 1;
+        bytes += c->pieces[i].type == LB_BOX ? c->pieces[i].len : !c->pieces[i].silent;
     char *text = arena_alloc(c->a, bytes + 1), *q = text;
     for (int i = r->first; i <= r->last; i++) {
         const piece *p = &c->pieces[i];
-        if (p->type == LB_BOX) {
-            size_t n = enc_encode(p0->enc, p->text, p->len, q);
-            q += n;
-        } else {
+        if (p->type == LB_BOX)
+            q += enc_encode(p0->enc, p->text, p->len, q);
+        else if (!p->silent)
             *q++ = ' ';
-        }
     }
     *q = '\0';
-    dl_item *it = new_item(c, DL_TEXT, role);
+    dl_item *it = lay_item(c, DL_TEXT, role);
     it->level = level;
     it->x = r->x;
     it->w = r->width;
@@ -435,25 +373,19 @@ static void emit_run(ctx *c, gline *l, const run *r, double word_space, dl_role 
     it->word_space = r->spaces ? word_space : 0;
     it->bytes = text;
     it->src = p0->src;
-    line_add(l, it);
+    lay_line_add(l, it);
     if (p0->href) {
-        dl_item *ln = new_item(c, DL_LINK, ROLE_ARTIFACT);
+        dl_item *ln = lay_item(c, DL_LINK, ROLE_ARTIFACT);
         ln->x = r->x;
         ln->y = font_descent(p0->font) * p0->size / 1000.0;
         ln->w = r->width;
         ln->h = (font_ascent(p0->font) - font_descent(p0->font)) * p0->size / 1000.0;
         ln->uri = p0->href;
         ln->src = p0->src;
-        line_add(l, ln);
+        lay_line_add(l, ln);
     }
 }
 
-typedef struct setting {
-    const style_block *s;
-    double x0, measure, first_indent;
-    dl_role role;
-    int level;
-} setting;
 
 /* Sets pieces [from, to) as one line. Trailing glue never reaches here. */
 static void set_line(ctx *c, const setting *st, int from, int to, int last_line, int first_line)
@@ -465,7 +397,7 @@ static void set_line(ctx *c, const setting *st, int from, int to, int last_line,
         asc = font_ascent(base) * s->size / 1000.0;
         desc = -font_descent(base) * s->size / 1000.0;
     }
-    gline *l = new_line(c, s->leading, (s->leading - asc - desc) / 2 + asc);
+    gline *l = lay_new_line(c, s->leading, (s->leading - asc - desc) / 2 + asc);
     if (c->stats)
         c->stats->lines++;
     double indent = first_line ? st->first_indent : 0;
@@ -474,16 +406,16 @@ static void set_line(ctx *c, const setting *st, int from, int to, int last_line,
     int glues = 0;
     for (int i = from; i < to; i++) {
         natural += c->pieces[i].width;
-        glues += c->pieces[i].type == LB_GLUE;
+        glues += c->pieces[i].type == LB_GLUE && !c->pieces[i].silent;
     }
     double extra = measure - natural, ws = 0, x = st->x0 + indent;
     if (extra < -0.01 && c->stats)
         c->stats->overfull++;
-    if (s->align == ALIGN_JUSTIFY && !last_line && glues > 0)
+    if (st->align == ALIGN_JUSTIFY && !last_line && glues > 0)
         ws = extra / glues;
-    else if (s->align == ALIGN_RIGHT)
+    else if (st->align == ALIGN_RIGHT)
         x += extra;
-    else if (s->align == ALIGN_CENTER)
+    else if (st->align == ALIGN_CENTER)
         x += extra / 2;
     run r = { .first = -1 };
     for (int i = from; i < to; i++) {
@@ -495,32 +427,32 @@ static void set_line(ctx *c, const setting *st, int from, int to, int last_line,
         }
         if (r.first >= 0) {
             r.last = i;
-            r.width += p->width + (p->type == LB_GLUE ? ws : 0);
-            r.spaces += p->type == LB_GLUE;
+            r.width += p->width + (p->type == LB_GLUE && !p->silent ? ws : 0);
+            r.spaces += p->type == LB_GLUE && !p->silent;
         }
-        x += p->width + (p->type == LB_GLUE ? ws : 0);
+        x += p->width + (p->type == LB_GLUE && !p->silent ? ws : 0);
     }
     if (r.first >= 0) {
         /* a run never ends in glue: the next box started a new run */
         while (r.last > r.first && c->pieces[r.last].type == LB_GLUE) {
-            r.width -= c->pieces[r.last].width + ws;
-            r.spaces--;
+            r.width -= c->pieces[r.last].width + (c->pieces[r.last].silent ? 0 : ws);
+            r.spaces -= !c->pieces[r.last].silent;
             r.last--;
         }
         emit_run(c, l, &r, ws, st->role, st->level);
     }
     if (c->bar) {
-        dl_item *bar = new_item(c, DL_RECT, ROLE_ARTIFACT);
+        dl_item *bar = lay_item(c, DL_RECT, ROLE_ARTIFACT);
         bar->x = c->bar_x;
         bar->y = l->ascent - l->height;
         bar->w = c->bar->bar_left;
         bar->h = l->height;
         bar->color = c->bar->bar_color;
-        line_add(l, bar);
+        lay_line_add(l, bar);
     }
 }
 
-/* Marks the lines of a finished paragraph so that the page breaker
+/* Marks the lines of a finished lay_paragraph so that the page breaker
  * leaves no fewer than orphans lines at a page's foot and no fewer than
  * widows lines at the next page's head. */
 static void keep_lines(ctx *c, gline *first, int n)
@@ -562,67 +494,176 @@ static void set_paragraph(ctx *c, const setting *st)
     c->npieces = 0;
 }
 
-static setting setting_for(ctx *c, int style, box b, dl_role role, int level)
+setting lay_setting(ctx *c, int style, box b, dl_role role, int level)
 {
     const style_block *s = &c->t->styles[style];
     setting st = { .s = s, .role = role, .level = level, .first_indent = s->first_indent };
+    st.align = c->force_align != LAY_NO_ALIGN ? c->force_align : s->align;
     st.x0 = c->t->margin_left + b.left + s->indent_left;
-    st.measure = text_width(c) - b.left - b.right - s->indent_left - s->indent_right;
+    st.measure = lay_text_width(c) - b.left - b.right - s->indent_left - s->indent_right;
     return st;
 }
 
 /* A block of running text in the given style. prefix (may be NULL) is
  * set before the content in prefix_style. */
-static void paragraph(ctx *c, const model_node *n, int style, box b, const char *prefix,
+void lay_paragraph(ctx *c, const model_node *n, int style, box b, const char *prefix,
                       int prefix_style, dl_role role, int level)
 {
     const style_block *s = &c->t->styles[style];
-    add_space(c, s->space_before);
-    setting st = setting_for(c, style, b, role, level);
+    lay_add_space(c, s->space_before);
+    setting st = lay_setting(c, style, b, role, level);
     gline *before = c->last;
     c->npieces = 0;
     if (prefix && *prefix) {
-        ink pk = ink_of(&c->t->styles[prefix_style]);
-        add_text(c, &pk, prefix, n);
+        ink pk = lay_ink(&c->t->styles[prefix_style]);
+        lay_add_text(c, &pk, prefix, n);
     }
-    add_inline(c, n, ink_of(s));
+    lay_add_inline(c, n, lay_ink(s));
     set_paragraph(c, &st);
     gline *first = before ? before->next : c->first;
     if (first && s->page_break_before)
         first->break_before = 1;
     if (c->last != before && s->rule_below > 0) {
-        dl_item *rule = new_item(c, DL_RULE, ROLE_ARTIFACT);
+        dl_item *rule = lay_item(c, DL_RULE, ROLE_ARTIFACT);
         rule->x = st.x0;
         rule->x2 = st.x0 + st.measure;
         rule->y = rule->y2 = c->last->ascent - c->last->height;
         rule->line_width = s->rule_below;
         rule->color = s->rule_color;
-        line_add(c->last, rule);
+        lay_line_add(c->last, rule);
     }
     if (s->keep_with_next && c->last != before) {
         for (gline *l = first; l; l = l->next)
             l->keep_next = 1;
         c->keep_following = c->t->heading_keep_lines > 1 ? c->t->heading_keep_lines - 1 : 0;
     }
-    add_space(c, s->space_after);
+    lay_add_space(c, s->space_after);
 }
 
-/* A paragraph of plain text (cover, signoff). */
-static void plain_line(ctx *c, const char *text, int style, box b, const model_node *src, dl_role role)
+/* A lay_paragraph of plain text (cover, signoff). */
+void lay_plain(ctx *c, const char *text, int style, box b, const model_node *src, dl_role role)
 {
     const style_block *s = &c->t->styles[style];
-    add_space(c, s->space_before);
-    setting st = setting_for(c, style, b, role, 0);
+    lay_add_space(c, s->space_before);
+    setting st = lay_setting(c, style, b, role, 0);
     c->npieces = 0;
-    ink k = ink_of(s);
-    add_text(c, &k, text, src);
+    ink k = lay_ink(s);
+    lay_add_text(c, &k, text, src);
     set_paragraph(c, &st);
-    add_space(c, s->space_after);
+    lay_add_space(c, s->space_after);
+}
+
+/* ---- measuring and capturing ---------------------------------------------- */
+
+/* min and max over the pieces collected in c: the widest word, and the
+ * widest stretch between forced breaks. */
+static lay_extent extent_of_pieces(ctx *c, const style_block *s)
+{
+    lay_extent e = { 0, 0 };
+    double word = 0, line = 0;
+    for (int i = 0; i <= c->npieces; i++) {
+        const piece *p = i < c->npieces ? &c->pieces[i] : NULL;
+        if (!p || p->type != LB_BOX) {
+            if (word > e.min)
+                e.min = word;
+            word = 0;
+        }
+        if (!p || p->type == LB_BREAK) {
+            if (line > e.max)
+                e.max = line;
+            line = 0;
+            continue;
+        }
+        if (p->type == LB_BOX)
+            word += p->width;
+        line += p->width;
+    }
+    c->npieces = 0;
+    double indents = s->indent_left + s->indent_right + (s->first_indent > 0 ? s->first_indent : 0);
+    e.min += indents;
+    e.max += indents;
+    return e;
+}
+
+lay_extent lay_measure_text(ctx *c, const char *text, int style)
+{
+    const style_block *s = &c->t->styles[style];
+    c->npieces = 0;
+    ink k = lay_ink(s);
+    lay_add_text(c, &k, text, c->doc->root);
+    return extent_of_pieces(c, s);
+}
+
+static lay_extent widest(lay_extent a, lay_extent b)
+{
+    return (lay_extent){ a.min > b.min ? a.min : b.min, a.max > b.max ? a.max : b.max };
+}
+
+static double label_width(ctx *c, const char *label);
+static const char *item_label(ctx *c, const model_node *item, int type, int depth, long n);
+static int list_type(const model_node *list);
+static int has_inline_content(const model_node *n);
+
+static lay_extent measure_list(ctx *c, const model_node *n, int style, int depth)
+{
+    int type = list_type(n);
+    const style_list *ls = &c->t->list[type];
+    double hang = ls->indent;
+    long k = 1;
+    lay_extent e = { 0, 0 };
+    for (const model_node *it = n->first; it; it = it->next, k++) {
+        double w = label_width(c, item_label(c, it, type, depth, k)) + ls->label_gap;
+        if (w > hang)
+            hang = w;
+        e = widest(e, lay_measure_content(c, it, style));
+    }
+    e.min += hang;
+    e.max += hang;
+    return e;
+}
+
+lay_extent lay_measure_content(ctx *c, const model_node *n, int style)
+{
+    lay_extent e = { 0, 0 };
+    if (has_inline_content(n)) {
+        c->npieces = 0;
+        lay_add_inline(c, n, lay_ink(&c->t->styles[style]));
+        e = extent_of_pieces(c, &c->t->styles[style]);
+    }
+    for (const model_node *ch = n->first; ch; ch = ch->next) {
+        if (ch->kind == M_P)
+            e = widest(e, lay_measure_content(c, ch, style));
+        else if (ch->kind == M_LIST)
+            e = widest(e, measure_list(c, ch, style, 0));
+        else if (ch->kind == M_QUOTE)
+            e = widest(e, lay_measure_content(c, ch, c->t->quote_style));
+    }
+    return e;
+}
+
+void lay_capture_begin(ctx *c, lay_capture *saved)
+{
+    *saved = (lay_capture){ c->first, c->last, c->pending_space, c->keep_following, c->label };
+    c->first = c->last = NULL;
+    c->pending_space = 0;
+    c->keep_following = 0;
+    c->label = NULL;
+}
+
+gline *lay_capture_end(ctx *c, lay_capture *saved)
+{
+    gline *lines = c->first;
+    c->first = saved->first;
+    c->last = saved->last;
+    c->pending_space = saved->pending_space;
+    c->keep_following = saved->keep_following;
+    c->label = saved->label;
+    return lines;
 }
 
 /* ---- blocks -------------------------------------------------------------- */
 
-static void blocks(ctx *c, const model_node *parent, box b, int level, int list_depth);
+void lay_blocks(ctx *c, const model_node *parent, box b, int level, int list_depth);
 
 static int list_type(const model_node *list)
 {
@@ -659,27 +700,32 @@ static const char *item_label(ctx *c, const model_node *item, int type, int dept
     return label_expand(c->a, fmt, counter_lookup, &cc);
 }
 
+int lay_style(const ctx *c, int fallback)
+{
+    return c->force_style >= 0 ? c->force_style : fallback;
+}
+
 /* Width of a label in the list style. */
 static double label_width(ctx *c, const char *label)
 {
-    const style_block *s = &c->t->styles[c->t->list_style];
+    const style_block *s = &c->t->styles[lay_style(c, c->t->list_style)];
     font *f = style_face(c->t, s->family, style_face_index(s->bold, s->italic));
     return f ? font_text_width(f, label, strlen(label)) * s->size / 1000.0 : 0;
 }
 
-/* Makes the label's items; new_line attaches them to the item's first line. */
+/* Makes the label's items; lay_new_line attaches them to the item's first line. */
 static void make_label(ctx *c, const char *label, double x, const model_node *src)
 {
     if (!*label)
         return;
-    const style_block *s = &c->t->styles[c->t->list_style];
-    ink k = ink_of(s);
+    const style_block *s = &c->t->styles[lay_style(c, c->t->list_style)];
+    ink k = lay_ink(s);
     font *f = ink_font(c, &k);
     if (!f)
         return;
     check_glyphs(c, label, strlen(label), f, src);
     enc_id e = enc_pick(label, strlen(label));
-    dl_item *it = new_item(c, DL_TEXT, ROLE_LIST_LABEL);
+    dl_item *it = lay_item(c, DL_TEXT, ROLE_LIST_LABEL);
     it->x = x;
     it->font = f;
     it->enc = e == ENC_NONE ? ENC_CP1252 : e;
@@ -707,6 +753,24 @@ static int has_inline_content(const model_node *n)
     return 0;
 }
 
+/* Sets an item's content hung hang points in from b, its label in the
+ * margin on its first line. */
+static void item_body(ctx *c, const char *label, const model_node *it, box b, double hang,
+                      int level, int depth)
+{
+    box inner = { b.left + hang, b.right };
+    int style = lay_style(c, c->t->list_style);
+    make_label(c, label, c->t->margin_left + b.left, it);
+    if (has_inline_content(it))
+        lay_paragraph(c, it, style, inner, NULL, 0, ROLE_BODY, 0);
+    if (has_block_children(it))
+        lay_blocks(c, it, inner, level, depth + 1);
+    if (c->label) {
+        /* an empty item still shows its label */
+        lay_plain(c, " ", style, inner, it, ROLE_BODY);
+    }
+}
+
 static void list(ctx *c, const model_node *n, box b, int level, int depth)
 {
     int type = list_type(n);
@@ -723,20 +787,21 @@ static void list(ctx *c, const model_node *n, box b, int level, int depth)
     }
     if (widest + ls->label_gap > hang)
         hang = widest + ls->label_gap;
-    box inner = { b.left + hang, b.right };
     k = first;
-    for (const model_node *it = n->first; it; it = it->next, k++) {
-        make_label(c, item_label(c, it, type, depth, k), c->t->margin_left + b.left, it);
-        if (has_inline_content(it))
-            paragraph(c, it, c->t->list_style, inner, NULL, 0, ROLE_BODY, 0);
-        if (has_block_children(it))
-            blocks(c, it, inner, level, depth + 1);
-        if (c->label) {
-            /* an empty item still shows its label */
-            plain_line(c, " ", c->t->list_style, inner, it, ROLE_BODY);
-        }
+    for (const model_node *it = n->first; it; it = it->next, k++)
+        item_body(c, item_label(c, it, type, depth, k), it, b, hang, level, depth);
+    lay_add_space(c, c->t->styles[lay_style(c, c->t->list_style)].space_after);
+}
+
+void lay_labelled(ctx *c, const char *label, const model_node *content, box b, int level,
+                  int depth)
+{
+    double hang = 0;
+    if (label && *label) {
+        const style_list *ls = &c->t->list[LIST_ARABIC];
+        hang = label_width(c, label) + ls->label_gap;
     }
-    add_space(c, c->t->styles[c->t->list_style].space_after);
+    item_body(c, label ? label : "", content, b, hang, level, depth);
 }
 
 static void quote(ctx *c, const model_node *n, box b, int level)
@@ -749,12 +814,12 @@ static void quote(ctx *c, const model_node *n, box b, int level)
         c->bar_x = c->t->margin_left + b.left + qs->indent_left - qs->bar_gap - qs->bar_left;
     }
     if (has_inline_content(n))
-        paragraph(c, n, c->t->quote_style, b, NULL, 0, ROLE_QUOTE, 0);
+        lay_paragraph(c, n, c->t->quote_style, b, NULL, 0, ROLE_QUOTE, 0);
     for (const model_node *ch = n->first; ch; ch = ch->next)
         if (ch->kind == M_P)
-            paragraph(c, ch, c->t->quote_style, b, NULL, 0, ROLE_QUOTE, 0);
+            lay_paragraph(c, ch, c->t->quote_style, b, NULL, 0, ROLE_QUOTE, 0);
         else if (ch->kind == M_ATTRIBUTION)
-            paragraph(c, ch, c->t->attribution_style, b, NULL, 0, ROLE_QUOTE, 0);
+            lay_paragraph(c, ch, c->t->attribution_style, b, NULL, 0, ROLE_QUOTE, 0);
     (void)level;
     c->bar = saved;
     c->bar_x = saved_x;
@@ -764,14 +829,14 @@ static void signoff(ctx *c, const char *name, const char *role, const char *date
                     const model_node *src)
 {
     if (name && *name)
-        plain_line(c, name, c->t->signoff_name_style, b, src, ROLE_BODY);
+        lay_plain(c, name, c->t->signoff_name_style, b, src, ROLE_BODY);
     if (role && *role)
-        plain_line(c, role, c->t->signoff_role_style, b, src, ROLE_BODY);
+        lay_plain(c, role, c->t->signoff_role_style, b, src, ROLE_BODY);
     if (date && *date)
-        plain_line(c, date, c->t->signoff_role_style, b, src, ROLE_BODY);
+        lay_plain(c, date, c->t->signoff_role_style, b, src, ROLE_BODY);
 }
 
-static const char *child_text(ctx *c, const model_node *n, model_kind kind)
+const char *lay_child_text(ctx *c, const model_node *n, model_kind kind)
 {
     const model_node *ch = model_child(n, kind);
     if (!ch)
@@ -835,35 +900,38 @@ static void division(ctx *c, const model_node *n, box b, int level)
     const model_node *title = model_child(n, M_TITLE);
     const char *prefix = NULL;
     if (label && h->label_above) {
-        plain_line(c, label, h->label_style, b, n, ROLE_HEADING);
+        lay_plain(c, label, h->label_style, b, n, ROLE_HEADING);
         c->last->keep_next = 1;
     } else if (label) {
         prefix = arena_printf(c->a, "%s%s", label, h->separator);
     }
     if (title)
-        paragraph(c, title, h->style, b, prefix, h->style, ROLE_HEADING, level);
-    blocks(c, n, b, level + 1, 0);
+        lay_paragraph(c, title, h->style, b, prefix, h->style, ROLE_HEADING, level);
+    lay_blocks(c, n, b, level + 1, 0);
 }
 
 static void foreword(ctx *c, const model_node *n, box b)
 {
     const model_node *title = model_child(n, M_TITLE);
     if (title)
-        paragraph(c, title, c->t->foreword_style, b, NULL, 0, ROLE_HEADING, 1);
+        lay_paragraph(c, title, c->t->foreword_style, b, NULL, 0, ROLE_HEADING, 1);
     else if (*c->t->foreword_title)
-        plain_line(c, c->t->foreword_title, c->t->foreword_style, b, n, ROLE_HEADING);
-    blocks(c, n, b, 2, 0);
+        lay_plain(c, c->t->foreword_title, c->t->foreword_style, b, n, ROLE_HEADING);
+    lay_blocks(c, n, b, 2, 0);
     signoff(c, model_attr_get(n, "by"), model_attr_get(n, "role"), NULL, b, n);
 }
 
 static void block(ctx *c, const model_node *n, box b, int level, int list_depth)
 {
     switch (n->kind) {
-    case M_P: paragraph(c, n, c->t->body_style, b, NULL, 0, ROLE_BODY, 0); break;
+    case M_P: lay_paragraph(c, n, lay_style(c, c->t->body_style), b, NULL, 0, ROLE_BODY, 0); break;
+    case M_TABLE: table_block(c, n, b); break;
+    case M_BUDGET: board_budget(c, n, b); break;
+    case M_OUTCOME_GRID: case M_STRATEGIC_AIMS: case M_AGENCY_PLAN: board_grid(c, n, b); break;
     case M_LIST: list(c, n, b, level, list_depth); break;
     case M_QUOTE: quote(c, n, b, level); break;
     case M_SIGNOFF:
-        signoff(c, child_text(c, n, M_NAME), child_text(c, n, M_ROLE), child_text(c, n, M_DATE), b, n);
+        signoff(c, lay_child_text(c, n, M_NAME), lay_child_text(c, n, M_ROLE), lay_child_text(c, n, M_DATE), b, n);
         break;
     case M_CHAPTER: case M_SECTION: case M_APPENDIX: division(c, n, b, level); break;
     case M_FOREWORD: foreword(c, n, b); break;
@@ -871,7 +939,7 @@ static void block(ctx *c, const model_node *n, box b, int level, int list_depth)
     }
 }
 
-static void blocks(ctx *c, const model_node *parent, box b, int level, int list_depth)
+void lay_blocks(ctx *c, const model_node *parent, box b, int level, int list_depth)
 {
     for (const model_node *n = parent->first; n && !c->failed; n = n->next)
         block(c, n, b, level, list_depth);
@@ -924,6 +992,7 @@ static void paginate(ctx *c, dl_doc *d, gline *first)
     dl_page *p = NULL;
     double y = top;
     int empty = 1;
+    const gline *prev = NULL;
     for (gline *l = first; l; l = l->next) {
         if (!p || (l->break_before && !empty)) {
             p = new_page(c, d);
@@ -934,14 +1003,24 @@ static void paginate(ctx *c, dl_doc *d, gline *first)
         double need = chain_height(l, gap, body);
         if (!empty && ((need <= body && y - need < bottom - 0.01) ||
                        y - gap - l->height < bottom - 0.01)) {
+            int in_table = prev && l->table && prev->table == l->table;
+            if (in_table)       /* close the table at the page's foot */
+                dl_append(p, table_close_rule(c, l->table, y));
             p = new_page(c, d);
             y = top;
             empty = 1;
             gap = 0;
+            if (in_table && !l->table_head)
+                for (gline *h = table_repeat_head(c, l->table); h; h = h->next) {
+                    place(h, p, y);
+                    y -= h->height;
+                    empty = 0;
+                }
         }
         place(l, p, y - gap);
         y -= gap + l->height;
         empty = 0;
+        prev = l;
     }
     if (!p)
         new_page(c, d);
@@ -966,7 +1045,7 @@ static int meta_lookup(void *p, const char *key, const char **str, long *num)
     };
     for (size_t k = 0; k < sizeof fields / sizeof fields[0]; k++)
         if (strcmp(key, fields[k].key) == 0) {
-            const char *s = child_text(m->c, m->meta, fields[k].kind);
+            const char *s = lay_child_text(m->c, m->meta, fields[k].kind);
             *str = s ? s : "";
             return 1;
         }
@@ -988,13 +1067,11 @@ static void furniture_text(ctx *c, dl_page *p, const char *text, int style, doub
         return;
     const style_block *s = &c->t->styles[style];
     c->npieces = 0;
-    ink k = ink_of(s);
-    add_text(c, &k, text, c->doc->root);
+    ink k = lay_ink(s);
+    lay_add_text(c, &k, text, c->doc->root);
     if (c->npieces == 0)
         return;
-    style_block aligned = *s;
-    aligned.align = align;
-    setting st = { .s = &aligned, .x0 = x_left, .measure = width, .role = ROLE_ARTIFACT };
+    setting st = { .s = s, .align = align, .x0 = x_left, .measure = width, .role = ROLE_ARTIFACT };
     gline *saved_last = c->last, *saved_first = c->first;
     int saved_keep = c->keep_following;
     c->keep_following = 0;
@@ -1027,7 +1104,7 @@ static void furniture(ctx *c, dl_page *p, const style_furniture *f, int is_heade
                            aligns[k], baseline);
     if (f->rule > 0) {
         const style_block *s = &t->styles[f->style];
-        dl_item *r = new_item(c, DL_RULE, ROLE_ARTIFACT);
+        dl_item *r = lay_item(c, DL_RULE, ROLE_ARTIFACT);
         r->x = x;
         r->x2 = x + w;
         r->y = r->y2 = is_header ? baseline - f->rule_gap : baseline + s->size + f->rule_gap;
@@ -1061,8 +1138,8 @@ static gline *cover(ctx *c, const model_node *meta)
         const char *text = label_expand(c->a, cl->text, meta_lookup, &m);
         if (!*text)
             continue;
-        add_space(c, cl->space_before);
-        plain_line(c, text, cl->style, (box){0, 0}, meta, ROLE_COVER);
+        lay_add_space(c, cl->space_before);
+        lay_plain(c, text, cl->style, (box){0, 0}, meta, ROLE_COVER);
     }
     return before ? before->next : c->first;
 }
@@ -1070,16 +1147,17 @@ static gline *cover(ctx *c, const model_node *meta)
 static void set_info(ctx *c, dl_doc *d)
 {
     const model_node *meta = model_child(c->doc->root, M_META);
-    d->title = child_text(c, meta, M_TITLE);
-    d->author = child_text(c, meta, M_AUTHOR);
-    d->subject = child_text(c, meta, M_BOARD);
+    d->title = lay_child_text(c, meta, M_TITLE);
+    d->author = lay_child_text(c, meta, M_AUTHOR);
+    d->subject = lay_child_text(c, meta, M_BOARD);
     const char *lang = model_attr_get(c->doc->root, "xml:lang");
     d->lang = lang ? lang : "en-GB";
 }
 
 dl_doc *layout_run(const model_doc *doc, style_template *t, arena *a, layout_stats *stats)
 {
-    ctx c = { .doc = doc, .t = t, .a = a, .stats = stats };
+    ctx c = { .doc = doc, .t = t, .a = a, .stats = stats, .force_style = -1,
+              .force_align = LAY_NO_ALIGN };
     c.link_style = style_lookup(t, "link");
     dl_doc *d = arena_alloc(a, sizeof *d);
     set_info(&c, d);
@@ -1091,7 +1169,7 @@ dl_doc *layout_run(const model_doc *doc, style_template *t, arena *a, layout_sta
         c.pending_space = 0;
     }
     gline *body_start = c.last;
-    blocks(&c, root, (box){0, 0}, 1, 0);
+    lay_blocks(&c, root, (box){0, 0}, 1, 0);
     gline *body = body_start ? body_start->next : c.first;
     if (has_cover && body_start) {
         body_start->next = NULL;

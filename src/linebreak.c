@@ -1,15 +1,11 @@
 /* linebreak.c - first-fit line filling over boxes and glue. */
 #include "linebreak.h"
 
-/* A tolerance of a thousandth of a point keeps lines that fit exactly
- * (measured and summed in a different order) from spilling over. */
-#define LB_EPSILON 0.001
-
 int lb_greedy(const lb_item *items, int n, double first_measure, double measure, int *breaks)
 {
     int lines = 0;
     double width = 0, pending_glue = 0;
-    double limit = first_measure + LB_EPSILON;
+    double limit = first_measure + LB_FIT_EPSILON;
     int line_has_box = 0, last_glue = -1;
     for (int i = 0; i < n; i++) {
         const lb_item *it = &items[i];
@@ -18,7 +14,7 @@ int lb_greedy(const lb_item *items, int n, double first_measure, double measure,
             width = pending_glue = 0;
             line_has_box = 0;
             last_glue = -1;
-            limit = measure + LB_EPSILON;
+            limit = measure + LB_FIT_EPSILON;
         } else if (it->type == LB_GLUE) {
             if (line_has_box) {
                 pending_glue += it->width;
@@ -34,7 +30,7 @@ int lb_greedy(const lb_item *items, int n, double first_measure, double measure,
                     width += items[k].width;
             pending_glue = 0;
             last_glue = -1;
-            limit = measure + LB_EPSILON;
+            limit = measure + LB_FIT_EPSILON;
         } else {
             width += pending_glue + it->width;
             pending_glue = 0;

@@ -10,6 +10,10 @@
 
 typedef enum { LB_BOX, LB_GLUE, LB_BREAK } lb_type;
 
+/* Widths computed in different orders differ in the last bits; a line
+ * within this many points of its measure fits. */
+#define LB_FIT_EPSILON 0.001
+
 typedef struct lb_item {
     lb_type type;
     double width;

@@ -11,7 +11,16 @@ static const char *const kind_names[M_KIND_COUNT] = {
     [M_SECTION] = "section", [M_APPENDIX] = "appendix", [M_P] = "p",
     [M_LIST] = "list", [M_ITEM] = "item", [M_QUOTE] = "quote",
     [M_ATTRIBUTION] = "attribution", [M_SIGNOFF] = "signoff",
-    [M_NAME] = "name", [M_ROLE] = "role", [M_B] = "b", [M_I] = "i",
+    [M_NAME] = "name", [M_ROLE] = "role",
+    [M_TABLE] = "table", [M_CAPTION] = "caption", [M_COLUMNS] = "columns", [M_COL] = "col",
+    [M_HEAD] = "head", [M_BODY] = "body", [M_ROW] = "row", [M_CELL] = "cell",
+    [M_BUDGET] = "budget", [M_PART] = "part", [M_GROUP] = "group", [M_LINE] = "line",
+    [M_SUBTOTAL] = "subtotal", [M_TOTAL] = "total", [M_BALANCE] = "balance",
+    [M_OUTCOME_GRID] = "outcome-grid", [M_ENTRY] = "entry", [M_QUANTITY] = "quantity",
+    [M_QUALITY] = "quality", [M_OUTCOME] = "outcome", [M_STRATEGIC_AIMS] = "strategic-aims",
+    [M_AIM] = "aim", [M_STATEMENT] = "statement", [M_OBJECTIVES] = "objectives",
+    [M_LATER_OBJECTIVES] = "later-objectives", [M_AGENCY_PLAN] = "agency-plan",
+    [M_OBJECTIVE] = "objective", [M_ACTION] = "action", [M_B] = "b", [M_I] = "i",
     [M_A] = "a", [M_BR] = "br",
 };
 

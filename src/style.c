@@ -95,6 +95,10 @@ static int colour(loader *L, xmlNodePtr x, const char *name, uint32_t *out)
     const char *v = attr(x, name, L->a);
     if (!v)
         return 0;
+    if (strcmp(v, "none") == 0) {
+        *out = STYLE_NONE;
+        return 1;
+    }
     char *end;
     unsigned long c = v[0] == '#' ? strtoul(v + 1, &end, 16) : 0;
     if (v[0] != '#' || strlen(v) != 7 || *end) {
@@ -181,18 +185,18 @@ static int family_index(const style_template *t, const char *name)
     return -1;
 }
 
-static void read_align(loader *L, xmlNodePtr x, style_block *s)
+static void read_align(loader *L, xmlNodePtr x, const char *name, style_align *out)
 {
-    const char *v = attr(x, "align", L->a);
+    const char *v = attr(x, name, L->a);
     if (!v)
         return;
     static const char *const names[] = { "left", "justify", "center", "right" };
     for (int k = 0; k < 4; k++)
         if (strcmp(v, names[k]) == 0) {
-            s->align = (style_align)k;
+            *out = (style_align)k;
             return;
         }
-    bad(L, x, "align is left, justify, center or right, not", v);
+    bad(L, x, "an alignment is left, justify, center or right, not", v);
 }
 
 static void read_style(loader *L, xmlNodePtr x)
@@ -231,7 +235,7 @@ static void read_style(loader *L, xmlNodePtr x)
     length(L, x, "indent-left", &s.indent_left);
     length(L, x, "indent-right", &s.indent_right);
     length(L, x, "first-indent", &s.first_indent);
-    read_align(L, x, &s);
+    read_align(L, x, "align", &s.align);
     flag(L, x, "keep-with-next", &s.keep_with_next);
     flag(L, x, "page-break-before", &s.page_break_before);
     length(L, x, "rule-below", &s.rule_below);
@@ -351,6 +355,85 @@ static void read_roles(loader *L, xmlNodePtr x)
         t->foreword_title = fw;
 }
 
+static void read_table(loader *L, xmlNodePtr x)
+{
+    style_table *tb = &L->t->table;
+    if (!style_ref(L, x, "style", &tb->cell_style))
+        bad(L, x, "needs a style= for its cells", "");
+    tb->head_style = tb->total_style = tb->caption_style = tb->cell_style;
+    style_ref(L, x, "head-style", &tb->head_style);
+    style_ref(L, x, "total-style", &tb->total_style);
+    style_ref(L, x, "caption-style", &tb->caption_style);
+    tb->label = attr(x, "label", L->a);
+    tb->separator = attr(x, "separator", L->a);
+    if (!tb->separator)
+        tb->separator = " ";
+    tb->numbered = tb->label != NULL;
+    flag(L, x, "numbered", &tb->numbered);
+    length(L, x, "padding-x", &tb->pad_x);
+    length(L, x, "padding-y", &tb->pad_y);
+    length(L, x, "rule", &tb->rule);
+    length(L, x, "frame", &tb->frame);
+    colour(L, x, "rule-color", &tb->rule_color);
+    tb->head_fill = tb->total_fill = tb->stripe_fill = STYLE_NONE;
+    colour(L, x, "head-fill", &tb->head_fill);
+    colour(L, x, "total-fill", &tb->total_fill);
+    colour(L, x, "stripe-fill", &tb->stripe_fill);
+    flag(L, x, "grid", &tb->grid);
+    length(L, x, "space-before", &tb->space_before);
+    length(L, x, "space-after", &tb->space_after);
+    tb->numeric_align = ALIGN_RIGHT;
+    read_align(L, x, "numeric-align", &tb->numeric_align);
+}
+
+static void read_money(loader *L, xmlNodePtr x)
+{
+    style_money *m = &L->t->money;
+    const char *v;
+    if ((v = attr(x, "thousands", L->a))) m->thousands = v;
+    if ((v = attr(x, "decimal", L->a))) m->decimal = v;
+    if ((v = attr(x, "format", L->a))) m->format = v;
+    if ((v = attr(x, "negative", L->a))) m->negative = v;
+    integer(L, x, "decimals", &m->decimals);
+    if (m->decimals > 4)
+        bad(L, x, "decimals is at most 4, not", attr(x, "decimals", L->a));
+}
+
+/* "a|b|c" into at most max parts; returns how many. */
+static int split_bars(loader *L, const char *v, const char **out, int max)
+{
+    char *copy = arena_strdup(L->a, v), *save = NULL;
+    int n = 0;
+    for (char *tok = strtok_r(copy, "|", &save); tok && n < max; tok = strtok_r(NULL, "|", &save))
+        out[n++] = tok;
+    return n;
+}
+
+static void read_grid(loader *L, xmlNodePtr x)
+{
+    static const char *const types[GRID_TYPE_COUNT] = { "outcomes", "aims", "agency-plan" };
+    const char *type = attr(x, "type", L->a);
+    int k = 0;
+    while (k < GRID_TYPE_COUNT && (!type || strcmp(type, types[k]) != 0))
+        k++;
+    if (k == GRID_TYPE_COUNT) {
+        bad(L, x, "type is outcomes, aims or agency-plan, not", type ? type : "missing");
+        return;
+    }
+    style_grid *g = &L->t->grid[k];
+    const char *cols = attr(x, "columns", L->a);
+    if (cols)
+        g->ncolumns = split_bars(L, cols, g->columns, 6);
+    const char *widths = attr(x, "widths", L->a);
+    if (widths) {
+        const char *w[6];
+        int n = split_bars(L, widths, w, 6);
+        for (int i = 0; i < n; i++)
+            g->widths[i] = strtod(w[i], NULL) / 100.0;
+    }
+    g->label = attr(x, "label", L->a);
+}
+
 static void read_flow(loader *L, xmlNodePtr x)
 {
     integer(L, x, "widows", &L->t->widows);
@@ -372,6 +455,9 @@ static void read_element(loader *L, xmlNodePtr x)
     else if (strcmp(n, "footer") == 0) read_furniture(L, x, &L->t->footer);
     else if (strcmp(n, "roles") == 0) read_roles(L, x);
     else if (strcmp(n, "flow") == 0) read_flow(L, x);
+    else if (strcmp(n, "table") == 0) read_table(L, x);
+    else if (strcmp(n, "money") == 0) read_money(L, x);
+    else if (strcmp(n, "grid") == 0) read_grid(L, x);
     else {
         diag_error(L->t->path, x->line, 0, "<%s> is not a template element", n);
         L->errors++;
@@ -387,6 +473,16 @@ static void check_complete(loader *L, xmlNodePtr root)
                    "a template needs at least one <font>, <style> and <heading>");
         L->errors++;
     }
+    if (t->table.cell_style < 0) {
+        diag_error(t->path, root->line, 0, "the template has no <table> style");
+        L->errors++;
+    }
+    for (int k = 0; k < GRID_TYPE_COUNT; k++)
+        if (t->grid[k].ncolumns == 0) {
+            diag_error(t->path, root->line, 0, "the template has no column headings for a <grid> type");
+            L->errors++;
+            break;
+        }
     for (int k = 0; k < LIST_TYPE_COUNT; k++)
         if (k != LIST_NONE && !t->list[k].label[0]) {
             diag_error(t->path, root->line, 0, "the template has no labels for one of the list types");
@@ -428,6 +524,8 @@ style_template *style_load(const char *path, arena *a)
     t->heading_keep_lines = 2;
     t->foreword_title = "";
     t->header.style = t->footer.style = -1;
+    t->table.cell_style = -1;
+    t->money = (style_money){ .thousands = ",", .decimal = ".", .format = "{n}", .negative = "-{n}" };
     t->families = arena_alloc(a, sizeof(style_family) * (count_children(root, "font") + 1));
     t->styles = arena_alloc(a, sizeof(style_block) * (count_children(root, "style") + 1));
     if (strcmp((const char *)root->name, "template") != 0) {

@@ -81,6 +81,44 @@ typedef struct style_furniture {
     int on_first_page;              /* also on the cover */
 } style_furniture;
 
+/* A colour that is not drawn (a fill left out). */
+#define STYLE_NONE 0xFFFFFFFFu
+
+/* How tables look. */
+typedef struct style_table {
+    int cell_style, head_style, total_style, caption_style;
+    const char *label;              /* caption label, e.g. "Table {n}"; NULL none */
+    const char *separator;          /* between label and caption text */
+    int numbered;                   /* default for tables without number= */
+    double pad_x, pad_y;            /* cell padding */
+    double rule;                    /* rules between rows (and columns in a grid) */
+    double frame;                   /* rules above and below the table and under its head */
+    uint32_t rule_color;
+    uint32_t head_fill, total_fill, stripe_fill;
+    int grid;                       /* vertical rules between columns */
+    double space_before, space_after;
+    style_align numeric_align;      /* columns of figures */
+} style_table;
+
+/* How amounts of money are written. */
+typedef struct style_money {
+    const char *thousands;          /* group separator, "," */
+    const char *decimal;            /* decimal mark, "." */
+    int decimals;                   /* digits after the mark */
+    const char *format;             /* "{n}", "£{n}" */
+    const char *negative;           /* "-{n}", "({n})" */
+} style_money;
+
+/* The board grids: partner outcome grids, strategic aims, agency plans. */
+enum { GRID_OUTCOMES, GRID_AIMS, GRID_AGENCY_PLAN, GRID_TYPE_COUNT };
+
+typedef struct style_grid {
+    const char *columns[6];         /* column headings, with {placeholders} */
+    int ncolumns;
+    double widths[6];               /* fractions of the text width; 0 auto */
+    const char *label;              /* numbering of entries, "{n}."; NULL none */
+} style_grid;
+
 #define STYLE_MAX_LEVELS 6
 
 typedef struct style_template {
@@ -101,6 +139,9 @@ typedef struct style_template {
     style_cover_line *cover;
     double cover_top;               /* first cover line's distance from the top */
     style_furniture header, footer;
+    style_table table;
+    style_money money;
+    style_grid grid[GRID_TYPE_COUNT];
     const char *foreword_title;     /* heading of a foreword without <title> */
     int foreword_style;
     int signoff_name_style, signoff_role_style;

@@ -1,0 +1,189 @@
+/* layout_int.h - what the layout stage's files share among themselves.
+ *
+ * layout.c owns the galley (lines, paragraphs, blocks, pages); table.c
+ * sets tables into it; board.c turns budgets and board grids into
+ * tables. Nothing outside the layout stage includes this header.
+ */
+#ifndef BP_LAYOUT_INT_H
+#define BP_LAYOUT_INT_H
+
+#include "dl.h"
+#include "layout.h"
+#include "linebreak.h"
+
+struct table_geom;
+
+/* One line of the galley: set to its measure, waiting for a page. */
+typedef struct gline {
+    double height, ascent;          /* line box and baseline offset */
+    double space_before;            /* dropped at the top of a page */
+    int keep_next, break_before;
+    dl_item *first, *last;          /* y relative to the baseline */
+    const struct table_geom *table; /* the table this band belongs to */
+    int table_head;                 /* a header band, repeated after breaks */
+    struct gline *next;
+} gline;
+
+/* A run of text inside a word: one font, encoding, size, colour, link. */
+typedef struct piece {
+    lb_type type;                   /* LB_BOX text, LB_GLUE space, LB_BREAK */
+    int silent;                     /* glue that draws no space (inside a split word) */
+    double width;
+    const char *text;               /* UTF-8, not terminated */
+    size_t len;
+    font *font;
+    enc_id enc;
+    double size;
+    uint32_t color;
+    const char *href;
+    const model_node *src;
+} piece;
+
+/* The inline formatting in force while walking a paragraph. */
+typedef struct ink {
+    int family, bold, italic, uppercase;
+    double size;
+    uint32_t color;
+    const char *href;
+} ink;
+
+/* Indents from the text area's left and right edges. */
+typedef struct box {
+    double left, right;
+} box;
+
+typedef struct ctx {
+    const model_doc *doc;
+    style_template *t;
+    arena *a;
+    int failed;
+    gline *first, *last;
+    double pending_space;
+    int keep_following;             /* lines still to keep with what precedes */
+    dl_item *label;                 /* list label waiting for the next line */
+    const style_block *bar;         /* quote bar drawn beside each line */
+    double bar_x;
+    style_align force_align;        /* overrides paragraph alignment (table columns) */
+    int force_style;                /* overrides body/list style (table cells); -1 none */
+    int counters[STYLE_MAX_LEVELS];
+    int appendix_counter;
+    int table_counter;
+    int in_appendix;
+    /* the paragraph being built */
+    piece *pieces;
+    int npieces, cap;
+    lb_item *items;
+    int *breaks;
+    uint32_t *warned;               /* codepoints already warned about */
+    int nwarned, warned_cap;
+    int link_style;
+    layout_stats *stats;
+} ctx;
+
+/* How a paragraph's lines are set. */
+typedef struct setting {
+    const style_block *s;
+    style_align align;
+    double x0, measure, first_indent;
+    dl_role role;
+    int level;
+} setting;
+
+#define LAY_NO_ALIGN ((style_align)-1)
+
+double lay_text_width(const ctx *c);
+gline *lay_new_line(ctx *c, double height, double ascent);
+void lay_line_add(gline *l, dl_item *it);
+void lay_add_space(ctx *c, double space);
+dl_item *lay_item(ctx *c, dl_kind kind, dl_role role);
+ink lay_ink(const style_block *s);
+setting lay_setting(ctx *c, int style, box b, dl_role role, int level);
+void lay_add_text(ctx *c, const ink *k, const char *s, const model_node *src);
+void lay_add_inline(ctx *c, const model_node *n, ink k);
+void lay_paragraph(ctx *c, const model_node *n, int style, box b, const char *prefix,
+                   int prefix_style, dl_role role, int level);
+void lay_plain(ctx *c, const char *text, int style, box b, const model_node *src, dl_role role);
+void lay_blocks(ctx *c, const model_node *parent, box b, int level, int list_depth);
+const char *lay_child_text(ctx *c, const model_node *n, model_kind kind);
+
+/* Sets content (an element holding running text or blocks) in box b,
+ * with label hung in the margin before its first line, as a list item
+ * is. label may be NULL or empty. */
+void lay_labelled(ctx *c, const char *label, const model_node *content, box b, int level,
+                  int depth);
+
+/* The style running text takes here: the table cell's while a cell is
+ * set, else the given default. */
+int lay_style(const ctx *c, int fallback);
+
+/* Widths content needs: min, the widest unbreakable word; max, the
+ * longest line it would make with no width limit. Both include the
+ * style's indents and list hangs. */
+typedef struct lay_extent {
+    double min, max;
+} lay_extent;
+
+lay_extent lay_measure_text(ctx *c, const char *text, int style);
+lay_extent lay_measure_content(ctx *c, const model_node *n, int style);
+
+/* A detached run of galley lines: layout writes into it while a cell or
+ * a box is being set, then the caller takes the lines. */
+typedef struct lay_capture {
+    gline *first, *last;
+    double pending_space;
+    int keep_following;
+    dl_item *label;
+} lay_capture;
+
+void lay_capture_begin(ctx *c, lay_capture *saved);
+/* Ends the capture, returning the lines written since it began. */
+gline *lay_capture_end(ctx *c, lay_capture *saved);
+
+/* A table as table.c sets it, built from a <table> or by board.c from a
+ * budget or a grid. */
+typedef enum { TROW_HEAD, TROW_BODY, TROW_SUBHEAD, TROW_SUBTOTAL, TROW_TOTAL } trow_kind;
+
+typedef struct tcell {
+    const model_node *content;      /* its children are set (text or blocks) */
+    const char *text;               /* or this plain text */
+    const char *label;              /* hung before the content ("1."), or NULL */
+    int colspan, rowspan;
+    style_align align;              /* LAY_NO_ALIGN: the column's */
+    const model_node *src;
+} tcell;
+
+typedef struct trow {
+    tcell *cells;
+    int ncells;
+    trow_kind kind;
+    const model_node *src;
+} trow;
+
+typedef struct tspec {
+    trow *rows;
+    int nrows;
+    int ncols;                      /* 0: from the rows */
+    double col_width[8];            /* fixed widths for the first columns: >0 points,
+                                       <0 a fraction of the width (-0.3 = 30%), 0 auto */
+    style_align col_align[8];
+    int full_width;
+    const model_node *caption;      /* inline content of the caption, or NULL */
+    const char *number;             /* number= of the element, or NULL */
+    const model_node *src;
+} tspec;
+
+/* Sets t at b (table.c). */
+void table_set(ctx *c, const tspec *t, box b);
+
+/* A table, budget or grid (table.c, board.c). */
+void table_block(ctx *c, const model_node *n, box b);
+void board_budget(ctx *c, const model_node *n, box b);
+void board_grid(ctx *c, const model_node *n, box b);
+
+/* Before the page breaker places a table band after a page break, it
+ * asks for the table's header bands, copied (table.c). */
+gline *table_repeat_head(ctx *c, const struct table_geom *g);
+/* The rule that closes a table at a page's foot, at height y (table.c). */
+dl_item *table_close_rule(ctx *c, const struct table_geom *g, double y);
+
+#endif

@@ -1,0 +1,29 @@
+/* money.h - amounts of money: read exactly, written per template.
+ *
+ * Amounts are held as whole ten-thousandths (long long), so sums of
+ * pounds and pence are exact: no binary fraction ever decides whether a
+ * budget adds up.
+ */
+#ifndef BP_MONEY_H
+#define BP_MONEY_H
+
+#include <stddef.h>
+
+#include "style.h"
+
+#define MONEY_UNIT 10000LL
+
+/* Parses a decimal amount ("399349", "-373213", "12.5", " 7 "): at most
+ * four decimals and fifteen digits before the mark. Returns 0, or -1 when
+ * s is not such a number. */
+int money_parse(const char *s, long long *out);
+
+/* Writes v in the template's format: separators, decimals (rounded half
+ * away from zero), negative form, currency. */
+void money_format(char *buf, size_t size, long long v, const style_money *m);
+
+/* Writes v plainly for messages: thousands commas, decimals only when
+ * there are any ("399,349", "12.50"). */
+void money_plain(char *buf, size_t size, long long v);
+
+#endif

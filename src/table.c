@@ -1,0 +1,806 @@
+/* table.c - tables: column widths from content, cells set as paragraphs,
+ * rows cut into bands that the page breaker can split, header rows
+ * repeated after every page break.
+ *
+ * Column widths follow the automatic table layout of web browsers: each
+ * column has a minimum (its widest word) and a maximum (its longest
+ * unbroken line); a table that fits at its maxima takes them, otherwise
+ * the space above the minima is shared in proportion to how much more
+ * each column would like. Minima that cannot fit are scaled down and the
+ * words too long for their cells are broken.
+ *
+ * A row becomes bands: band k holds line k of every cell, so a row that
+ * does not fit at a page's foot splits between lines and no line is lost
+ * or drawn twice. A row that fits on a page is kept whole. Rows joined by
+ * a rowspan form one band.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "label.h"
+#include "layout_int.h"
+
+/* What the page breaker needs to know about a table it is placing. */
+typedef struct table_geom {
+    double x0, x1;
+    double frame;
+    uint32_t color;
+    gline *head;                    /* header bands, copied after a break */
+} table_geom;
+
+/* A cell placed in the grid, with its measured and set content. */
+typedef struct slot {
+    const tcell *cell;
+    int row, col;
+    lay_extent ext;
+    gline *lines;
+    int nlines;
+    double height;                  /* content height, padding included */
+    int style;
+} slot;
+
+typedef struct grid {
+    const tspec *spec;
+    slot *slots;
+    int nslots;
+    int ncols, nrows;
+    double *width, *x;              /* per column; x relative to the table's left */
+    double *row_height;
+    style_align *align;
+    double left;                    /* table's left edge, absolute */
+    double avail;
+} grid;
+
+/* ---- placing cells in rows and columns ----------------------------------- */
+
+static int place_cells(ctx *c, grid *g)
+{
+    const tspec *t = g->spec;
+    int bound = 0, cells = 0;
+    for (int r = 0; r < t->nrows; r++)
+        for (int k = 0; k < t->rows[r].ncells; k++) {
+            bound += t->rows[r].cells[k].colspan;
+            cells++;
+        }
+    if (bound == 0)
+        return 0;
+    /* occupancy of every (row, column); the width bound covers any
+     * arrangement of spans */
+    unsigned char *occ = calloc((size_t)t->nrows * (size_t)bound, 1);
+    g->slots = arena_alloc(c->a, sizeof *g->slots * (size_t)cells);
+    for (int r = 0; r < t->nrows; r++) {
+        int col = 0;
+        for (int k = 0; k < t->rows[r].ncells; k++) {
+            const tcell *cell = &t->rows[r].cells[k];
+            while (col < bound && occ[r * bound + col])
+                col++;
+            int rs = cell->rowspan, cs = cell->colspan;
+            if (r + rs > t->nrows)
+                rs = t->nrows - r;
+            for (int rr = r; rr < r + rs; rr++)
+                for (int cc = col; cc < col + cs && cc < bound; cc++)
+                    occ[rr * bound + cc] = 1;
+            slot *s = &g->slots[g->nslots++];
+            s->cell = cell;
+            s->row = r;
+            s->col = col;
+            if (col + cs > g->ncols)
+                g->ncols = col + cs;
+            col += cs;
+        }
+    }
+    free(occ);
+    g->nrows = t->nrows;
+    return g->ncols;
+}
+
+static int row_span(const grid *g, const slot *s)
+{
+    int rs = s->cell->rowspan;
+    return s->row + rs > g->nrows ? g->nrows - s->row : rs;
+}
+
+/* ---- styles and alignment -------------------------------------------------- */
+
+static int style_of_row(const ctx *c, trow_kind kind)
+{
+    const style_table *tb = &c->t->table;
+    switch (kind) {
+    case TROW_HEAD: case TROW_SUBHEAD: return tb->head_style;
+    case TROW_SUBTOTAL: case TROW_TOTAL: return tb->total_style;
+    default: return tb->cell_style;
+    }
+}
+
+static const char *cell_plain_text(ctx *c, const tcell *cell)
+{
+    if (cell->text)
+        return cell->text;
+    if (!cell->content)
+        return "";
+    for (const model_node *ch = cell->content->first; ch; ch = ch->next)
+        if (!model_is_inline(ch->kind))
+            return NULL;
+    return model_text(c->a, cell->content);
+}
+
+/* A figure: digits with separators, signs, currency and percent. */
+static int is_figure(const char *s)
+{
+    int digits = 0;
+    for (; *s; s++) {
+        unsigned char ch = (unsigned char)*s;
+        if (ch >= '0' && ch <= '9')
+            digits++;
+        else if (!strchr(" ,.-+()%", ch) && ch < 0x80 && ch != 0)
+            return 0;
+        else if (ch >= 0x80 && strncmp(s, "£", 2) != 0 && strncmp(s, "€", 3) != 0 &&
+                 strncmp(s, "−", 3) != 0 && strncmp(s, "–", 3) != 0)
+            return 0;
+        else if (ch >= 0x80)
+            s += (ch >= 0xE0) ? 2 : 1;
+    }
+    return digits > 0;
+}
+
+/* Columns whose body cells are all figures take the numeric alignment. */
+static void choose_alignment(ctx *c, grid *g)
+{
+    g->align = arena_alloc(c->a, sizeof *g->align * (size_t)g->ncols);
+    int *figures = calloc((size_t)g->ncols, sizeof *figures);
+    int *words = calloc((size_t)g->ncols, sizeof *words);
+    for (int i = 0; i < g->nslots; i++) {
+        const slot *s = &g->slots[i];
+        trow_kind kind = g->spec->rows[s->row].kind;
+        if (s->cell->colspan != 1 || kind == TROW_HEAD || kind == TROW_SUBHEAD)
+            continue;
+        const char *text = cell_plain_text(c, s->cell);
+        if (!text)
+            words[s->col]++;
+        else if (is_figure(text))
+            figures[s->col]++;
+        else if (strspn(text, " ") != strlen(text))
+            words[s->col]++;
+    }
+    for (int k = 0; k < g->ncols; k++) {
+        style_align given = k < 8 ? g->spec->col_align[k] : LAY_NO_ALIGN;
+        if (given != LAY_NO_ALIGN)
+            g->align[k] = given;
+        else if (figures[k] > 0 && words[k] == 0)
+            g->align[k] = c->t->table.numeric_align;
+        else
+            g->align[k] = ALIGN_LEFT;
+    }
+    free(figures);
+    free(words);
+}
+
+/* ---- column widths --------------------------------------------------------- */
+
+static void measure_cells(ctx *c, grid *g)
+{
+    const style_table *tb = &c->t->table;
+    for (int i = 0; i < g->nslots; i++) {
+        slot *s = &g->slots[i];
+        s->style = style_of_row(c, g->spec->rows[s->row].kind);
+        const tcell *cell = s->cell;
+        if (cell->text)
+            s->ext = lay_measure_text(c, cell->text, s->style);
+        else if (cell->content)
+            s->ext = lay_measure_content(c, cell->content, s->style);
+        if (cell->label && *cell->label) {
+            lay_extent l = lay_measure_text(c, cell->label, s->style);
+            double hang = l.max + c->t->list[LIST_ARABIC].label_gap;
+            s->ext.min += hang;
+            s->ext.max += hang;
+        }
+        s->ext.min += 2 * tb->pad_x;
+        s->ext.max += 2 * tb->pad_x;
+    }
+}
+
+static double sum(const double *v, int from, int to)
+{
+    double s = 0;
+    for (int k = from; k < to; k++)
+        s += v[k];
+    return s;
+}
+
+/* Spreads what a spanning cell needs beyond its columns over them, in
+ * proportion to what they already have (evenly when they have nothing). */
+static void spread(double *v, int from, int to, double need)
+{
+    double have = sum(v, from, to);
+    if (need <= have)
+        return;
+    for (int k = from; k < to; k++)
+        v[k] += have > 0 ? (need - have) * v[k] / have : (need - have) / (to - from);
+}
+
+static void column_widths(ctx *c, grid *g, box b)
+{
+    int n = g->ncols;
+    double *mn = calloc((size_t)n, sizeof *mn), *mx = calloc((size_t)n, sizeof *mx);
+    for (int span = 1; span <= n; span++)
+        for (int i = 0; i < g->nslots; i++) {
+            const slot *s = &g->slots[i];
+            int cs = s->cell->colspan, end = s->col + cs;
+            if (cs != span)
+                continue;
+            if (end > n)
+                end = n;
+            if (span == 1) {
+                if (s->ext.min > mn[s->col]) mn[s->col] = s->ext.min;
+                if (s->ext.max > mx[s->col]) mx[s->col] = s->ext.max;
+            } else {
+                spread(mn, s->col, end, s->ext.min);
+                spread(mx, s->col, end, s->ext.max);
+            }
+        }
+    g->avail = lay_text_width(c) - b.left - b.right;
+    double fixed = 0;
+    int nfixed = 0;
+    for (int k = 0; k < n && k < 8; k++) {
+        double w = g->spec->col_width[k];
+        if (w < 0)
+            w = -w * g->avail;
+        if (w > 0) {
+            mn[k] = mx[k] = w;
+            fixed += w;
+            nfixed++;
+        }
+    }
+    for (int k = 0; k < n; k++)
+        if (mx[k] < mn[k])
+            mx[k] = mn[k];
+    double smin = sum(mn, 0, n), smax = sum(mx, 0, n);
+    double target = g->spec->full_width || smax > g->avail ? g->avail : smax;
+    g->width = arena_alloc(c->a, sizeof *g->width * (size_t)n);
+    for (int k = 0; k < n; k++) {
+        if (smin >= target)
+            g->width[k] = mn[k] * target / smin;
+        else if (smax <= target)
+            /* room to spare (full width): the flexible columns share it */
+            g->width[k] = mx[k] + (target - smax) *
+                          (nfixed == n ? mx[k] / smax
+                                       : (k < 8 && g->spec->col_width[k] != 0 ? 0 : mx[k] / (smax - fixed)));
+        else
+            g->width[k] = mn[k] + (mx[k] - mn[k]) * (target - smin) / (smax - smin);
+    }
+    g->x = arena_alloc(c->a, sizeof *g->x * (size_t)(n + 1));
+    for (int k = 0; k < n; k++)
+        g->x[k + 1] = g->x[k] + g->width[k];
+    free(mn);
+    free(mx);
+}
+
+/* ---- setting the cells ----------------------------------------------------- */
+
+static void set_cell(ctx *c, grid *g, slot *s, box b)
+{
+    const style_table *tb = &c->t->table;
+    int end = s->col + s->cell->colspan;
+    if (end > g->ncols)
+        end = g->ncols;
+    double tw = lay_text_width(c);
+    box inner = { b.left + g->x[s->col] + tb->pad_x, tw - (b.left + g->x[end]) + tb->pad_x };
+    int saved_style = c->force_style;
+    style_align saved_align = c->force_align;
+    c->force_style = s->style;
+    trow_kind kind = g->spec->rows[s->row].kind;
+    if (s->cell->align != LAY_NO_ALIGN)
+        c->force_align = s->cell->align;
+    else if (s->cell->colspan > 1 && (kind == TROW_HEAD || kind == TROW_SUBHEAD))
+        c->force_align = ALIGN_CENTER;     /* a heading over several columns */
+    else
+        c->force_align = g->align[s->col];
+    lay_capture cap;
+    lay_capture_begin(c, &cap);
+    const tcell *cell = s->cell;
+    if (cell->text) {
+        if (cell->label && *cell->label)
+            lay_plain(c, arena_printf(c->a, "%s %s", cell->label, cell->text), s->style, inner,
+                      cell->src, ROLE_BODY);
+        else
+            lay_plain(c, *cell->text ? cell->text : " ", s->style, inner, cell->src, ROLE_BODY);
+    } else if (cell->content) {
+        lay_labelled(c, cell->label, cell->content, inner, 2, 0);
+    }
+    s->lines = lay_capture_end(c, &cap);
+    c->force_style = saved_style;
+    c->force_align = saved_align;
+    s->height = 2 * tb->pad_y;
+    s->nlines = 0;
+    for (gline *l = s->lines; l; l = l->next) {
+        s->height += l->height + (l != s->lines ? l->space_before : 0);
+        s->nlines++;
+    }
+}
+
+static void row_heights(ctx *c, grid *g)
+{
+    g->row_height = arena_alloc(c->a, sizeof *g->row_height * (size_t)g->nrows);
+    for (int i = 0; i < g->nslots; i++) {
+        const slot *s = &g->slots[i];
+        if (row_span(g, s) == 1 && s->height > g->row_height[s->row])
+            g->row_height[s->row] = s->height;
+    }
+    /* a spanning cell taller than its rows lengthens the last of them */
+    for (int i = 0; i < g->nslots; i++) {
+        const slot *s = &g->slots[i];
+        int rs = row_span(g, s);
+        if (rs < 2)
+            continue;
+        double have = sum(g->row_height, s->row, s->row + rs);
+        if (s->height > have)
+            g->row_height[s->row + rs - 1] += s->height - have;
+    }
+    for (int r = 0; r < g->nrows; r++)
+        if (g->row_height[r] <= 0)
+            g->row_height[r] = 2 * c->t->table.pad_y + c->t->styles[c->t->table.cell_style].leading;
+}
+
+/* ---- bands ---------------------------------------------------------------- */
+
+static dl_item *rule(ctx *c, double x0, double x1, double y0, double y1, double width, uint32_t color)
+{
+    dl_item *it = lay_item(c, DL_RULE, ROLE_ARTIFACT);
+    it->x = x0;
+    it->x2 = x1;
+    it->y = y0;
+    it->y2 = y1;
+    it->line_width = width;
+    it->color = color;
+    return it;
+}
+
+static dl_item *fill(ctx *c, double x, double y, double w, double h, uint32_t color)
+{
+    dl_item *it = lay_item(c, DL_RECT, ROLE_ARTIFACT);
+    it->x = x;
+    it->y = y;
+    it->w = w;
+    it->h = h;
+    it->color = color;
+    return it;
+}
+
+static uint32_t row_fill(const ctx *c, const grid *g, int r, int body_index)
+{
+    const style_table *tb = &c->t->table;
+    switch (g->spec->rows[r].kind) {
+    case TROW_HEAD: case TROW_SUBHEAD: return tb->head_fill;
+    case TROW_SUBTOTAL: case TROW_TOTAL: return tb->total_fill;
+    default: return body_index % 2 ? tb->stripe_fill : STYLE_NONE;
+    }
+}
+
+/* Moves a cell line's items into band l, its top at top (relative to the
+ * band's top, downwards positive). */
+static void move_line(gline *band, gline *line, double top)
+{
+    for (dl_item *it = line->first, *next; it; it = next) {
+        next = it->next;
+        it->y -= top + line->ascent;
+        it->y2 -= top + line->ascent;
+        lay_line_add(band, it);
+    }
+    line->first = line->last = NULL;
+}
+
+static gline *new_band(ctx *c, const table_geom *geom, double height)
+{
+    gline *l = arena_alloc(c->a, sizeof *l);
+    l->height = height;
+    l->table = geom;
+    return l;
+}
+
+/* Fills, then column rules, for a stretch of height h of row r, whose
+ * columns marked in covered lie inside a spanning cell. */
+static void decorate(ctx *c, const grid *g, gline *band, int r, double h, int body_index,
+                     const int *covered)
+{
+    const style_table *tb = &c->t->table;
+    uint32_t f = row_fill(c, g, r, body_index);
+    if (f != STYLE_NONE)
+        lay_line_add(band, fill(c, g->left, -h, g->x[g->ncols], h, f));
+    if (tb->grid && tb->rule > 0)
+        for (int k = 1; k < g->ncols; k++)
+            if (!covered || !covered[k])
+                lay_line_add(band, rule(c, g->left + g->x[k], g->left + g->x[k], 0, -h, tb->rule,
+                                        tb->rule_color));
+}
+
+/* One row cut into bands, each holding line k of every cell. */
+static gline *band_row(ctx *c, grid *g, const table_geom *geom, int r, int body_index,
+                       gline **tail)
+{
+    const style_table *tb = &c->t->table;
+    int maxlines = 0;
+    gline **cur = calloc((size_t)g->ncols, sizeof *cur);
+    int *covered = calloc((size_t)g->ncols + 1, sizeof *covered);
+    for (int i = 0; i < g->nslots; i++)
+        if (g->slots[i].row == r) {
+            slot *s = &g->slots[i];
+            cur[s->col] = s->lines;
+            if (s->nlines > maxlines)
+                maxlines = s->nlines;
+            for (int k = s->col + 1; k < s->col + s->cell->colspan && k < g->ncols; k++)
+                covered[k] = 1;
+        }
+    if (maxlines == 0)
+        maxlines = 1;
+    gline *first = NULL;
+    for (int k = 0; k < maxlines; k++) {
+        double h = 0, top = k == 0 ? tb->pad_y : 0;
+        for (int col = 0; col < g->ncols; col++)
+            if (cur[col]) {
+                double need = top + (k ? cur[col]->space_before : 0) + cur[col]->height;
+                if (need > h)
+                    h = need;
+            }
+        if (k == maxlines - 1)
+            h += tb->pad_y;
+        if (maxlines == 1 && h < g->row_height[r])
+            h = g->row_height[r];
+        gline *band = new_band(c, geom, h);
+        decorate(c, g, band, r, h, body_index, covered);
+        if (k == 0 && tb->rule > 0)
+            lay_line_add(band, rule(c, g->left, g->left + g->x[g->ncols], 0, 0,
+                                    g->spec->rows[r].kind == TROW_TOTAL ? tb->frame : tb->rule,
+                                    tb->rule_color));
+        for (int col = 0; col < g->ncols; col++)
+            if (cur[col]) {
+                move_line(band, cur[col], top + (k ? cur[col]->space_before : 0));
+                cur[col] = cur[col]->next;
+            }
+        if (k < maxlines - 1)
+            band->keep_next = 1;
+        if (*tail)
+            (*tail)->next = band;
+        *tail = band;
+        if (!first)
+            first = band;
+    }
+    free(cur);
+    free(covered);
+    return first;
+}
+
+/* For row r: which column edges lie inside a cell spanning columns
+ * (vcover, no rule down that edge) and which columns a cell from an
+ * earlier row still covers (hcover, no rule across the row's top). */
+static void coverage(const grid *g, int r, int *vcover, int *hcover)
+{
+    memset(vcover, 0, sizeof *vcover * (size_t)(g->ncols + 1));
+    memset(hcover, 0, sizeof *hcover * (size_t)(g->ncols + 1));
+    for (int i = 0; i < g->nslots; i++) {
+        const slot *s = &g->slots[i];
+        if (r < s->row || r >= s->row + row_span(g, s))
+            continue;
+        int end = s->col + s->cell->colspan;
+        for (int k = s->col + 1; k < end && k < g->ncols; k++)
+            vcover[k] = 1;
+        if (r > s->row)
+            for (int k = s->col; k < end && k < g->ncols; k++)
+                hcover[k] = 1;
+    }
+}
+
+/* Rows r0..r1 (joined by rowspans) as one band. */
+static gline *band_group(ctx *c, grid *g, const table_geom *geom, int r0, int r1, int body_index,
+                         gline **tail)
+{
+    const style_table *tb = &c->t->table;
+    double h = sum(g->row_height, r0, r1 + 1);
+    gline *band = new_band(c, geom, h);
+    int *vcover = malloc(sizeof *vcover * (size_t)(g->ncols + 1));
+    int *hcover = malloc(sizeof *hcover * (size_t)(g->ncols + 1));
+    double y = 0;
+    for (int r = r0; r <= r1; r++) {
+        coverage(g, r, vcover, hcover);
+        gline tmp = { 0 };
+        decorate(c, g, &tmp, r, g->row_height[r], body_index + (r - r0), vcover);
+        for (int k = 0; tb->rule > 0 && k < g->ncols; k++)
+            if (!hcover[k])
+                lay_line_add(&tmp, rule(c, g->left + g->x[k], g->left + g->x[k + 1], 0, 0, tb->rule,
+                                        tb->rule_color));
+        for (dl_item *it = tmp.first, *next; it; it = next) {
+            next = it->next;
+            it->y -= y;
+            it->y2 -= y;
+            lay_line_add(band, it);
+        }
+        y += g->row_height[r];
+    }
+    free(vcover);
+    free(hcover);
+    for (int i = 0; i < g->nslots; i++) {
+        slot *s = &g->slots[i];
+        if (s->row < r0 || s->row > r1)
+            continue;
+        double top = sum(g->row_height, r0, s->row) + tb->pad_y;
+        int first = 1;
+        for (gline *l = s->lines; l; l = l->next) {
+            if (!first)
+                top += l->space_before;
+            move_line(band, l, top);
+            top += l->height;
+            first = 0;
+        }
+    }
+    if (*tail)
+        (*tail)->next = band;
+    *tail = band;
+    return band;
+}
+
+/* The last row a group starting at r reaches through rowspans. */
+static int group_end(const grid *g, int r)
+{
+    int end = r;
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (int i = 0; i < g->nslots; i++) {
+            const slot *s = &g->slots[i];
+            int last = s->row + row_span(g, s) - 1;
+            if (s->row >= r && s->row <= end && last > end) {
+                end = last;
+                changed = 1;
+            }
+        }
+    }
+    return end;
+}
+
+/* ---- caption --------------------------------------------------------------- */
+
+typedef struct num_ctx {
+    long n;
+} num_ctx;
+
+static int num_lookup(void *p, const char *key, const char **str, long *num)
+{
+    (void)str;
+    if (strcmp(key, "n") != 0)
+        return 0;
+    *num = ((num_ctx *)p)->n;
+    return 1;
+}
+
+static void caption(ctx *c, const tspec *t, box b)
+{
+    const style_table *tb = &c->t->table;
+    const char *number = t->number;
+    int numbered = number ? strcmp(number, "none") != 0 : tb->numbered;
+    const char *label = NULL;
+    if (numbered && tb->label) {
+        if (number && strcmp(number, "auto") != 0) {
+            /* a literal number is printed in the label's place */
+            label = number;
+            const char *brace = strchr(tb->label, '{');
+            if (brace)
+                label = arena_printf(c->a, "%.*s%s%s", (int)(brace - tb->label), tb->label, number,
+                                     strchr(brace, '}') ? strchr(brace, '}') + 1 : "");
+        } else {
+            num_ctx nc = { ++c->table_counter };
+            label = label_expand(c->a, tb->label, num_lookup, &nc);
+        }
+    }
+    if (!t->caption && !label)
+        return;
+    const char *prefix = label ? arena_printf(c->a, "%s%s", label, t->caption ? tb->separator : "")
+                               : NULL;
+    gline *before = c->last;
+    if (t->caption)
+        lay_paragraph(c, t->caption, tb->caption_style, b, prefix, tb->caption_style, ROLE_BODY, 0);
+    else
+        lay_plain(c, prefix, tb->caption_style, b, t->src, ROLE_BODY);
+    for (gline *l = before ? before->next : c->first; l; l = l->next)
+        l->keep_next = 1;
+}
+
+/* ---- the table ---------------------------------------------------------------- */
+
+static void append_lines(ctx *c, gline *first, gline *last)
+{
+    if (!first)
+        return;
+    first->space_before = c->pending_space;
+    c->pending_space = 0;
+    if (c->last)
+        c->last->next = first;
+    else
+        c->first = first;
+    c->last = last;
+}
+
+void table_set(ctx *c, const tspec *t, box b)
+{
+    const style_table *tb = &c->t->table;
+    grid g = { .spec = t };
+    lay_add_space(c, tb->space_before);
+    caption(c, t, b);
+    if (place_cells(c, &g) == 0)
+        return;
+    choose_alignment(c, &g);
+    measure_cells(c, &g);
+    column_widths(c, &g, b);
+    for (int i = 0; i < g.nslots; i++)
+        set_cell(c, &g, &g.slots[i], b);
+    row_heights(c, &g);
+    g.left = c->t->margin_left + b.left;
+    table_geom *geom = arena_alloc(c->a, sizeof *geom);
+    geom->x0 = g.left;
+    geom->x1 = g.left + g.x[g.ncols];
+    geom->frame = tb->frame;
+    geom->color = tb->rule_color;
+    gline *first = NULL, *tail = NULL;
+    int body_index = 0;
+    for (int r = 0; r < g.nrows;) {
+        int end = group_end(&g, r);
+        int head = t->rows[r].kind == TROW_HEAD;
+        gline *from = tail;
+        gline *start = end == r ? band_row(c, &g, geom, r, body_index, &tail)
+                                : band_group(c, &g, geom, r, end, body_index, &tail);
+        if (!first)
+            first = start;
+        if (!head)
+            body_index += end - r + 1;
+        /* rows that fit on a page stay whole; a header stays with the
+         * first row under it */
+        for (gline *l = from ? from->next : first; l; l = l->next) {
+            l->table_head = head;
+            if (head || l != tail)
+                l->keep_next = 1;
+        }
+        r = end + 1;
+    }
+    if (!first)
+        return;
+    gline *last_head = NULL;
+    for (gline *l = first; l && l->table_head; l = l->next)
+        last_head = l;
+    if (last_head) {
+        /* the header's copies end where the body starts */
+        if (tb->frame > 0)
+            lay_line_add(last_head, rule(c, geom->x0, geom->x1, -last_head->height,
+                                         -last_head->height, tb->frame, tb->rule_color));
+        last_head->table_head = 2;
+        geom->head = first;
+    }
+    if (tb->frame > 0) {
+        lay_line_add(first, rule(c, geom->x0, geom->x1, 0, 0, tb->frame, tb->rule_color));
+        lay_line_add(tail, rule(c, geom->x0, geom->x1, -tail->height, -tail->height, tb->frame,
+                                tb->rule_color));
+    }
+    append_lines(c, first, tail);
+    lay_add_space(c, tb->space_after);
+}
+
+gline *table_repeat_head(ctx *c, const table_geom *g)
+{
+    gline *first = NULL, *tail = NULL;
+    for (const gline *h = g->head; h && h->table_head; h = h->next) {
+        gline *copy = arena_alloc(c->a, sizeof *copy);
+        *copy = *h;
+        copy->first = copy->last = NULL;
+        copy->next = NULL;
+        copy->space_before = 0;
+        for (const dl_item *it = h->first; it; it = it->next) {
+            dl_item *d = lay_item(c, it->kind, it->role);
+            *d = *it;
+            d->next = NULL;
+            lay_line_add(copy, d);
+        }
+        if (tail)
+            tail->next = copy;
+        else
+            first = copy;
+        tail = copy;
+        if (h->table_head == 2)
+            break;
+    }
+    return first;
+}
+
+dl_item *table_close_rule(ctx *c, const table_geom *g, double y)
+{
+    return rule(c, g->x0, g->x1, y, y, g->frame > 0 ? g->frame : 0.5, g->color);
+}
+
+/* ---- <table> ------------------------------------------------------------------ */
+
+static int count_children(const model_node *n, model_kind kind)
+{
+    int k = 0;
+    for (const model_node *ch = n->first; ch; ch = ch->next)
+        k += ch->kind == kind;
+    return k;
+}
+
+static style_align align_attr(const model_node *n)
+{
+    const char *a = model_attr_get(n, "align");
+    if (!a)
+        return LAY_NO_ALIGN;
+    if (strcmp(a, "right") == 0) return ALIGN_RIGHT;
+    if (strcmp(a, "center") == 0) return ALIGN_CENTER;
+    if (strcmp(a, "justify") == 0) return ALIGN_JUSTIFY;
+    return ALIGN_LEFT;
+}
+
+static void add_rows(ctx *c, tspec *t, const model_node *parent, trow_kind kind)
+{
+    for (const model_node *r = parent->first; r; r = r->next) {
+        if (r->kind != M_ROW)
+            continue;
+        trow *row = &t->rows[t->nrows++];
+        row->src = r;
+        row->kind = kind;
+        const char *k = model_attr_get(r, "kind");
+        if (k && kind == TROW_BODY)
+            row->kind = strcmp(k, "total") == 0 ? TROW_TOTAL : TROW_SUBTOTAL;
+        row->cells = arena_alloc(c->a, sizeof *row->cells * (size_t)count_children(r, M_CELL));
+        for (const model_node *cl = r->first; cl; cl = cl->next) {
+            if (cl->kind != M_CELL)
+                continue;
+            tcell *cell = &row->cells[row->ncells++];
+            cell->content = cl;
+            cell->src = cl;
+            const char *cs = model_attr_get(cl, "colspan"), *rs = model_attr_get(cl, "rowspan");
+            cell->colspan = cs ? atoi(cs) : 1;
+            cell->rowspan = rs ? atoi(rs) : 1;
+            if (cell->colspan < 1 || cell->colspan > 64)
+                cell->colspan = 1;
+            if (cell->rowspan < 1)
+                cell->rowspan = 1;
+            cell->align = align_attr(cl);
+        }
+    }
+}
+
+/* A width: a length (pt, mm, cm, in) or a percentage of the text width. */
+static double width_attr(const model_node *n)
+{
+    const char *w = model_attr_get(n, "width");
+    if (!w)
+        return 0;
+    char *end;
+    double v = strtod(w, &end);
+    if (v <= 0)
+        return 0;
+    if (strcmp(end, "%") == 0) return -v / 100.0;
+    if (strcmp(end, "mm") == 0) return v * 72.0 / 25.4;
+    if (strcmp(end, "cm") == 0) return v * 72.0 / 2.54;
+    if (strcmp(end, "in") == 0) return v * 72.0;
+    return v;
+}
+
+void table_block(ctx *c, const model_node *n, box b)
+{
+    tspec t = { .src = n, .number = model_attr_get(n, "number") };
+    const char *w = model_attr_get(n, "width");
+    t.full_width = w && strcmp(w, "full") == 0;
+    t.caption = model_child(n, M_CAPTION);
+    for (int k = 0; k < 8; k++)
+        t.col_align[k] = LAY_NO_ALIGN;
+    const model_node *cols = model_child(n, M_COLUMNS);
+    int k = 0;
+    for (const model_node *col = cols ? cols->first : NULL; col && k < 8; col = col->next, k++) {
+        t.col_align[k] = align_attr(col);
+        t.col_width[k] = width_attr(col);
+    }
+    const model_node *head = model_child(n, M_HEAD), *body = model_child(n, M_BODY);
+    int nrows = count_children(n, M_ROW) + (head ? count_children(head, M_ROW) : 0) +
+                (body ? count_children(body, M_ROW) : 0);
+    t.rows = arena_alloc(c->a, sizeof *t.rows * (size_t)(nrows + 1));
+    if (head)
+        add_rows(c, &t, head, TROW_HEAD);
+    add_rows(c, &t, body ? body : n, TROW_BODY);
+    table_set(c, &t, b);
+}
