@@ -201,3 +201,292 @@ void board_grid(ctx *c, const model_node *n, box bx)
     }
     table_set(c, &b.t, bx);
 }
+
+/* ---- annual report and committee blocks --------------------------------- */
+
+typedef struct text_ctx {
+    ctx *c;
+    const model_node *n;            /* attributes answer placeholders */
+    long number;
+} text_ctx;
+
+static int text_lookup(void *p, const char *key, const char **str, long *num)
+{
+    text_ctx *t = p;
+    if (strcmp(key, "n") == 0) {
+        *num = t->number;
+        return 1;
+    }
+    const char *v = t->n ? model_attr_get(t->n, key) : NULL;
+    if (!v && t->n) {
+        /* or a child element's text: {meeting}, {agenda-item} */
+        model_kind k = model_kind_of(key);
+        if (k != M_UNKNOWN && model_child(t->n, k))
+            v = lay_child_text(t->c, t->n, k);
+    }
+    if (!v)
+        return 0;
+    *str = v;
+    return 1;
+}
+
+static const char *fill_in(ctx *c, const char *fmt, const model_node *n, long number)
+{
+    text_ctx t = { c, n, number };
+    return label_expand(c->a, fmt, text_lookup, &t);
+}
+
+void board_subgroup_chair(ctx *c, const model_node *n, box b)
+{
+    if (model_attr_get(n, "chair"))
+        lay_plain(c, fill_in(c, c->t->board.chair, n, 0), c->t->board.chair_style, b, n, ROLE_BODY);
+}
+
+/* Keeps every line from first on with the next: a block that fits on a
+ * page is not split (the page breaker lets a longer one through). */
+static void keep_whole(ctx *c, gline *before)
+{
+    for (gline *l = before ? before->next : c->first; l && l != c->last; l = l->next)
+        l->keep_next = 1;
+}
+
+static void key_figures(ctx *c, const model_node *n, box b)
+{
+    const style_board *sb = &c->t->board;
+    for (const model_node *f = n->first; f; f = f->next) {
+        if (f->kind != M_FIGURE)
+            continue;
+        gline *before = c->last;
+        lay_plain(c, model_attr_get(f, "value"), sb->figure_value_style, b, f, ROLE_BODY);
+        lay_paragraph(c, f, sb->figure_label_style, b, NULL, 0, ROLE_BODY, 0);
+        keep_whole(c, before);
+    }
+}
+
+/* Sets a node's paragraphs and lists in style, as a box does. */
+static void box_content(ctx *c, const model_node *n, int style, box b, int level)
+{
+    int saved = c->force_style;
+    c->force_style = style;
+    lay_blocks(c, n, b, level, 0);
+    c->force_style = saved;
+}
+
+static void story(ctx *c, const model_node *n, box b, int level)
+{
+    const style_board *sb = &c->t->board;
+    const style_block *ss = &c->t->styles[sb->story_style];
+    const style_block *saved = c->bar;
+    double saved_x = c->bar_x;
+    if (ss->bar_left > 0) {
+        c->bar = ss;
+        c->bar_x = c->t->margin_left + b.left + ss->indent_left - ss->bar_gap - ss->bar_left;
+    }
+    gline *before = c->last;
+    const model_node *title = model_child(n, M_TITLE);
+    if (title)
+        lay_paragraph(c, title, sb->story_title_style, b, NULL, 0, ROLE_HEADING, level);
+    box_content(c, n, sb->story_style, b, level);
+    keep_whole(c, before);
+    c->bar = saved;
+    c->bar_x = saved_x;
+}
+
+static void priorities(ctx *c, const model_node *n, box b, int level)
+{
+    const style_board *sb = &c->t->board;
+    long k = 0;
+    for (const model_node *p = n->first; p; p = p->next) {
+        if (p->kind != M_PRIORITY)
+            continue;
+        const char *label = fill_in(c, sb->priority_label, p, ++k);
+        const model_node *title = model_child(p, M_TITLE);
+        int saved = c->force_style;
+        c->force_style = sb->priority_style;
+        double hang = lay_measure_text(c, label, sb->priority_style).max +
+                      c->t->list[LIST_ARABIC].label_gap;
+        if (title)
+            lay_labelled(c, label, title, b, level, 0);
+        c->force_style = saved;
+        box inner = { b.left + hang, b.right };
+        lay_blocks(c, p, inner, level, 0);
+        for (const model_node *s = p->first; s; s = s->next)
+            if (s->kind == M_SUCCESS)
+                lay_paragraph(c, s, sb->success_style, inner, NULL, 0, ROLE_BODY, 0);
+    }
+}
+
+static void messages(ctx *c, const model_node *n, box b, int level)
+{
+    const style_board *sb = &c->t->board;
+    for (const model_node *m = n->first; m; m = m->next) {
+        if (m->kind != M_MESSAGE)
+            continue;
+        lay_plain(c, fill_in(c, sb->message_title, m, 0), sb->message_style, b, m, ROLE_HEADING);
+        lay_blocks(c, m, b, level, 0);
+    }
+}
+
+static void members(ctx *c, const model_node *n, box b)
+{
+    const style_board *sb = &c->t->board;
+    for (const model_node *g = n->first; g; g = g->next) {
+        if (g->kind != M_GROUP)
+            continue;
+        const char *name = model_attr_get(g, "name");
+        if (name)
+            lay_plain(c, name, sb->group_style, b, g, ROLE_HEADING);
+        for (const model_node *m = g->first; m; m = m->next) {
+            if (m->kind == M_CHANGE) {
+                lay_paragraph(c, m, sb->change_style, b, NULL, 0, ROLE_BODY, 0);
+                continue;
+            }
+            const char *role = model_attr_get(m, "role");
+            lay_run runs[2] = {
+                { arena_printf(c->a, "%s%s", model_attr_get(m, "name"), role ? sb->member_separator : ""),
+                  sb->member_style, NULL },
+                { role, sb->member_role_style, NULL },
+            };
+            lay_runs(c, runs, 2, sb->member_style, b, m);
+        }
+    }
+}
+
+/* The structure until it is drawn as a chart: each unit under the unit
+ * it reports to, indented a list level deeper. Units are visited from
+ * each root down; check.c has refused cycles and unknown names. */
+static void structure_level(ctx *c, const model_node *n, const char *parent, box b, int depth)
+{
+    const style_list *ls = &c->t->list[LIST_BULLET];
+    for (const model_node *u = n->first; u; u = u->next) {
+        if (u->kind != M_UNIT)
+            continue;
+        const char *up = model_attr_get(u, "reports-to");
+        if (parent ? !up || strcmp(up, parent) != 0 : up != NULL)
+            continue;
+        const char *label = ls->label[depth < 4 ? depth : 3];
+        box inner = { b.left + ls->indent, b.right };
+        int saved = c->force_style;
+        c->force_style = c->t->board.structure_style;
+        lay_labelled(c, label, u, b, 2, depth);
+        c->force_style = saved;
+        if (depth < 16)
+            structure_level(c, n, model_attr_get(u, "id"), inner, depth + 1);
+    }
+}
+
+static void structure(ctx *c, const model_node *n, box b)
+{
+    const model_node *cap = model_child(n, M_CAPTION);
+    if (cap)
+        lay_paragraph(c, cap, c->t->table.caption_style, b, NULL, 0, ROLE_BODY, 0);
+    structure_level(c, n, NULL, b, 0);
+}
+
+static void contact(ctx *c, const model_node *n, box b)
+{
+    const style_board *sb = &c->t->board;
+    lay_plain(c, sb->contact_title, sb->contact_title_style, b, n, ROLE_HEADING);
+    const char *role = model_attr_get(n, "role"), *phone = model_attr_get(n, "phone");
+    const char *email = model_attr_get(n, "email");
+    lay_run who[2] = { { model_attr_get(n, "name"), sb->contact_style, NULL },
+                       { role ? arena_printf(c->a, " %s", role) : NULL, sb->contact_style, NULL } };
+    lay_runs(c, who, 2, sb->contact_style, b, n);
+    if (phone)
+        lay_plain(c, phone, sb->contact_style, b, n, ROLE_BODY);
+    if (email) {
+        lay_run mail = { email, sb->contact_style, arena_printf(c->a, "mailto:%s", email) };
+        lay_runs(c, &mail, 1, sb->contact_style, b, n);
+    }
+}
+
+static void background_papers(ctx *c, const model_node *n, box b)
+{
+    const style_board *sb = &c->t->board;
+    lay_plain(c, sb->papers_title, sb->papers_title_style, b, n, ROLE_HEADING);
+    for (const model_node *p = n->first; p; p = p->next)
+        if (p->kind == M_PAPER)
+            lay_paragraph(c, p, lay_style(c, c->t->body_style), b, NULL, 0, ROLE_BODY, 0);
+}
+
+/* Placeholders of front-sheet lines: the sheet's own fields, then the
+ * report's metadata. */
+typedef struct sheet_ctx {
+    ctx *c;
+    const model_node *sheet, *meta;
+    int asked, empty;               /* placeholders in the line, and those empty */
+} sheet_ctx;
+
+static int sheet_value(sheet_ctx *s, const char *key, const char **str);
+
+static int sheet_lookup(void *p, const char *key, const char **str, long *num)
+{
+    sheet_ctx *s = p;
+    (void)num;
+    int found = sheet_value(s, key, str);
+    s->asked++;
+    s->empty += !found || !**str;
+    return found;
+}
+
+static int sheet_value(sheet_ctx *s, const char *key, const char **str)
+{
+    const model_node *from = model_child(s->sheet, M_REPORT_FROM);
+    if (strcmp(key, "report-from") == 0 || strcmp(key, "report-from-role") == 0) {
+        const char *v = from ? model_attr_get(from, key[11] ? "role" : "name") : NULL;
+        *str = v ? v : "";
+        return 1;
+    }
+    if (strcmp(key, "author-role") == 0) {
+        const model_node *a = model_child(s->meta, M_AUTHOR);
+        const char *v = a ? model_attr_get(a, "role") : NULL;
+        *str = v ? v : "";
+        return 1;
+    }
+    model_kind k = model_kind_of(key);
+    const model_node *holder = model_child(s->sheet, k) ? s->sheet : s->meta;
+    if (k == M_UNKNOWN)
+        return 0;
+    *str = model_child(holder, k) ? lay_child_text(s->c, holder, k) : "";
+    return 1;
+}
+
+static void front_sheet(ctx *c, const model_node *n, box b)
+{
+    sheet_ctx sc = { c, n, model_child(c->doc->root, M_META), 0, 0 };
+    for (const style_cover_line *l = c->t->front_sheet; l; l = l->next) {
+        sc.asked = sc.empty = 0;
+        char *text = (char *)label_expand(c->a, l->text, sheet_lookup, &sc);
+        /* a line whose placeholders are all empty is left out, and one
+         * that ends in an empty placeholder loses the separator before it */
+        if (sc.asked > 0 && sc.empty == sc.asked)
+            continue;
+        size_t len = strlen(text);
+        while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == ','))
+            text[--len] = '\0';
+        lay_add_space(c, l->space_before);
+        lay_plain(c, text, l->style, b, n, ROLE_BODY);
+    }
+    const model_node *summary = model_child(n, M_SUMMARY);
+    if (summary) {
+        const style_board *sb = &c->t->board;
+        lay_plain(c, sb->summary_title, sb->summary_title_style, b, n, ROLE_HEADING);
+        lay_paragraph(c, summary, lay_style(c, c->t->body_style), b, NULL, 0, ROLE_BODY, 0);
+    }
+}
+
+void board_block(ctx *c, const model_node *n, box b, int level)
+{
+    switch (n->kind) {
+    case M_KEY_FIGURES: key_figures(c, n, b); break;
+    case M_STORY: story(c, n, b, level); break;
+    case M_PRIORITIES: priorities(c, n, b, level); break;
+    case M_MESSAGES: messages(c, n, b, level); break;
+    case M_MEMBERS: members(c, n, b); break;
+    case M_STRUCTURE: structure(c, n, b); break;
+    case M_CONTACT: contact(c, n, b); break;
+    case M_BACKGROUND_PAPERS: background_papers(c, n, b); break;
+    case M_FRONT_SHEET: front_sheet(c, n, b); break;
+    default: break;
+    }
+}

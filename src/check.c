@@ -214,10 +214,53 @@ static void each_element(const model_node *root, void (*fn)(void *, const model_
     }
 }
 
+/* ---- structure charts -------------------------------------------------- */
+
+static const model_node *unit_named(const model_node *structure, const char *id)
+{
+    for (const model_node *u = structure->first; u; u = u->next)
+        if (u->kind == M_UNIT && strcmp(model_attr_get(u, "id"), id) == 0)
+            return u;
+    return NULL;
+}
+
+/* Every unit reports to a unit of the same chart, and following the
+ * reporting lines up from any unit reaches a top without a loop. */
+static void check_structure(budget_ctx *b, const model_node *s)
+{
+    int units = 0;
+    for (const model_node *u = s->first; u; u = u->next)
+        units += u->kind == M_UNIT;
+    for (const model_node *u = s->first; u; u = u->next) {
+        if (u->kind != M_UNIT)
+            continue;
+        const char *up = model_attr_get(u, "reports-to");
+        if (up && !unit_named(s, up)) {
+            diag_error(u->file, u->line, u->col, "unit '%s' reports to '%s', which is not a unit of this chart",
+                       model_attr_get(u, "id"), up);
+            b->errors++;
+            continue;
+        }
+        const model_node *at = u;
+        int steps = 0;
+        while (at && (up = model_attr_get(at, "reports-to")) && steps <= units) {
+            at = unit_named(s, up);
+            steps++;
+        }
+        if (steps > units) {
+            diag_error(u->file, u->line, u->col, "unit '%s' reports to itself through its reporting lines",
+                       model_attr_get(u, "id"));
+            b->errors++;
+        }
+    }
+}
+
 static void budget_visit(void *arg, const model_node *n)
 {
     if (n->kind == M_BUDGET)
         check_budget(arg, n);
+    else if (n->kind == M_STRUCTURE)
+        check_structure(arg, n);
 }
 
 int check_run(const model_doc *doc)

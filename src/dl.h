@@ -45,6 +45,8 @@ typedef struct dl_item {
 typedef struct dl_page {
     double width, height;
     int number;                /* 1-based physical page number */
+    const char *mark_label;    /* the chapter in force on the page, for */
+    const char *mark_title;    /* running heads */
     dl_item *first, *last;
     struct dl_page *next;
 } dl_page;

@@ -204,10 +204,34 @@ static void add_box(ctx *c, const ink *k, font *f, enc_id e, const char *s, size
 }
 
 /* Adds a word, split where its characters need different encodings. */
+/* s without its soft hyphens (U+00AD), which mark where a word may be
+ * hyphenated and are never drawn themselves. */
+static const char *drop_soft_hyphens(arena *a, const char *s, size_t *len)
+{
+    size_t k = 0;
+    while (k + 1 < *len && !((unsigned char)s[k] == 0xC2 && (unsigned char)s[k + 1] == 0xAD))
+        k++;
+    if (k + 1 >= *len)
+        return s;
+    char *out = arena_alloc(a, *len + 1), *q = out;
+    for (size_t i = 0; i < *len; i++) {
+        if (i + 1 < *len && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xAD) {
+            i++;
+            continue;
+        }
+        *q++ = s[i];
+    }
+    *len = (size_t)(q - out);
+    return out;
+}
+
 static void add_word(ctx *c, const ink *k, const char *s, size_t len, const model_node *src)
 {
     font *f = ink_font(c, k);
     if (!f)
+        return;
+    s = drop_soft_hyphens(c->a, s, &len);
+    if (len == 0)
         return;
     if (k->uppercase)
         s = upper(c->a, s, len, &len);
@@ -243,7 +267,6 @@ void lay_add_text(ctx *c, const ink *k, const char *s, const model_node *src)
             continue;
         }
         size_t n = strcspn(s, " ");
-        /* U+00AD soft hyphens only mark break points; not drawn here */
         add_word(c, k, s, n, src);
         s += n;
     }
@@ -449,6 +472,7 @@ static void set_line(ctx *c, const setting *st, int from, int to, int last_line,
         bar->h = l->height;
         bar->color = c->bar->bar_color;
         lay_line_add(l, bar);
+        l->bar = bar;
     }
 }
 
@@ -506,8 +530,35 @@ setting lay_setting(ctx *c, int style, box b, dl_role role, int level)
 
 /* A block of running text in the given style. prefix (may be NULL) is
  * set before the content in prefix_style. */
+/* What every block does once its lines are set: the page break before
+ * it, the rule under it, and keeping it with what follows. */
+static void finish_block(ctx *c, gline *before, const style_block *s, const setting *st)
+{
+    gline *first = before ? before->next : c->first;
+    if (!first)
+        return;
+    if (s->page_break_before)
+        first->break_before = 1;
+    if (s->rule_below > 0) {
+        dl_item *rule = lay_item(c, DL_RULE, ROLE_ARTIFACT);
+        rule->x = st->x0;
+        rule->x2 = st->x0 + st->measure;
+        rule->y = rule->y2 = c->last->ascent - c->last->height;
+        rule->line_width = s->rule_below;
+        rule->color = s->rule_color;
+        lay_line_add(c->last, rule);
+    }
+    if (s->keep_with_next) {
+        for (gline *l = first; l; l = l->next)
+            l->keep_next = 1;
+        /* heading-keep lines after it stay with it: lay_new_line chains
+         * each new line to the one before while this count lasts */
+        c->keep_following = c->t->heading_keep_lines;
+    }
+}
+
 void lay_paragraph(ctx *c, const model_node *n, int style, box b, const char *prefix,
-                      int prefix_style, dl_role role, int level)
+                   int prefix_style, dl_role role, int level)
 {
     const style_block *s = &c->t->styles[style];
     lay_add_space(c, s->space_before);
@@ -520,36 +571,42 @@ void lay_paragraph(ctx *c, const model_node *n, int style, box b, const char *pr
     }
     lay_add_inline(c, n, lay_ink(s));
     set_paragraph(c, &st);
-    gline *first = before ? before->next : c->first;
-    if (first && s->page_break_before)
-        first->break_before = 1;
-    if (c->last != before && s->rule_below > 0) {
-        dl_item *rule = lay_item(c, DL_RULE, ROLE_ARTIFACT);
-        rule->x = st.x0;
-        rule->x2 = st.x0 + st.measure;
-        rule->y = rule->y2 = c->last->ascent - c->last->height;
-        rule->line_width = s->rule_below;
-        rule->color = s->rule_color;
-        lay_line_add(c->last, rule);
-    }
-    if (s->keep_with_next && c->last != before) {
-        for (gline *l = first; l; l = l->next)
-            l->keep_next = 1;
-        c->keep_following = c->t->heading_keep_lines > 1 ? c->t->heading_keep_lines - 1 : 0;
-    }
+    finish_block(c, before, s, &st);
     lay_add_space(c, s->space_after);
 }
 
-/* A lay_paragraph of plain text (cover, signoff). */
 void lay_plain(ctx *c, const char *text, int style, box b, const model_node *src, dl_role role)
 {
     const style_block *s = &c->t->styles[style];
     lay_add_space(c, s->space_before);
     setting st = lay_setting(c, style, b, role, 0);
+    gline *before = c->last;
     c->npieces = 0;
     ink k = lay_ink(s);
     lay_add_text(c, &k, text, src);
     set_paragraph(c, &st);
+    finish_block(c, before, s, &st);
+    lay_add_space(c, s->space_after);
+}
+
+void lay_runs(ctx *c, const lay_run *runs, int n, int style, box b, const model_node *src)
+{
+    const style_block *s = &c->t->styles[style];
+    lay_add_space(c, s->space_before);
+    setting st = lay_setting(c, style, b, ROLE_BODY, 0);
+    gline *before = c->last;
+    c->npieces = 0;
+    for (int k = 0; k < n; k++) {
+        if (!runs[k].text || !*runs[k].text)
+            continue;
+        ink ik = lay_ink(&c->t->styles[runs[k].style]);
+        ik.href = runs[k].href;
+        if (ik.href && c->link_style >= 0)
+            ik.color = c->t->styles[c->link_style].color;
+        lay_add_text(c, &ik, runs[k].text, src);
+    }
+    set_paragraph(c, &st);
+    finish_block(c, before, s, &st);
     lay_add_space(c, s->space_after);
 }
 
@@ -734,7 +791,16 @@ static void make_label(ctx *c, const char *label, double x, const model_node *sr
     it->bytes = encode(c, it->enc, label, strlen(label));
     it->w = label_width(c, label);
     it->src = src;
-    c->label = it;
+    /* an item whose content starts with a nested list shows both labels
+     * on its first line */
+    if (c->label) {
+        dl_item *last = c->label;
+        while (last->next)
+            last = last->next;
+        last->next = it;
+    } else {
+        c->label = it;
+    }
 }
 
 static int has_block_children(const model_node *n)
@@ -766,8 +832,8 @@ static void item_body(ctx *c, const char *label, const model_node *it, box b, do
     if (has_block_children(it))
         lay_blocks(c, it, inner, level, depth + 1);
     if (c->label) {
-        /* an empty item still shows its label */
-        lay_plain(c, " ", style, inner, it, ROLE_BODY);
+        /* an empty item still shows its label, on a line of a no-break space */
+        lay_plain(c, "\xC2\xA0", style, inner, it, ROLE_BODY);
     }
 }
 
@@ -867,23 +933,47 @@ static int heading_lookup(void *p, const char *key, const char **str, long *num)
     return 0;
 }
 
-/* The label of a heading, counting it; NULL when unnumbered. */
+/* The label of a heading, counting it; NULL when unnumbered. A literal
+ * number= is printed as given whatever the template's scheme. */
 static const char *heading_label(ctx *c, const model_node *n, const style_heading *h, int level)
 {
     const char *number = model_attr_get(n, "number");
+    if (number && strcmp(number, "auto") != 0 && strcmp(number, "none") != 0) {
+        /* a whole number given by hand sets the count the next continue from */
+        char *end;
+        long v = strtol(number, &end, 10);
+        if (*end == '\0' && v > 0 && v < 100000) {
+            c->counters[level - 1] = (int)v;
+            if (level == 1 && n->kind != M_APPENDIX)
+                c->chapter_counter = (int)v;
+        }
+        for (int k = level; k < STYLE_MAX_LEVELS; k++)
+            c->counters[k] = 0;
+        return number;
+    }
     int numbered = number ? strcmp(number, "none") != 0 : h->numbered;
+    for (int k = level; k < STYLE_MAX_LEVELS; k++)
+        c->counters[k] = 0;             /* a new division restarts those below it */
     if (!numbered || !h->number)
         return NULL;
-    if (number && strcmp(number, "auto") != 0)
-        return number;
-    if (n->kind == M_APPENDIX && level == 1)
-        c->counters[0] = ++c->appendix_counter;
+    if (level == 1)
+        c->counters[0] = n->kind == M_APPENDIX ? ++c->appendix_counter : ++c->chapter_counter;
     else
         c->counters[level - 1]++;
-    for (int k = level; k < STYLE_MAX_LEVELS; k++)
-        c->counters[k] = 0;
     heading_ctx hc = { c, level };
     return label_expand(c->a, h->number, heading_lookup, &hc);
+}
+
+/* Marks the first line of a chapter for the running head. */
+static void set_mark(ctx *c, gline *before, const model_node *n, const char *label)
+{
+    gline *first = before ? before->next : c->first;
+    if (!first)
+        return;
+    const char *running = model_attr_get(n, "running-head");
+    const model_node *title = model_child(n, M_TITLE);
+    first->mark_label = label ? label : "";
+    first->mark_title = running ? running : title ? lay_child_text(c, n, M_TITLE) : "";
 }
 
 static void division(ctx *c, const model_node *n, box b, int level)
@@ -892,21 +982,28 @@ static void division(ctx *c, const model_node *n, box b, int level)
     if (level > t->nheadings)
         level = t->nheadings;
     const style_heading *h = n->kind == M_APPENDIX && level == 1 ? &t->appendix : &t->heading[level - 1];
-    if (n->kind == M_APPENDIX && level == 1 && !t->appendix.number && !t->appendix.style)
-        h = &t->heading[0];
-    if (n->kind == M_CHAPTER && level == 1 && c->in_appendix)
-        c->in_appendix = 0;
     const char *label = heading_label(c, n, h, level);
     const model_node *title = model_child(n, M_TITLE);
     const char *prefix = NULL;
+    gline *before = c->last;
     if (label && h->label_above) {
         lay_plain(c, label, h->label_style, b, n, ROLE_HEADING);
         c->last->keep_next = 1;
     } else if (label) {
         prefix = arena_printf(c->a, "%s%s", label, h->separator);
     }
+    gline *label_end = c->last;
     if (title)
         lay_paragraph(c, title, h->style, b, prefix, h->style, ROLE_HEADING, level);
+    if (label_end != before && label_end != c->last && t->styles[h->style].page_break_before) {
+        /* a label above its title breaks the page with it */
+        label_end->next->break_before = 0;
+        (before ? before->next : c->first)->break_before = 1;
+    }
+    if (level == 1)
+        set_mark(c, before, n, label);
+    if (n->kind == M_SUBGROUP)
+        board_subgroup_chair(c, n, b);
     lay_blocks(c, n, b, level + 1, 0);
 }
 
@@ -921,19 +1018,43 @@ static void foreword(ctx *c, const model_node *n, box b)
     signoff(c, model_attr_get(n, "by"), model_attr_get(n, "role"), NULL, b, n);
 }
 
+/* A paragraph, with its own number hung in the margin when it has one
+ * (committee papers number paragraphs 1.1, 3.1.17). */
+static void paragraph_block(ctx *c, const model_node *n, box b, int level)
+{
+    int style = lay_style(c, c->t->body_style);
+    const char *label = model_attr_get(n, "label");
+    if (!label) {
+        lay_paragraph(c, n, style, b, NULL, 0, ROLE_BODY, 0);
+        return;
+    }
+    double hang = lay_measure_text(c, label, style).max + c->t->list[LIST_ARABIC].label_gap;
+    if (hang < c->t->label_indent)
+        hang = c->t->label_indent;
+    int saved = c->force_style;
+    c->force_style = style;
+    make_label(c, label, c->t->margin_left + b.left, n);
+    lay_paragraph(c, n, style, (box){ b.left + hang, b.right }, NULL, 0, ROLE_BODY, level);
+    c->force_style = saved;
+}
+
 static void block(ctx *c, const model_node *n, box b, int level, int list_depth)
 {
     switch (n->kind) {
-    case M_P: lay_paragraph(c, n, lay_style(c, c->t->body_style), b, NULL, 0, ROLE_BODY, 0); break;
+    case M_P: paragraph_block(c, n, b, level); break;
     case M_TABLE: table_block(c, n, b); break;
     case M_BUDGET: board_budget(c, n, b); break;
     case M_OUTCOME_GRID: case M_STRATEGIC_AIMS: case M_AGENCY_PLAN: board_grid(c, n, b); break;
+    case M_KEY_FIGURES: case M_STORY: case M_PRIORITIES: case M_MESSAGES: case M_MEMBERS:
+    case M_STRUCTURE: case M_CONTACT: case M_BACKGROUND_PAPERS: case M_FRONT_SHEET:
+        board_block(c, n, b, level);
+        break;
     case M_LIST: list(c, n, b, level, list_depth); break;
     case M_QUOTE: quote(c, n, b, level); break;
     case M_SIGNOFF:
         signoff(c, lay_child_text(c, n, M_NAME), lay_child_text(c, n, M_ROLE), lay_child_text(c, n, M_DATE), b, n);
         break;
-    case M_CHAPTER: case M_SECTION: case M_APPENDIX: division(c, n, b, level); break;
+    case M_CHAPTER: case M_SECTION: case M_APPENDIX: case M_SUBGROUP: division(c, n, b, level); break;
     case M_FOREWORD: foreword(c, n, b); break;
     default: break;         /* meta, cover, title: handled elsewhere */
     }
@@ -993,6 +1114,8 @@ static void paginate(ctx *c, dl_doc *d, gline *first)
     double y = top;
     int empty = 1;
     const gline *prev = NULL;
+    const char *mark_label = "", *mark_title = "";
+    int marked = 0;
     for (gline *l = first; l; l = l->next) {
         if (!p || (l->break_before && !empty)) {
             p = new_page(c, d);
@@ -1017,6 +1140,23 @@ static void paginate(ctx *c, dl_doc *d, gline *first)
                     empty = 0;
                 }
         }
+        if (p->number != marked) {
+            /* a page starts under the chapter in force */
+            p->mark_label = mark_label;
+            p->mark_title = mark_title;
+            marked = p->number;
+        }
+        if (l->mark_title) {
+            if (p->mark_title == mark_title || empty) {
+                /* the first chapter starting on a page names the page */
+                p->mark_label = l->mark_label;
+                p->mark_title = l->mark_title;
+            }
+            mark_label = l->mark_label;
+            mark_title = l->mark_title;
+        }
+        if (l->bar && prev && prev->bar && !empty)
+            l->bar->h += gap;       /* one bar down a quote or story, gaps and all */
         place(l, p, y - gap);
         y -= gap + l->height;
         empty = 0;
@@ -1032,6 +1172,7 @@ typedef struct meta_ctx {
     ctx *c;
     const model_node *meta;
     int page, pages;
+    const dl_page *at;
 } meta_ctx;
 
 static int meta_lookup(void *p, const char *key, const char **str, long *num)
@@ -1039,6 +1180,11 @@ static int meta_lookup(void *p, const char *key, const char **str, long *num)
     meta_ctx *m = p;
     if (strcmp(key, "page") == 0) { *num = m->page; return 1; }
     if (strcmp(key, "pages") == 0) { *num = m->pages; return 1; }
+    if (strcmp(key, "chapter") == 0 || strcmp(key, "chapter-label") == 0) {
+        const char *v = m->at ? (key[7] ? m->at->mark_label : m->at->mark_title) : NULL;
+        *str = v ? v : "";
+        return 1;
+    }
     static const struct { const char *key; model_kind kind; } fields[] = {
         {"board", M_BOARD}, {"area", M_AREA}, {"period", M_PERIOD}, {"title", M_TITLE},
         {"subtitle", M_SUBTITLE}, {"author", M_AUTHOR}, {"date", M_DATE},
@@ -1117,9 +1263,10 @@ static void furniture(ctx *c, dl_page *p, const style_furniture *f, int is_heade
 static void add_furniture(ctx *c, dl_doc *d, int has_cover)
 {
     const model_node *meta = model_child(c->doc->root, M_META);
-    meta_ctx m = { c, meta, 0, d->npages };
+    meta_ctx m = { c, meta, 0, d->npages, NULL };
     for (dl_page *p = d->first; p; p = p->next) {
         m.page = p->number;
+        m.at = p;
         int cover = has_cover && p == d->first;
         if (c->t->header.style >= 0 && (!cover || c->t->header.on_first_page))
             furniture(c, p, &c->t->header, 1, &m);
@@ -1132,7 +1279,7 @@ static void add_furniture(ctx *c, dl_doc *d, int has_cover)
  * cover_top down on a page of its own. */
 static gline *cover(ctx *c, const model_node *meta)
 {
-    meta_ctx m = { c, meta, 1, 1 };
+    meta_ctx m = { c, meta, 1, 1, NULL };
     gline *before = c->last;
     for (const style_cover_line *cl = c->t->cover; cl; cl = cl->next) {
         const char *text = label_expand(c->a, cl->text, meta_lookup, &m);

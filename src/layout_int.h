@@ -21,6 +21,9 @@ typedef struct gline {
     dl_item *first, *last;          /* y relative to the baseline */
     const struct table_geom *table; /* the table this band belongs to */
     int table_head;                 /* a header band, repeated after breaks */
+    const char *mark_label;         /* a chapter starts here: its label and */
+    const char *mark_title;         /* title, for the running heads */
+    dl_item *bar;                   /* the bar beside a quote's line */
     struct gline *next;
 } gline;
 
@@ -66,9 +69,8 @@ typedef struct ctx {
     style_align force_align;        /* overrides paragraph alignment (table columns) */
     int force_style;                /* overrides body/list style (table cells); -1 none */
     int counters[STYLE_MAX_LEVELS];
-    int appendix_counter;
+    int chapter_counter, appendix_counter;
     int table_counter;
-    int in_appendix;
     /* the paragraph being built */
     piece *pieces;
     int npieces, cap;
@@ -105,6 +107,16 @@ void lay_paragraph(ctx *c, const model_node *n, int style, box b, const char *pr
 void lay_plain(ctx *c, const char *text, int style, box b, const model_node *src, dl_role role);
 void lay_blocks(ctx *c, const model_node *parent, box b, int level, int list_depth);
 const char *lay_child_text(ctx *c, const model_node *n, model_kind kind);
+
+/* A paragraph of plain-text runs, each in its own style and with an
+ * optional link (a member's name and role; a contact's email). */
+typedef struct lay_run {
+    const char *text;
+    int style;
+    const char *href;
+} lay_run;
+
+void lay_runs(ctx *c, const lay_run *runs, int n, int style, box b, const model_node *src);
 
 /* Sets content (an element holding running text or blocks) in box b,
  * with label hung in the margin before its first line, as a list item
@@ -179,6 +191,11 @@ void table_set(ctx *c, const tspec *t, box b);
 void table_block(ctx *c, const model_node *n, box b);
 void board_budget(ctx *c, const model_node *n, box b);
 void board_grid(ctx *c, const model_node *n, box b);
+/* The "Chair: ..." line under a subgroup's heading. */
+void board_subgroup_chair(ctx *c, const model_node *n, box b);
+/* Key figures, stories, priorities, messages, members, structure,
+ * contact, background papers, front sheet (board.c). */
+void board_block(ctx *c, const model_node *n, box b, int level);
 
 /* Before the page breaker places a table band after a page break, it
  * asks for the table's header bands, copied (table.c). */

@@ -116,12 +116,14 @@ static const char *template_path(arena *a, const options *o, const model_doc *do
     const char *named = model_attr_get(doc->root, "template");
     if (!named)
         return style_find("default", a);
-    if (strchr(named, '/') && named[0] != '/') {
+    const char *path = style_find(named, a);
+    if (path == named && named[0] != '/') {
+        /* a template file named by the report sits beside the report */
         const char *slash = strrchr(o->input, '/');
         if (slash)
             return arena_printf(a, "%.*s/%s", (int)(slash - o->input), o->input, named);
     }
-    return style_find(named, a);
+    return path;
 }
 
 static int render(arena *a, const options *o, const model_doc *doc)

@@ -20,7 +20,17 @@ static const char *const kind_names[M_KIND_COUNT] = {
     [M_QUALITY] = "quality", [M_OUTCOME] = "outcome", [M_STRATEGIC_AIMS] = "strategic-aims",
     [M_AIM] = "aim", [M_STATEMENT] = "statement", [M_OBJECTIVES] = "objectives",
     [M_LATER_OBJECTIVES] = "later-objectives", [M_AGENCY_PLAN] = "agency-plan",
-    [M_OBJECTIVE] = "objective", [M_ACTION] = "action", [M_B] = "b", [M_I] = "i",
+    [M_OBJECTIVE] = "objective", [M_ACTION] = "action",
+    [M_FRONT_SHEET] = "front-sheet", [M_AGENDA_ITEM] = "agenda-item", [M_MEETING] = "meeting",
+    [M_MEETING_DATE] = "meeting-date", [M_REPORT_FROM] = "report-from", [M_SUMMARY] = "summary",
+    [M_CONTACT] = "contact", [M_BACKGROUND_PAPERS] = "background-papers", [M_PAPER] = "paper",
+    [M_SUBGROUP] = "subgroup", [M_KEY_FIGURES] = "key-figures", [M_FIGURE] = "figure",
+    [M_STORY] = "story", [M_PRIORITIES] = "priorities", [M_PRIORITY] = "priority",
+    [M_SUCCESS] = "success", [M_MESSAGES] = "messages", [M_MESSAGE] = "message",
+    [M_MEMBERS] = "members", [M_MEMBER] = "member", [M_CHANGE] = "change",
+    [M_STRUCTURE] = "structure", [M_UNIT] = "unit", [M_CHART] = "chart",
+    [M_CATEGORIES] = "categories", [M_SERIES] = "series", [M_IMAGE] = "image",
+    [M_NOTE] = "note", [M_REF] = "ref", [M_B] = "b", [M_I] = "i",
     [M_A] = "a", [M_BR] = "br",
 };
 
@@ -80,7 +90,7 @@ const char *model_text(arena *a, const model_node *n)
 int model_is_inline(model_kind kind)
 {
     return kind == M_TEXT || kind == M_B || kind == M_I || kind == M_A ||
-           kind == M_BR;
+           kind == M_BR || kind == M_NOTE || kind == M_REF;
 }
 
 void model_append(model_node *parent, model_node *child)

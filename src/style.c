@@ -7,6 +7,8 @@
 #include "style.h"
 
 #include <limits.h>
+#include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -109,6 +111,8 @@ static int colour(loader *L, xmlNodePtr x, const char *name, uint32_t *out)
     return 1;
 }
 
+/* Sets *out to the style named by attribute name: 1 done, 0 no such
+ * attribute, -1 no such style (reported). */
 static int style_ref(loader *L, xmlNodePtr x, const char *name, int *out)
 {
     const char *v = attr(x, name, L->a);
@@ -117,10 +121,50 @@ static int style_ref(loader *L, xmlNodePtr x, const char *name, int *out)
     int i = style_lookup(L->t, v);
     if (i < 0) {
         bad(L, x, "no style is called", v);
-        return 0;
+        return -1;
     }
     *out = i;
     return 1;
+}
+
+/* A style= the element cannot do without. */
+static void need_style(loader *L, xmlNodePtr x, const char *name, int *out)
+{
+    if (style_ref(L, x, name, out) == 0)
+        bad(L, x, "needs the attribute", name);
+}
+
+/* Template separators are printed as written: their spaces must not
+ * collapse as running text's do, so they become no-break spaces. */
+static const char *keep_spaces(loader *L, const char *v)
+{
+    size_t spaces = 0;
+    for (const char *p = v; *p; p++)
+        spaces += *p == ' ';
+    char *out = arena_alloc(L->a, strlen(v) + spaces + 1), *q = out;
+    for (const char *p = v; *p; p++) {
+        if (*p == ' ') {
+            *q++ = (char)0xC2;
+            *q++ = (char)0xA0;
+        } else {
+            *q++ = *p;
+        }
+    }
+    *q = '\0';
+    return out;
+}
+
+/* Reports attributes the element does not take: a misspelt attribute
+ * must not quietly leave a default in force. */
+static void attrs_ok(loader *L, xmlNodePtr x, const char *const *allowed)
+{
+    for (xmlAttrPtr a = x->properties; a; a = a->next) {
+        int known = 0;
+        for (const char *const *k = allowed; *k && !known; k++)
+            known = strcmp(*k, (const char *)a->name) == 0;
+        if (!known)
+            bad(L, x, "takes no attribute", (const char *)a->name);
+    }
 }
 
 /* ---- elements ------------------------------------------------------------ */
@@ -255,14 +299,12 @@ static void read_style(loader *L, xmlNodePtr x)
 
 static void read_heading_like(loader *L, xmlNodePtr x, style_heading *h)
 {
-    if (!style_ref(L, x, "style", &h->style))
-        bad(L, x, "needs a style=", "");
+    need_style(L, x, "style", &h->style);
     h->number = attr(x, "number", L->a);
     h->numbered = h->number != NULL;
     flag(L, x, "numbered", &h->numbered);
-    h->separator = attr(x, "separator", L->a);
-    if (!h->separator)
-        h->separator = " ";
+    const char *sep = attr(x, "separator", L->a);
+    h->separator = keep_spaces(L, sep ? sep : " ");
     const char *pos = attr(x, "label", L->a);
     h->label_above = pos && strcmp(pos, "above") == 0;
     h->label_style = h->style;
@@ -307,29 +349,17 @@ static void read_list(loader *L, xmlNodePtr x)
     length(L, x, "label-gap", &l->label_gap);
 }
 
+static style_cover_line *read_lines(loader *L, xmlNodePtr x);
+
 static void read_cover(loader *L, xmlNodePtr x)
 {
     length(L, x, "top", &L->t->cover_top);
-    style_cover_line **tail = &L->t->cover;
-    for (xmlNodePtr c = x->children; c; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE)
-            continue;
-        style_cover_line *cl = arena_alloc(L->a, sizeof *cl);
-        if (!style_ref(L, c, "style", &cl->style))
-            bad(L, c, "needs a style=", "");
-        cl->text = attr(c, "text", L->a);
-        if (!cl->text)
-            cl->text = "";
-        length(L, c, "space-before", &cl->space_before);
-        *tail = cl;
-        tail = &cl->next;
-    }
+    L->t->cover = read_lines(L, x);
 }
 
 static void read_furniture(loader *L, xmlNodePtr x, style_furniture *f)
 {
-    if (!style_ref(L, x, "style", &f->style))
-        bad(L, x, "needs a style=", "");
+    need_style(L, x, "style", &f->style);
     f->left = attr(x, "left", L->a);
     f->center = attr(x, "center", L->a);
     f->right = attr(x, "right", L->a);
@@ -358,16 +388,14 @@ static void read_roles(loader *L, xmlNodePtr x)
 static void read_table(loader *L, xmlNodePtr x)
 {
     style_table *tb = &L->t->table;
-    if (!style_ref(L, x, "style", &tb->cell_style))
-        bad(L, x, "needs a style= for its cells", "");
+    need_style(L, x, "style", &tb->cell_style);
     tb->head_style = tb->total_style = tb->caption_style = tb->cell_style;
     style_ref(L, x, "head-style", &tb->head_style);
     style_ref(L, x, "total-style", &tb->total_style);
     style_ref(L, x, "caption-style", &tb->caption_style);
     tb->label = attr(x, "label", L->a);
-    tb->separator = attr(x, "separator", L->a);
-    if (!tb->separator)
-        tb->separator = " ";
+    const char *sep = attr(x, "separator", L->a);
+    tb->separator = keep_spaces(L, sep ? sep : " ");
     tb->numbered = tb->label != NULL;
     flag(L, x, "numbered", &tb->numbered);
     length(L, x, "padding-x", &tb->pad_x);
@@ -434,16 +462,131 @@ static void read_grid(loader *L, xmlNodePtr x)
     g->label = attr(x, "label", L->a);
 }
 
+/* <board>: texts and styles of the board's own blocks, described by a
+ * table so that every attribute is read, checked and required alike. */
+typedef struct board_field {
+    const char *attr;
+    int is_style;
+    size_t offset;
+} board_field;
+
+#define BOARD_TEXT(a, f) { a, 0, offsetof(style_board, f) }
+#define BOARD_STYLE(a, f) { a, 1, offsetof(style_board, f) }
+
+static const board_field board_fields[] = {
+    BOARD_TEXT("chair", chair), BOARD_STYLE("chair-style", chair_style),
+    BOARD_STYLE("figure-value-style", figure_value_style),
+    BOARD_STYLE("figure-label-style", figure_label_style),
+    BOARD_STYLE("story-style", story_style), BOARD_STYLE("story-title-style", story_title_style),
+    BOARD_TEXT("priority-label", priority_label), BOARD_STYLE("priority-style", priority_style),
+    BOARD_STYLE("success-style", success_style),
+    BOARD_TEXT("message-title", message_title), BOARD_STYLE("message-style", message_style),
+    BOARD_STYLE("group-style", group_style), BOARD_STYLE("member-style", member_style),
+    BOARD_STYLE("member-role-style", member_role_style), BOARD_STYLE("change-style", change_style),
+    BOARD_TEXT("member-separator", member_separator),
+    BOARD_STYLE("structure-style", structure_style),
+    BOARD_TEXT("contact-title", contact_title), BOARD_STYLE("contact-title-style", contact_title_style),
+    BOARD_STYLE("contact-style", contact_style),
+    BOARD_TEXT("papers-title", papers_title), BOARD_STYLE("papers-title-style", papers_title_style),
+    BOARD_TEXT("summary-title", summary_title),
+    BOARD_STYLE("summary-title-style", summary_title_style),
+};
+#define N_BOARD_FIELDS (sizeof board_fields / sizeof board_fields[0])
+
+static void read_board(loader *L, xmlNodePtr x)
+{
+    const char *allowed[N_BOARD_FIELDS + 1];
+    for (size_t k = 0; k < N_BOARD_FIELDS; k++)
+        allowed[k] = board_fields[k].attr;
+    allowed[N_BOARD_FIELDS] = NULL;
+    attrs_ok(L, x, allowed);
+    char *base = (char *)&L->t->board;
+    for (size_t k = 0; k < N_BOARD_FIELDS; k++) {
+        const board_field *f = &board_fields[k];
+        if (f->is_style) {
+            int *slot = (int *)(base + f->offset);
+            if (style_ref(L, x, f->attr, slot) == 0)
+                bad(L, x, "needs the attribute", f->attr);
+        } else {
+            const char *v = attr(x, f->attr, L->a);
+            if (!v)
+                bad(L, x, "needs the attribute", f->attr);
+            *(const char **)(base + f->offset) = v ? keep_spaces(L, v) : "";
+        }
+    }
+    L->t->has_board = 1;
+}
+
+/* Lines of a cover or front sheet: <line style= text= space-before=/>. */
+static style_cover_line *read_lines(loader *L, xmlNodePtr x)
+{
+    style_cover_line *first = NULL, **tail = &first;
+    for (xmlNodePtr c = x->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        static const char *const line_attrs[] = { "style", "text", "space-before", NULL };
+        if (strcmp((const char *)c->name, "line") != 0) {
+            bad(L, c, "holds only <line> elements, not", (const char *)c->name);
+            continue;
+        }
+        attrs_ok(L, c, line_attrs);
+        style_cover_line *cl = arena_alloc(L->a, sizeof *cl);
+        need_style(L, c, "style", &cl->style);
+        cl->text = attr(c, "text", L->a);
+        if (!cl->text)
+            cl->text = "";
+        length(L, c, "space-before", &cl->space_before);
+        *tail = cl;
+        tail = &cl->next;
+    }
+    return first;
+}
+
 static void read_flow(loader *L, xmlNodePtr x)
 {
     integer(L, x, "widows", &L->t->widows);
     integer(L, x, "orphans", &L->t->orphans);
     integer(L, x, "heading-keep", &L->t->heading_keep_lines);
+    length(L, x, "label-indent", &L->t->label_indent);
 }
+
+static const char *const page_attrs[] = { "width", "height", "margin-top", "margin-bottom",
+    "margin-left", "margin-right", NULL };
+static const char *const font_attrs[] = { "family", "regular", "bold", "italic", "bold-italic", NULL };
+static const char *const style_attrs[] = { "name", "base", "family", "bold", "italic", "uppercase",
+    "size", "leading", "color", "space-before", "space-after", "indent-left", "indent-right",
+    "first-indent", "align", "keep-with-next", "page-break-before", "rule-below", "rule-color",
+    "bar-left", "bar-color", "bar-gap", NULL };
+static const char *const heading_attrs[] = { "level", "style", "number", "numbered", "separator",
+    "label", "label-style", NULL };
+static const char *const list_attrs[] = { "type", "labels", "indent", "label-gap", NULL };
+static const char *const cover_attrs[] = { "top", NULL };
+static const char *const furniture_attrs[] = { "style", "left", "center", "right", "offset", "rule",
+    "rule-gap", "rule-color", "first-page", NULL };
+static const char *const roles_attrs[] = { "body", "list", "quote", "attribution", "signoff-name",
+    "signoff-role", "foreword", "foreword-title", NULL };
+static const char *const flow_attrs[] = { "widows", "orphans", "heading-keep", "label-indent", NULL };
+static const char *const table_attrs[] = { "style", "head-style", "total-style", "caption-style",
+    "label", "separator", "numbered", "padding-x", "padding-y", "rule", "frame", "rule-color",
+    "head-fill", "total-fill", "stripe-fill", "grid", "space-before", "space-after",
+    "numeric-align", NULL };
+static const char *const money_attrs[] = { "thousands", "decimal", "decimals", "format", "negative", NULL };
+static const char *const grid_attrs[] = { "type", "columns", "widths", "label", NULL };
+static const char *const no_attrs[] = { NULL };
 
 static void read_element(loader *L, xmlNodePtr x)
 {
     const char *n = (const char *)x->name;
+    static const struct { const char *name; const char *const *attrs; } known[] = {
+        {"page", page_attrs}, {"font", font_attrs}, {"style", style_attrs},
+        {"heading", heading_attrs}, {"appendix", heading_attrs + 1}, {"list", list_attrs},
+        {"cover", cover_attrs}, {"header", furniture_attrs}, {"footer", furniture_attrs},
+        {"roles", roles_attrs}, {"flow", flow_attrs}, {"table", table_attrs},
+        {"money", money_attrs}, {"grid", grid_attrs}, {"front-sheet", no_attrs},
+    };
+    for (size_t k = 0; k < sizeof known / sizeof known[0]; k++)
+        if (strcmp(n, known[k].name) == 0)
+            attrs_ok(L, x, known[k].attrs);
     if (strcmp(n, "page") == 0) read_page(L, x);
     else if (strcmp(n, "font") == 0) read_font(L, x);
     else if (strcmp(n, "style") == 0) read_style(L, x);
@@ -458,6 +601,8 @@ static void read_element(loader *L, xmlNodePtr x)
     else if (strcmp(n, "table") == 0) read_table(L, x);
     else if (strcmp(n, "money") == 0) read_money(L, x);
     else if (strcmp(n, "grid") == 0) read_grid(L, x);
+    else if (strcmp(n, "board") == 0) read_board(L, x);
+    else if (strcmp(n, "front-sheet") == 0) L->t->front_sheet = read_lines(L, x);
     else {
         diag_error(L->t->path, x->line, 0, "<%s> is not a template element", n);
         L->errors++;
@@ -471,6 +616,21 @@ static void check_complete(loader *L, xmlNodePtr root)
     if (t->nfamilies == 0 || t->nstyles == 0 || t->nheadings == 0) {
         diag_error(t->path, root->line, 0,
                    "a template needs at least one <font>, <style> and <heading>");
+        L->errors++;
+    }
+    if (t->page_width <= 0 || t->page_height <= 0) {
+        diag_error(t->path, root->line, 0, "the template has no <page> size");
+        L->errors++;
+    }
+    if (t->body_style < 0 || t->list_style < 0 || t->quote_style < 0 || t->attribution_style < 0 ||
+        t->signoff_name_style < 0 || t->signoff_role_style < 0 || t->foreword_style < 0) {
+        diag_error(t->path, root->line, 0,
+                   "<roles> must name the styles for body, list, quote, attribution, "
+                   "signoff-name, signoff-role and foreword");
+        L->errors++;
+    }
+    if (!t->has_board) {
+        diag_error(t->path, root->line, 0, "the template has no <board> element");
         L->errors++;
     }
     if (t->table.cell_style < 0) {
@@ -511,11 +671,22 @@ style_template *style_load(const char *path, arena *a)
     xmlDocPtr doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
     if (!doc) {
         xmlErrorPtr e = xmlGetLastError();
-        diag_error(path, e ? e->line : 0, 0, "cannot read the template%s%s",
-                   e && e->message ? ": " : "", e && e->message ? e->message : "");
+        char msg[300] = "";
+        if (e && e->message) {
+            snprintf(msg, sizeof msg, ": %s", e->message);
+            msg[strcspn(msg, "\n")] = '\0';
+        }
+        diag_error(path, e ? e->line : 0, 0, "cannot read the template%s", msg);
         return NULL;
     }
     xmlNodePtr root = xmlDocGetRootElement(doc);
+    if (doc->intSubset || !root) {
+        /* entities are never wanted in a template, as in a report */
+        diag_error(path, 1, 0, doc->intSubset ? "DOCTYPE declarations are not allowed in a template"
+                                              : "the template is empty");
+        xmlFreeDoc(doc);
+        return NULL;
+    }
     style_template *t = arena_alloc(a, sizeof *t);
     loader L = { .t = t, .a = a, .dir = dir_of(a, path) };
     t->path = arena_strdup(a, path);
@@ -524,6 +695,8 @@ style_template *style_load(const char *path, arena *a)
     t->heading_keep_lines = 2;
     t->foreword_title = "";
     t->header.style = t->footer.style = -1;
+    t->body_style = t->list_style = t->quote_style = t->attribution_style = -1;
+    t->signoff_name_style = t->signoff_role_style = t->foreword_style = -1;
     t->table.cell_style = -1;
     t->money = (style_money){ .thousands = ",", .decimal = ".", .format = "{n}", .negative = "-{n}" };
     t->families = arena_alloc(a, sizeof(style_family) * (count_children(root, "font") + 1));

@@ -119,6 +119,28 @@ typedef struct style_grid {
     const char *label;              /* numbering of entries, "{n}."; NULL none */
 } style_grid;
 
+/* The board's own blocks: the words templates put around them and the
+ * styles they are set in. */
+typedef struct style_board {
+    const char *chair;              /* "Chair: {chair}" */
+    int chair_style;
+    int figure_value_style, figure_label_style;
+    int story_style, story_title_style;
+    const char *priority_label;     /* "{n})" */
+    int priority_style, success_style;
+    const char *message_title;      /* "Messages for {to}" */
+    int message_style;
+    int group_style, member_style, member_role_style, change_style;
+    const char *member_separator;
+    int structure_style;
+    const char *contact_title;
+    int contact_title_style, contact_style;
+    const char *papers_title;
+    int papers_title_style;
+    const char *summary_title;
+    int summary_title_style;
+} style_board;
+
 #define STYLE_MAX_LEVELS 6
 
 typedef struct style_template {
@@ -128,6 +150,7 @@ typedef struct style_template {
     double margin_top, margin_bottom, margin_left, margin_right;
     int widows, orphans;
     int heading_keep_lines;         /* lines of following text kept with a heading */
+    double label_indent;            /* of paragraphs numbered in the margin */
     style_family *families;
     int nfamilies;
     style_block *styles;
@@ -140,6 +163,9 @@ typedef struct style_template {
     double cover_top;               /* first cover line's distance from the top */
     style_furniture header, footer;
     style_table table;
+    style_board board;
+    int has_board;
+    style_cover_line *front_sheet;  /* lines of a committee front sheet */
     style_money money;
     style_grid grid[GRID_TYPE_COUNT];
     const char *foreword_title;     /* heading of a foreword without <title> */
