@@ -1123,7 +1123,11 @@ static void paginate(ctx *c, dl_doc *d, gline *first)
             empty = 1;
         }
         double gap = empty ? 0 : l->space_before;
-        double need = chain_height(l, gap, body);
+        /* keeps are decided where a chain of kept lines starts: a chain
+         * that fits on a page moves to the next page whole; one longer
+         * than a page flows, and its tail must not be judged again */
+        int chain_start = !prev || !prev->keep_next;
+        double need = chain_start ? chain_height(l, gap, body) : body + 1;
         if (!empty && ((need <= body && y - need < bottom - 0.01) ||
                        y - gap - l->height < bottom - 0.01)) {
             int in_table = prev && l->table && prev->table == l->table;

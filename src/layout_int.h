@@ -184,6 +184,14 @@ typedef struct tspec {
     const model_node *src;
 } tspec;
 
+/* Column widths as browsers' automatic table layout gives them: each
+ * column's min (widest word) and max (longest line), fixed[k] > 0 for a
+ * column of given width. A table that fits at its maxima takes them (all
+ * of avail when full); otherwise the space above the minima is shared in
+ * proportion to max - min; minima that do not fit are scaled down. */
+void table_distribute(const double *min, const double *max, const double *fixed, int n,
+                      double avail, int full, double *out);
+
 /* Sets t at b (table.c). */
 void table_set(ctx *c, const tspec *t, box b);
 

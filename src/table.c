@@ -27,8 +27,37 @@ typedef struct table_geom {
     double x0, x1;
     double frame;
     uint32_t color;
-    gline *head;                    /* header bands, copied after a break */
+    gline *head;                    /* header bands as built, never placed */
 } table_geom;
+
+/* A deep copy of bands from..(the band marked last header): placing a
+ * band moves its items onto a page, so the header is kept as a copy. */
+static gline *copy_head(ctx *c, const gline *from)
+{
+    gline *first = NULL, *tail = NULL;
+    for (const gline *h = from; h && h->table_head; h = h->next) {
+        gline *copy = arena_alloc(c->a, sizeof *copy);
+        *copy = *h;
+        copy->first = copy->last = NULL;
+        copy->next = NULL;
+        copy->space_before = 0;
+        copy->keep_next = 0;
+        for (const dl_item *it = h->first; it; it = it->next) {
+            dl_item *d = lay_item(c, it->kind, it->role);
+            *d = *it;
+            d->next = NULL;
+            lay_line_add(copy, d);
+        }
+        if (tail)
+            tail->next = copy;
+        else
+            first = copy;
+        tail = copy;
+        if (h->table_head == 2)
+            break;
+    }
+    return first;
+}
 
 /* A cell placed in the grid, with its measured and set content. */
 typedef struct slot {
@@ -220,10 +249,43 @@ static void spread(double *v, int from, int to, double need)
         v[k] += have > 0 ? (need - have) * v[k] / have : (need - have) / (to - from);
 }
 
+void table_distribute(const double *min, const double *max, const double *fixed, int n,
+                      double avail, int full, double *out)
+{
+    double smin = 0, smax = 0, sfixed = 0;
+    int nfixed = 0;
+    for (int k = 0; k < n; k++) {
+        double lo = fixed[k] > 0 ? fixed[k] : min[k];
+        double hi = fixed[k] > 0 ? fixed[k] : (max[k] < min[k] ? min[k] : max[k]);
+        smin += lo;
+        smax += hi;
+        if (fixed[k] > 0) {
+            sfixed += fixed[k];
+            nfixed++;
+        }
+    }
+    double target = full || smax > avail ? avail : smax;
+    for (int k = 0; k < n; k++) {
+        double lo = fixed[k] > 0 ? fixed[k] : min[k];
+        double hi = fixed[k] > 0 ? fixed[k] : (max[k] < min[k] ? min[k] : max[k]);
+        if (smin >= target)
+            out[k] = smin > 0 ? lo * target / smin : target / n;
+        else if (smax <= target) {
+            /* room to spare (a full-width table): the flexible columns
+             * share it in proportion to their widths */
+            double share = nfixed == n ? hi / smax : fixed[k] > 0 ? 0 : hi / (smax - sfixed);
+            out[k] = hi + (target - smax) * share;
+        } else {
+            out[k] = lo + (hi - lo) * (target - smin) / (smax - smin);
+        }
+    }
+}
+
 static void column_widths(ctx *c, grid *g, box b)
 {
     int n = g->ncols;
     double *mn = calloc((size_t)n, sizeof *mn), *mx = calloc((size_t)n, sizeof *mx);
+    double *fixed = calloc((size_t)n, sizeof *fixed);
     for (int span = 1; span <= n; span++)
         for (int i = 0; i < g->nslots; i++) {
             const slot *s = &g->slots[i];
@@ -241,40 +303,18 @@ static void column_widths(ctx *c, grid *g, box b)
             }
         }
     g->avail = lay_text_width(c) - b.left - b.right;
-    double fixed = 0;
-    int nfixed = 0;
     for (int k = 0; k < n && k < 8; k++) {
         double w = g->spec->col_width[k];
-        if (w < 0)
-            w = -w * g->avail;
-        if (w > 0) {
-            mn[k] = mx[k] = w;
-            fixed += w;
-            nfixed++;
-        }
+        fixed[k] = w < 0 ? -w * g->avail : w;
     }
-    for (int k = 0; k < n; k++)
-        if (mx[k] < mn[k])
-            mx[k] = mn[k];
-    double smin = sum(mn, 0, n), smax = sum(mx, 0, n);
-    double target = g->spec->full_width || smax > g->avail ? g->avail : smax;
     g->width = arena_alloc(c->a, sizeof *g->width * (size_t)n);
-    for (int k = 0; k < n; k++) {
-        if (smin >= target)
-            g->width[k] = mn[k] * target / smin;
-        else if (smax <= target)
-            /* room to spare (full width): the flexible columns share it */
-            g->width[k] = mx[k] + (target - smax) *
-                          (nfixed == n ? mx[k] / smax
-                                       : (k < 8 && g->spec->col_width[k] != 0 ? 0 : mx[k] / (smax - fixed)));
-        else
-            g->width[k] = mn[k] + (mx[k] - mn[k]) * (target - smin) / (smax - smin);
-    }
+    table_distribute(mn, mx, fixed, n, g->avail, g->spec->full_width, g->width);
     g->x = arena_alloc(c->a, sizeof *g->x * (size_t)(n + 1));
     for (int k = 0; k < n; k++)
         g->x[k + 1] = g->x[k] + g->width[k];
     free(mn);
     free(mx);
+    free(fixed);
 }
 
 /* ---- setting the cells ----------------------------------------------------- */
@@ -671,7 +711,7 @@ void table_set(ctx *c, const tspec *t, box b)
             lay_line_add(last_head, rule(c, geom->x0, geom->x1, -last_head->height,
                                          -last_head->height, tb->frame, tb->rule_color));
         last_head->table_head = 2;
-        geom->head = first;
+        geom->head = copy_head(c, first);
     }
     if (tb->frame > 0) {
         lay_line_add(first, rule(c, geom->x0, geom->x1, 0, 0, tb->frame, tb->rule_color));
@@ -684,28 +724,7 @@ void table_set(ctx *c, const tspec *t, box b)
 
 gline *table_repeat_head(ctx *c, const table_geom *g)
 {
-    gline *first = NULL, *tail = NULL;
-    for (const gline *h = g->head; h && h->table_head; h = h->next) {
-        gline *copy = arena_alloc(c->a, sizeof *copy);
-        *copy = *h;
-        copy->first = copy->last = NULL;
-        copy->next = NULL;
-        copy->space_before = 0;
-        for (const dl_item *it = h->first; it; it = it->next) {
-            dl_item *d = lay_item(c, it->kind, it->role);
-            *d = *it;
-            d->next = NULL;
-            lay_line_add(copy, d);
-        }
-        if (tail)
-            tail->next = copy;
-        else
-            first = copy;
-        tail = copy;
-        if (h->table_head == 2)
-            break;
-    }
-    return first;
+    return copy_head(c, g->head);
 }
 
 dl_item *table_close_rule(ctx *c, const table_geom *g, double y)

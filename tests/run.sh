@@ -121,6 +121,38 @@ for bp in ./boardpress build/asan/boardpress; do
     done
 done
 
+# ---- tables ----------------------------------------------------------------
+./boardpress render tests/good/long-table.xml -o "$tmp/lt.pdf" 2>/dev/null
+pages=$(pdfinfo "$tmp/lt.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+heads=0
+for p in $(seq 1 "${pages:-0}"); do
+    pdftotext -f "$p" -l "$p" "$tmp/lt.pdf" - | grep -q "Days open" && heads=$((heads + 1))
+done
+[ "${pages:-0}" -ge 3 ] && [ "$heads" -eq "$pages" ] && ok "long table repeats its header on all $pages pages" \
+    || fail "long table repeats its header on every page" "$heads of ${pages:-0} pages"
+n=$(pdftotext "$tmp/lt.pdf" - | grep -c '^Case [0-9]')
+[ "$n" -eq 180 ] && ok "long table: every row once" || fail "long table: every row once" "$n rows"
+
+./boardpress render tests/good/long-cell.xml -o "$tmp/lc.pdf" 2>/dev/null
+pages=$(pdfinfo "$tmp/lc.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+dups=$(pdftotext "$tmp/lc.pdf" - | grep -o 'Objective item number [0-9]*' | sort | uniq -d | wc -l)
+n=$(pdftotext "$tmp/lc.pdf" - | grep -o 'Objective item number [0-9]*' | sort -u | wc -l)
+[ "${pages:-0}" -ge 2 ] && [ "$n" -eq 120 ] && [ "$dups" -eq 0 ] && ok "a cell longer than a page splits, every item once" \
+    || fail "a cell longer than a page splits, every item once" "pages=$pages items=$n duplicated=$dups"
+
+./boardpress check tests/good/tables.xml 2>"$tmp/err"; rc=$?
+if [ $rc -eq 0 ] && grep -q "^tests/good/tables.xml:25:9: warning: subtotal 'Direct staffing costs' is 399,349 but its 4 lines add up to 399,348$" "$tmp/err" \
+    && grep -q "^tests/good/tables.xml:34:5: warning: balance .* is 650 but income 400,000 less expenditure 399,349 is 651$" "$tmp/err"; then
+    ok "budget figures that do not add up are located warnings"
+else
+    fail "budget figures that do not add up are located warnings" "rc=$rc $(cat "$tmp/err")"
+fi
+./boardpress render tests/good/tables.xml -o "$tmp/t.pdf" 2>/dev/null && [ -s "$tmp/t.pdf" ] \
+    && ok "a budget that does not add up still renders" || fail "a budget that does not add up still renders"
+./boardpress render tests/good/tables.xml -o "$tmp/t2.pdf" --strict 2>/dev/null; rc=$?
+[ $rc -eq 1 ] && [ ! -e "$tmp/t2.pdf" ] && ok "--strict refuses a budget that does not add up" \
+    || fail "--strict refuses a budget that does not add up" "rc=$rc"
+
 # the same input renders to the same bytes
 ./boardpress render samples/kent-scb-overview-2011.xml -o "$tmp/r1.pdf" && ./boardpress render samples/kent-scb-overview-2011.xml -o "$tmp/r2.pdf"
 cmp -s "$tmp/r1.pdf" "$tmp/r2.pdf" && ok "renders are byte-identical" || fail "renders are byte-identical"

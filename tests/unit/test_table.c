@@ -1,0 +1,48 @@
+/* test_table.c - column widths from content, with known answers. */
+#include <math.h>
+
+#include "check.h"
+#include "layout_int.h"
+
+static int near(double a, double b)
+{
+    return fabs(a - b) < 1e-9;
+}
+
+void test_table_widths_fit_at_max(void)
+{
+    double mn[] = { 20, 30 }, mx[] = { 50, 100 }, fixed[] = { 0, 0 }, w[2];
+    table_distribute(mn, mx, fixed, 2, 400, 0, w);
+    CHECK(near(w[0], 50) && near(w[1], 100));      /* narrower than the page: maxima */
+    table_distribute(mn, mx, fixed, 2, 300, 1, w);
+    CHECK(near(w[0] + w[1], 300));                  /* full width: all of it */
+    CHECK(near(w[1] / w[0], 2));                    /* shared in proportion */
+}
+
+void test_table_widths_between(void)
+{
+    /* maxima 150 + 250 exceed 300; minima 50 + 50 leave 200 to share in
+     * proportion to (max - min): 100 and 200 */
+    double mn[] = { 50, 50 }, mx[] = { 150, 250 }, fixed[] = { 0, 0 }, w[2];
+    table_distribute(mn, mx, fixed, 2, 300, 0, w);
+    CHECK(near(w[0], 50 + 200.0 / 3));
+    CHECK(near(w[1], 50 + 400.0 / 3));
+    CHECK(w[0] >= mn[0] && w[1] >= mn[1]);          /* never under a column's longest word */
+}
+
+void test_table_widths_too_narrow(void)
+{
+    /* the minima do not fit: scaled down, long words broken in the cell */
+    double mn[] = { 300, 100 }, mx[] = { 400, 100 }, fixed[] = { 0, 0 }, w[2];
+    table_distribute(mn, mx, fixed, 2, 200, 0, w);
+    CHECK(near(w[0], 150) && near(w[1], 50));
+}
+
+void test_table_widths_fixed(void)
+{
+    double mn[] = { 10, 10, 10 }, mx[] = { 40, 80, 20 }, fixed[] = { 100, 0, 0 }, w[3];
+    table_distribute(mn, mx, fixed, 3, 400, 1, w);
+    CHECK(near(w[0], 100));                         /* a given width is kept */
+    CHECK(near(w[0] + w[1] + w[2], 400));
+    CHECK(near(w[1] / w[2], 4));
+}
