@@ -18,6 +18,7 @@
 #include "diag.h"
 #include "label.h"
 #include "linebreak.h"
+#include "hyph.h"
 #include "utf8.h"
 
 double lay_text_width(const ctx *c)
@@ -33,6 +34,10 @@ gline *lay_new_line(ctx *c, double height, double ascent)
     l->ascent = ascent;
     l->space_before = c->pending_space;
     c->pending_space = 0;
+    if (c->break_next) {
+        l->break_before = 1;
+        c->break_next = 0;
+    }
     if (c->keep_following > 0) {
         /* the previous line (a heading, or an earlier line) keeps with this */
         if (c->last)
@@ -149,7 +154,7 @@ static const char *upper(arena *a, const char *s, size_t len, size_t *out_len)
 
 static piece *push_piece(ctx *c)
 {
-    if (c->npieces == c->cap) {
+    if (c->npieces >= c->cap - 2) {
         c->cap = c->cap ? c->cap * 2 : 256;
         c->pieces = realloc(c->pieces, sizeof *c->pieces * (size_t)c->cap);
         c->items = realloc(c->items, sizeof *c->items * (size_t)c->cap);
@@ -203,39 +208,62 @@ static void add_box(ctx *c, const ink *k, font *f, enc_id e, const char *s, size
     p->width = font_text_width(f, s, len) * k->size / 1000.0;
 }
 
-/* Adds a word, split where its characters need different encodings. */
-/* s without its soft hyphens (U+00AD), which mark where a word may be
- * hyphenated and are never drawn themselves. */
-static const char *drop_soft_hyphens(arena *a, const char *s, size_t *len)
+/* Where the word s[0..len) may break: at its soft hyphens (U+00AD), else
+ * where the patterns allow when the style hyphenates. Words with explicit
+ * hyphens ("multi-agency") are not broken: readers' text extraction joins
+ * a line ending in a hyphen to the next, and would lose the hyphen. Writes byte offsets (in the word without its soft
+ * hyphens) to at, whether each needs a drawn hyphen to flagged, returns
+ * the count and the word to set in *word. */
+static int break_points(ctx *c, const ink *k, const char **word, size_t *len, int *at, int *flagged)
 {
-    size_t k = 0;
-    while (k + 1 < *len && !((unsigned char)s[k] == 0xC2 && (unsigned char)s[k + 1] == 0xAD))
-        k++;
-    if (k + 1 >= *len)
-        return s;
-    char *out = arena_alloc(a, *len + 1), *q = out;
+    const char *s = *word;
+    int n = 0, soft = 0;
+    size_t out = 0;
+    char *clean = NULL;
     for (size_t i = 0; i < *len; i++) {
         if (i + 1 < *len && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xAD) {
+            if (!clean) {
+                clean = arena_alloc(c->a, *len + 1);
+                memcpy(clean, s, i);
+            }
+            if (out > 0)
+                at[n] = (int)out, flagged[n++] = 1;
+            soft = 1;
             i++;
             continue;
         }
-        *q++ = s[i];
+        if (clean)
+            clean[out] = s[i];
+        out++;
     }
-    *len = (size_t)(q - out);
-    return out;
+    if (clean) {
+        *word = clean;
+        *len = out;
+    }
+    if (soft || !k->hyphenate || !c->hyph)
+        return n;
+    /* patterns apply to the word without its surrounding punctuation */
+    const char *w = *word;
+    size_t a = 0, b = *len;
+    while (a < b && strchr("(\"'[", w[a]))
+        a++;
+    while (b > a && strchr(".,;:!?)\"']", w[b - 1]))
+        b--;
+    while (b > a + 3 && (unsigned char)w[b - 3] == 0xE2 && (unsigned char)w[b - 2] == 0x80)
+        b -= 3;                     /* closing curly quotes */
+    while (a + 3 < b && (unsigned char)w[a] == 0xE2 && (unsigned char)w[a + 1] == 0x80)
+        a += 3;                     /* opening curly quotes */
+    int pts[64];
+    int m = hyph_points(c->hyph, w + a, b - a, pts);
+    for (int i = 0; i < m; i++)
+        at[n] = (int)a + pts[i], flagged[n++] = 1;
+    return n;
 }
 
-static void add_word(ctx *c, const ink *k, const char *s, size_t len, const model_node *src)
+/* Adds the text s[0..len) in one font as boxes in encodings that carry
+ * it, split where its characters need different code pages. */
+static void add_encoded(ctx *c, const ink *k, font *f, const char *s, size_t len, const model_node *src)
 {
-    font *f = ink_font(c, k);
-    if (!f)
-        return;
-    s = drop_soft_hyphens(c->a, s, &len);
-    if (len == 0)
-        return;
-    if (k->uppercase)
-        s = upper(c->a, s, len, &len);
-    check_glyphs(c, s, len, f, src);
     enc_id e = enc_pick(s, len);
     if (e != ENC_NONE) {
         add_box(c, k, f, e, s, len, src);
@@ -256,6 +284,41 @@ static void add_word(ctx *c, const ink *k, const char *s, size_t len, const mode
         run_enc = ce;
     }
     add_box(c, k, f, run_enc, run, (size_t)(end - run), src);
+}
+
+static void add_penalty(ctx *c, font *f, double size, double penalty, int flagged)
+{
+    piece *p = push_piece(c);
+    p->type = LB_PENALTY;
+    p->font = f;
+    p->size = size;
+    p->penalty = penalty;
+    p->flagged = flagged;
+    /* a hyphen is drawn only when the line breaks here */
+    p->width = flagged ? font_width(f, '-') * size / 1000.0 : 0;
+}
+
+static void add_word(ctx *c, const ink *k, const char *s, size_t len, const model_node *src)
+{
+    font *f = ink_font(c, k);
+    if (!f)
+        return;
+    int at[80], flagged[80];
+    int n = len < 80 ? break_points(c, k, &s, &len, at, flagged) : 0;
+    if (len == 0)
+        return;
+    if (k->uppercase)
+        s = upper(c->a, s, len, &len);  /* same length: Latin case pairs are */
+    check_glyphs(c, s, len, f, src);
+    size_t from = 0;
+    for (int i = 0; i < n; i++) {
+        if ((size_t)at[i] <= from || (size_t)at[i] >= len)
+            continue;
+        add_encoded(c, k, f, s + from, (size_t)at[i] - from, src);
+        add_penalty(c, f, k->size, flagged[i] ? c->t->hyphen_penalty : 0, flagged[i]);
+        from = (size_t)at[i];
+    }
+    add_encoded(c, k, f, s + from, len - from, src);
 }
 
 void lay_add_text(ctx *c, const ink *k, const char *s, const model_node *src)
@@ -300,7 +363,8 @@ void lay_add_inline(ctx *c, const model_node *n, ink k)
 ink lay_ink(const style_block *s)
 {
     ink k = { .family = s->family, .bold = s->bold, .italic = s->italic,
-              .uppercase = s->uppercase, .size = s->size, .color = s->color };
+              .uppercase = s->uppercase, .hyphenate = s->hyphenate, .size = s->size,
+              .color = s->color };
     return k;
 }
 
@@ -330,8 +394,8 @@ static void split_long_boxes(ctx *c, double measure)
         rest.width = p->width - w;
         p->len = (size_t)(q - s);
         p->width = w;
-        /* a zero-width glue lets the line break between the halves */
-        piece glue = { .type = LB_GLUE, .silent = 1, .font = p->font, .size = p->size };
+        /* a free break between the halves, drawing nothing */
+        piece glue = { .type = LB_PENALTY, .font = p->font, .size = p->size };
         push_piece(c);
         push_piece(c);
         p = &c->pieces[i];
@@ -362,6 +426,8 @@ typedef struct run {
     int first, last;                /* piece range, inclusive */
     double x, width;
     int spaces;
+    double word_space;              /* what each space in the run stretched by */
+    int hyphen;                     /* ends in a hyphen drawn at the break */
 } run;
 
 static int same_run(const piece *a, const piece *b)
@@ -370,20 +436,22 @@ static int same_run(const piece *a, const piece *b)
            a->color == b->color && a->href == b->href;
 }
 
-static void emit_run(ctx *c, gline *l, const run *r, double word_space, dl_role role, int level)
+static void emit_run(ctx *c, gline *l, const run *r, dl_role role, int level)
 {
     const piece *p0 = &c->pieces[r->first];
-    size_t bytes = 0;
+    size_t bytes = 1;
     for (int i = r->first; i <= r->last; i++)
-        bytes += c->pieces[i].type == LB_BOX ? c->pieces[i].len : !c->pieces[i].silent;
+        bytes += c->pieces[i].type == LB_BOX ? c->pieces[i].len : 1;
     char *text = arena_alloc(c->a, bytes + 1), *q = text;
     for (int i = r->first; i <= r->last; i++) {
         const piece *p = &c->pieces[i];
         if (p->type == LB_BOX)
             q += enc_encode(p0->enc, p->text, p->len, q);
-        else if (!p->silent)
+        else if (p->type == LB_GLUE)
             *q++ = ' ';
     }
+    if (r->hyphen)
+        *q++ = '-';
     *q = '\0';
     dl_item *it = lay_item(c, DL_TEXT, role);
     it->level = level;
@@ -393,7 +461,7 @@ static void emit_run(ctx *c, gline *l, const run *r, double word_space, dl_role 
     it->enc = p0->enc;
     it->size = p0->size;
     it->color = p0->color;
-    it->word_space = r->spaces ? word_space : 0;
+    it->word_space = r->spaces ? r->word_space : 0;
     it->bytes = text;
     it->src = p0->src;
     lay_line_add(l, it);
@@ -409,9 +477,19 @@ static void emit_run(ctx *c, gline *l, const run *r, double word_space, dl_role 
     }
 }
 
+/* How much the glue at piece i stretches or shrinks on a line set at
+ * ratio r (its stretch and shrink are in the line breaker's items). */
+static double glue_adjust(const ctx *c, int i, double r)
+{
+    if (r == 0)
+        return 0;
+    return r > 0 ? r * c->items[i].stretch : r * c->items[i].shrink;
+}
 
-/* Sets pieces [from, to) as one line. Trailing glue never reaches here. */
-static void set_line(ctx *c, const setting *st, int from, int to, int last_line, int first_line)
+/* Sets pieces [from, to) as one line at adjustment ratio ratio; hyphen
+ * when the line ends at a hyphenation point. */
+static void set_line(ctx *c, const setting *st, int from, int to, double ratio, int first_line,
+                     int hyphen)
 {
     const style_block *s = st->s;
     double asc = 0, desc = 0;
@@ -421,48 +499,61 @@ static void set_line(ctx *c, const setting *st, int from, int to, int last_line,
         desc = -font_descent(base) * s->size / 1000.0;
     }
     gline *l = lay_new_line(c, s->leading, (s->leading - asc - desc) / 2 + asc);
-    if (c->stats)
-        c->stats->lines++;
+    l->ratio = ratio;
+    l->hyphenated = hyphen;
+    l->heading = st->role == ROLE_HEADING;
     double indent = first_line ? st->first_indent : 0;
     double measure = st->measure - indent;
-    double natural = 0;
-    int glues = 0;
-    for (int i = from; i < to; i++) {
-        natural += c->pieces[i].width;
-        glues += c->pieces[i].type == LB_GLUE && !c->pieces[i].silent;
+    double natural = hyphen ? c->pieces[to].width : 0;
+    for (int i = from; i < to; i++)
+        natural += c->pieces[i].type == LB_PENALTY ? 0 : c->pieces[i].width + (
+                   c->pieces[i].type == LB_GLUE ? glue_adjust(c, i, ratio) : 0);
+    double extra = measure - natural, x = st->x0 + indent;
+    if (c->stats) {
+        c->stats->lines++;
+        c->stats->hyphenated += hyphen;
+        c->stats->loose += ratio > 1;
+        c->stats->overfull += extra < -0.01;
     }
-    double extra = measure - natural, ws = 0, x = st->x0 + indent;
-    if (extra < -0.01 && c->stats)
-        c->stats->overfull++;
-    if (st->align == ALIGN_JUSTIFY && !last_line && glues > 0)
-        ws = extra / glues;
-    else if (st->align == ALIGN_RIGHT)
+    if (st->align == ALIGN_RIGHT)
         x += extra;
     else if (st->align == ALIGN_CENTER)
         x += extra / 2;
     run r = { .first = -1 };
     for (int i = from; i < to; i++) {
         const piece *p = &c->pieces[i];
+        if (p->type == LB_PENALTY)
+            continue;               /* a break not taken draws nothing */
+        double adj = p->type == LB_GLUE ? glue_adjust(c, i, ratio) : 0;
         if (p->type == LB_BOX && (r.first < 0 || !same_run(&c->pieces[r.first], p))) {
             if (r.first >= 0)
-                emit_run(c, l, &r, ws, st->role, st->level);
+                emit_run(c, l, &r, st->role, st->level);
             r = (run){ .first = i, .last = i, .x = x };
         }
         if (r.first >= 0) {
             r.last = i;
-            r.width += p->width + (p->type == LB_GLUE && !p->silent ? ws : 0);
-            r.spaces += p->type == LB_GLUE && !p->silent;
+            r.width += p->width + adj;
+            if (p->type == LB_GLUE) {
+                r.spaces++;
+                r.word_space = adj;
+            }
         }
-        x += p->width + (p->type == LB_GLUE && !p->silent ? ws : 0);
+        x += p->width + adj;
     }
     if (r.first >= 0) {
         /* a run never ends in glue: the next box started a new run */
-        while (r.last > r.first && c->pieces[r.last].type == LB_GLUE) {
-            r.width -= c->pieces[r.last].width + (c->pieces[r.last].silent ? 0 : ws);
-            r.spaces -= !c->pieces[r.last].silent;
+        while (r.last > r.first && c->pieces[r.last].type != LB_BOX) {
+            if (c->pieces[r.last].type == LB_GLUE) {
+                r.width -= c->pieces[r.last].width + glue_adjust(c, r.last, ratio);
+                r.spaces--;
+            }
             r.last--;
         }
-        emit_run(c, l, &r, ws, st->role, st->level);
+        if (hyphen) {
+            r.hyphen = 1;
+            r.width += c->pieces[to].width;
+        }
+        emit_run(c, l, &r, st->role, st->level);
     }
     if (c->bar) {
         dl_item *bar = lay_item(c, DL_RECT, ROLE_ARTIFACT);
@@ -476,15 +567,66 @@ static void set_line(ctx *c, const setting *st, int from, int to, int last_line,
     }
 }
 
-/* Marks the lines of a finished lay_paragraph so that the page breaker
+/* Marks the lines of a finished paragraph so that the page breaker
  * leaves no fewer than orphans lines at a page's foot and no fewer than
- * widows lines at the next page's head. */
+ * widows lines at the next page's head, and records where the paragraph
+ * starts and ends for the statistics. */
 static void keep_lines(ctx *c, gline *first, int n)
 {
     int orphans = c->t->orphans, widows = c->t->widows, i = 0;
-    for (gline *l = first; l && i < n - 1; l = l->next, i++)
-        if (i < orphans - 1 || i >= n - widows)
+    for (gline *l = first; l && i < n; l = l->next, i++) {
+        l->para_first = i == 0;
+        l->para_last = i == n - 1;
+        if (i < n - 1 && (i < orphans - 1 || i >= n - widows))
             l->keep_next = 1;
+    }
+}
+
+/* The items of the paragraph for the line breaker: spaces stretch and
+ * shrink in justified text; ragged text stretches only at line ends. */
+static lb_params fill_items(ctx *c, const setting *st, int hyphenate)
+{
+    const style_template *t = c->t;
+    int justify = st->align == ALIGN_JUSTIFY;
+    for (int i = 0; i < c->npieces; i++) {
+        const piece *p = &c->pieces[i];
+        lb_item *it = &c->items[i];
+        *it = (lb_item){ .type = p->type, .width = p->width, .penalty = p->penalty,
+                         .flagged = p->flagged };
+        if (p->type == LB_GLUE && justify) {
+            it->stretch = p->width * t->space_stretch;
+            it->shrink = p->width * t->space_shrink;
+        }
+        if (p->type == LB_PENALTY && p->flagged && !hyphenate)
+            it->penalty = 10000;    /* the first pass tries without hyphens */
+    }
+    lb_params lp = {
+        .first_measure = st->measure - st->first_indent, .measure = st->measure,
+        .line_penalty = t->line_penalty, .flagged_demerits = t->flagged_demerits,
+        .fitness_demerits = t->fitness_demerits, .max_hyphen_run = t->max_hyphen_run,
+        .line_stretch = justify ? 0 : t->ragged_stretch * st->s->size,
+    };
+    return lp;
+}
+
+/* Chooses the breaks: total fit without hyphenation, then with it, then
+ * with any looseness; first fit only for what total fit cannot set. */
+static int choose_breaks(ctx *c, const setting *st, double *ratios)
+{
+    static const struct { int hyphenate; int tolerance; } passes[] = { {0, 0}, {1, 1}, {1, 2} };
+    for (size_t k = 0; k < sizeof passes / sizeof passes[0]; k++) {
+        lb_params lp = fill_items(c, st, passes[k].hyphenate);
+        lp.tolerance = passes[k].tolerance == 0 ? c->t->pretolerance
+                     : passes[k].tolerance == 1 ? c->t->tolerance : HUGE_VAL;
+        int n = lb_total_fit(c->items, c->npieces, &lp, c->breaks, ratios);
+        if (n > 0)
+            return n;
+    }
+    fill_items(c, st, 1);
+    int n = lb_greedy(c->items, c->npieces, st->measure - st->first_indent, st->measure, c->breaks);
+    for (int k = 0; k < n; k++)
+        ratios[k] = 0;
+    return n;
 }
 
 /* Breaks the pieces collected in c into lines and adds them. */
@@ -497,21 +639,25 @@ static void set_paragraph(ctx *c, const setting *st)
         return;
     }
     split_long_boxes(c, st->measure - (st->first_indent > 0 ? st->first_indent : 0));
-    for (int i = 0; i < c->npieces; i++)
-        c->items[i] = (lb_item){ c->pieces[i].type, c->pieces[i].width };
-    int n = lb_greedy(c->items, c->npieces, st->measure - st->first_indent, st->measure, c->breaks);
+    if (c->nratios < c->cap + 1) {
+        c->nratios = c->cap + 1;
+        c->ratios = realloc(c->ratios, sizeof *c->ratios * (size_t)c->nratios);
+        if (!c->ratios)
+            abort();
+    }
+    int n = choose_breaks(c, st, c->ratios);
     gline *before = c->last;
     int from = 0;
     for (int k = 0; k < n; k++) {
         int to = c->breaks[k];
         int start = from;
-        while (start < to && c->pieces[start].type == LB_GLUE)
+        while (start < to && c->pieces[start].type != LB_BOX)
             start++;
         int end = to;
         while (end > start && c->pieces[end - 1].type == LB_GLUE)
             end--;
-        int forced = to < c->npieces && c->pieces[to].type == LB_BREAK;
-        set_line(c, st, start, end, k == n - 1 || forced, k == 0);
+        int hyphen = to < c->npieces && c->pieces[to].type == LB_PENALTY && c->pieces[to].flagged;
+        set_line(c, st, start, end, c->ratios[k], k == 0, hyphen);
         from = to + 1;
     }
     keep_lines(c, before ? before->next : c->first, n);
@@ -942,14 +1088,19 @@ static const char *heading_label(ctx *c, const model_node *n, const style_headin
         /* a whole number given by hand sets the count the next continue from */
         char *end;
         long v = strtol(number, &end, 10);
-        if (*end == '\0' && v > 0 && v < 100000) {
-            c->counters[level - 1] = (int)v;
-            if (level == 1 && n->kind != M_APPENDIX)
-                c->chapter_counter = (int)v;
-        }
         for (int k = level; k < STYLE_MAX_LEVELS; k++)
             c->counters[k] = 0;
-        return number;
+        if (*end != '\0' || v <= 0 || v >= 100000 || !h->number)
+            return number;
+        /* a whole number is counted and dressed as the template dresses
+         * numbers: number="7" prints "7." where the scheme is "{1}." */
+        c->counters[level - 1] = (int)v;
+        if (level == 1 && n->kind != M_APPENDIX)
+            c->chapter_counter = (int)v;
+        else if (level == 1)
+            c->appendix_counter = (int)v;
+        heading_ctx hc = { c, level };
+        return label_expand(c->a, h->number, heading_lookup, &hc);
     }
     int numbered = number ? strcmp(number, "none") != 0 : h->numbered;
     for (int k = level; k < STYLE_MAX_LEVELS; k++)
@@ -1043,6 +1194,7 @@ static void block(ctx *c, const model_node *n, box b, int level, int list_depth)
     switch (n->kind) {
     case M_P: paragraph_block(c, n, b, level); break;
     case M_TABLE: table_block(c, n, b); break;
+    case M_PAGE_BREAK: c->break_next = 1; break;
     case M_BUDGET: board_budget(c, n, b); break;
     case M_OUTCOME_GRID: case M_STRATEGIC_AIMS: case M_AGENCY_PLAN: board_grid(c, n, b); break;
     case M_KEY_FIGURES: case M_STORY: case M_PRIORITIES: case M_MESSAGES: case M_MEMBERS:
@@ -1130,6 +1282,11 @@ static void paginate(ctx *c, dl_doc *d, gline *first)
         double need = chain_start ? chain_height(l, gap, body) : body + 1;
         if (!empty && ((need <= body && y - need < bottom - 0.01) ||
                        y - gap - l->height < bottom - 0.01)) {
+            if (c->stats && prev) {
+                c->stats->orphans += prev->para_first && !prev->para_last;
+                c->stats->widows += l->para_last && !l->para_first && !prev->para_last;
+                c->stats->stranded_headings += prev->heading;
+            }
             int in_table = prev && l->table && prev->table == l->table;
             if (in_table)       /* close the table at the page's foot */
                 dl_append(p, table_close_rule(c, l->table, y));
@@ -1228,7 +1385,9 @@ static void furniture_text(ctx *c, dl_page *p, const char *text, int style, doub
     for (int i = 0; i < c->npieces; i++)
         if (c->pieces[i].type == LB_BREAK)
             c->pieces[i].type = LB_GLUE;
-    set_line(c, &st, 0, c->npieces, 1, 0);
+    layout_stats *stats = c->stats;    /* furniture is not counted */
+    c->stats = NULL;
+    set_line(c, &st, 0, c->npieces, 0, 0, 0);
     gline *l = c->last;
     c->last = saved_last;
     c->first = saved_first;
@@ -1236,8 +1395,7 @@ static void furniture_text(ctx *c, dl_page *p, const char *text, int style, doub
         saved_last->next = NULL;
     c->keep_following = saved_keep;
     c->npieces = 0;
-    if (c->stats)
-        c->stats->lines--;
+    c->stats = stats;
     place(l, p, baseline + l->ascent);
 }
 
@@ -1309,6 +1467,10 @@ dl_doc *layout_run(const model_doc *doc, style_template *t, arena *a, layout_sta
 {
     ctx c = { .doc = doc, .t = t, .a = a, .stats = stats, .force_style = -1,
               .force_align = LAY_NO_ALIGN };
+    char err[200];
+    c.hyph = hyph_load(t->hyphen_patterns, t->hyphen_left, t->hyphen_right, err, sizeof err);
+    if (!c.hyph)
+        diag_warning(t->path, 0, 0, "%s: %s; words will not be hyphenated", t->hyphen_patterns, err);
     c.link_style = style_lookup(t, "link");
     dl_doc *d = arena_alloc(a, sizeof *d);
     set_info(&c, d);
@@ -1352,11 +1514,15 @@ dl_doc *layout_run(const model_doc *doc, style_template *t, arena *a, layout_sta
         }
         add_furniture(&c, d, has_cover);
     }
-    if (stats)
+    if (stats) {
         stats->pages = d->npages;
+        stats->passes = 1;
+    }
     free(c.pieces);
     free(c.items);
     free(c.breaks);
+    free(c.ratios);
+    hyph_free(c.hyph);
     free(c.warned);
     return c.failed ? NULL : d;
 }

@@ -16,7 +16,9 @@
 
 /* Counts from the laid-out pages (for --stats and the tests). */
 typedef struct layout_stats {
-    int pages, lines, overfull;
+    int pages, lines, hyphenated, loose, overfull;
+    int widows, orphans, stranded_headings;  /* counted where pages break */
+    int passes;                     /* layout passes run */
 } layout_stats;
 
 /* Lays out doc with template t; everything is allocated in a. Returns

@@ -24,14 +24,19 @@ typedef struct gline {
     const char *mark_label;         /* a chapter starts here: its label and */
     const char *mark_title;         /* title, for the running heads */
     dl_item *bar;                   /* the bar beside a quote's line */
+    double ratio;                   /* adjustment ratio the line was set at */
+    int hyphenated;                 /* ends in a hyphen */
+    int heading;                    /* a line of a heading */
+    int para_first, para_last;      /* first and last line of its paragraph */
     struct gline *next;
 } gline;
 
 /* A run of text inside a word: one font, encoding, size, colour, link. */
 typedef struct piece {
     lb_type type;                   /* LB_BOX text, LB_GLUE space, LB_BREAK */
-    int silent;                     /* glue that draws no space (inside a split word) */
-    double width;
+    double width;                   /* penalty: of the hyphen drawn if it breaks here */
+    double penalty;                 /* penalty: cost of breaking here */
+    int flagged;                    /* penalty: a hyphenation point */
     const char *text;               /* UTF-8, not terminated */
     size_t len;
     font *font;
@@ -44,7 +49,7 @@ typedef struct piece {
 
 /* The inline formatting in force while walking a paragraph. */
 typedef struct ink {
-    int family, bold, italic, uppercase;
+    int family, bold, italic, uppercase, hyphenate;
     double size;
     uint32_t color;
     const char *href;
@@ -63,6 +68,7 @@ typedef struct ctx {
     gline *first, *last;
     double pending_space;
     int keep_following;             /* lines still to keep with what precedes */
+    int break_next;                 /* the next line starts a page */
     dl_item *label;                 /* list label waiting for the next line */
     const style_block *bar;         /* quote bar drawn beside each line */
     double bar_x;
@@ -76,6 +82,9 @@ typedef struct ctx {
     int npieces, cap;
     lb_item *items;
     int *breaks;
+    double *ratios;
+    int nratios;
+    struct hyph *hyph;              /* the template's patterns, loaded on first use */
     uint32_t *warned;               /* codepoints already warned about */
     int nwarned, warned_cap;
     int link_style;

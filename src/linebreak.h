@@ -1,14 +1,15 @@
 /* linebreak.h - choosing where the lines of a paragraph end.
  *
  * Works on the abstract paragraph of TeX: boxes (unbreakable widths),
- * glue (breakable space) and forced breaks, and knows nothing of fonts
- * or pages. Layout builds the items, asks for breaks, and sets the
- * lines.
+ * glue (breakable, stretchable space), penalties (places a line may end,
+ * at a cost, such as a hyphenation point) and forced breaks. Knows
+ * nothing of fonts or pages: layout builds the items, asks for breaks,
+ * and sets the lines with the adjustment ratios chosen here.
  */
 #ifndef BP_LINEBREAK_H
 #define BP_LINEBREAK_H
 
-typedef enum { LB_BOX, LB_GLUE, LB_BREAK } lb_type;
+typedef enum { LB_BOX, LB_GLUE, LB_PENALTY, LB_BREAK } lb_type;
 
 /* Widths computed in different orders differ in the last bits; a line
  * within this many points of its measure fits. */
@@ -16,16 +17,37 @@ typedef enum { LB_BOX, LB_GLUE, LB_BREAK } lb_type;
 
 typedef struct lb_item {
     lb_type type;
-    double width;
+    double width;                   /* penalty: the hyphen drawn if it breaks here */
+    double stretch, shrink;         /* glue */
+    double penalty;                 /* penalty: cost of breaking here */
+    int flagged;                    /* penalty: a hyphenation */
 } lb_item;
 
+/* The costs of TeX's line breaker, from the template. */
+typedef struct lb_params {
+    double first_measure, measure;  /* first line's width, and the others' */
+    double tolerance;               /* largest adjustment ratio accepted */
+    double line_penalty;            /* added to every line's badness */
+    double flagged_demerits;        /* two hyphenated lines in a row */
+    double fitness_demerits;        /* adjacent lines of very different tightness */
+    double line_stretch;            /* ragged lines: stretch at every line's end */
+    int max_hyphen_run;             /* most hyphenated lines in a row; 0 no limit */
+} lb_params;
+
 /* Fills lines first-fit: each line takes as many items as fit in its
- * measure (first_measure for the first line, measure after), breaking
- * only at glue or a forced break. A box wider than the measure gets a
- * line of its own (callers split such boxes beforehand). Writes the index
- * of the item that ends each line (the glue or break consumed by the
- * break; n for the last line) to breaks, which has room for n + 1
- * entries, and returns the number of lines. */
+ * measure, breaking only at glue or a forced break. A box wider than the
+ * measure gets a line of its own (callers split such boxes beforehand).
+ * Writes the index of the item that ends each line (the glue or break
+ * consumed by the break; n for the last line) to breaks, which has room
+ * for n + 1 entries, and returns the number of lines. */
 int lb_greedy(const lb_item *items, int n, double first_measure, double measure, int *breaks);
+
+/* Total-fit line breaking (Knuth and Plass): the breaks that minimise
+ * the paragraph's total demerits, every line's adjustment ratio within
+ * [-1, tolerance]. Writes breaks as lb_greedy does and each line's ratio
+ * to ratios (room for n + 1). Returns the number of lines, or 0 when no
+ * set of breaks meets the tolerance. The last line, and a line ended by
+ * a forced break, are set at their natural width. */
+int lb_total_fit(const lb_item *items, int n, const lb_params *p, int *breaks, double *ratios);
 
 #endif

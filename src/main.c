@@ -138,8 +138,10 @@ static int render(arena *a, const options *o, const model_doc *doc)
         const char *out = o->output ? o->output : default_output(a, o->input);
         rc = render_pdf(d, out) == 0 ? 0 : 1;
         if (o->stats)
-            fprintf(stderr, "stats: pages=%d lines=%d overfull=%d\n", stats.pages,
-                    stats.lines, stats.overfull);
+            fprintf(stderr, "stats: pages=%d lines=%d hyphenated=%d loose=%d overfull=%d widows=%d "
+                    "orphans=%d stranded-headings=%d passes=%d\n", stats.pages, stats.lines,
+                    stats.hyphenated, stats.loose, stats.overfull, stats.widows, stats.orphans,
+                    stats.stranded_headings, stats.passes);
     }
     style_release(t);
     return rc;

@@ -81,6 +81,22 @@ static int integer(loader *L, xmlNodePtr x, const char *name, int *out)
     return 1;
 }
 
+/* A plain decimal number (a ratio or a cost). */
+static int number(loader *L, xmlNodePtr x, const char *name, double *out)
+{
+    const char *v = attr(x, name, L->a);
+    if (!v)
+        return 0;
+    char *end;
+    double d = strtod(v, &end);
+    if (end == v || *end || d < 0) {
+        bad(L, x, "not a number:", v);
+        return 0;
+    }
+    *out = d;
+    return 1;
+}
+
 static int flag(loader *L, xmlNodePtr x, const char *name, int *out)
 {
     const char *v = attr(x, name, L->a);
@@ -281,6 +297,7 @@ static void read_style(loader *L, xmlNodePtr x)
     length(L, x, "first-indent", &s.first_indent);
     read_align(L, x, "align", &s.align);
     flag(L, x, "keep-with-next", &s.keep_with_next);
+    flag(L, x, "hyphenate", &s.hyphenate);
     flag(L, x, "page-break-before", &s.page_break_before);
     length(L, x, "rule-below", &s.rule_below);
     colour(L, x, "rule-color", &s.rule_color);
@@ -542,12 +559,31 @@ static style_cover_line *read_lines(loader *L, xmlNodePtr x)
     return first;
 }
 
+static void read_hyphenation(loader *L, xmlNodePtr x)
+{
+    const char *v = attr(x, "patterns", L->a);
+    if (v)
+        L->t->hyphen_patterns = resolve_path(L, v);
+    integer(L, x, "left", &L->t->hyphen_left);
+    integer(L, x, "right", &L->t->hyphen_right);
+}
+
 static void read_flow(loader *L, xmlNodePtr x)
 {
     integer(L, x, "widows", &L->t->widows);
     integer(L, x, "orphans", &L->t->orphans);
     integer(L, x, "heading-keep", &L->t->heading_keep_lines);
     length(L, x, "label-indent", &L->t->label_indent);
+    number(L, x, "space-stretch", &L->t->space_stretch);
+    number(L, x, "space-shrink", &L->t->space_shrink);
+    number(L, x, "ragged-stretch", &L->t->ragged_stretch);
+    number(L, x, "pretolerance", &L->t->pretolerance);
+    number(L, x, "tolerance", &L->t->tolerance);
+    number(L, x, "line-penalty", &L->t->line_penalty);
+    number(L, x, "hyphen-penalty", &L->t->hyphen_penalty);
+    number(L, x, "flagged-demerits", &L->t->flagged_demerits);
+    number(L, x, "fitness-demerits", &L->t->fitness_demerits);
+    integer(L, x, "max-hyphen-run", &L->t->max_hyphen_run);
 }
 
 static const char *const page_attrs[] = { "width", "height", "margin-top", "margin-bottom",
@@ -556,7 +592,7 @@ static const char *const font_attrs[] = { "family", "regular", "bold", "italic",
 static const char *const style_attrs[] = { "name", "base", "family", "bold", "italic", "uppercase",
     "size", "leading", "color", "space-before", "space-after", "indent-left", "indent-right",
     "first-indent", "align", "keep-with-next", "page-break-before", "rule-below", "rule-color",
-    "bar-left", "bar-color", "bar-gap", NULL };
+    "bar-left", "bar-color", "bar-gap", "hyphenate", NULL };
 static const char *const heading_attrs[] = { "level", "style", "number", "numbered", "separator",
     "label", "label-style", NULL };
 static const char *const list_attrs[] = { "type", "labels", "indent", "label-gap", NULL };
@@ -565,7 +601,10 @@ static const char *const furniture_attrs[] = { "style", "left", "center", "right
     "rule-gap", "rule-color", "first-page", NULL };
 static const char *const roles_attrs[] = { "body", "list", "quote", "attribution", "signoff-name",
     "signoff-role", "foreword", "foreword-title", NULL };
-static const char *const flow_attrs[] = { "widows", "orphans", "heading-keep", "label-indent", NULL };
+static const char *const flow_attrs[] = { "widows", "orphans", "heading-keep", "label-indent",
+    "space-stretch", "space-shrink", "ragged-stretch", "pretolerance", "tolerance", "line-penalty",
+    "hyphen-penalty", "flagged-demerits", "fitness-demerits", "max-hyphen-run", NULL };
+static const char *const hyphenation_attrs[] = { "patterns", "left", "right", NULL };
 static const char *const table_attrs[] = { "style", "head-style", "total-style", "caption-style",
     "label", "separator", "numbered", "padding-x", "padding-y", "rule", "frame", "rule-color",
     "head-fill", "total-fill", "stripe-fill", "grid", "space-before", "space-after",
@@ -583,6 +622,7 @@ static void read_element(loader *L, xmlNodePtr x)
         {"cover", cover_attrs}, {"header", furniture_attrs}, {"footer", furniture_attrs},
         {"roles", roles_attrs}, {"flow", flow_attrs}, {"table", table_attrs},
         {"money", money_attrs}, {"grid", grid_attrs}, {"front-sheet", no_attrs},
+        {"hyphenation", hyphenation_attrs},
     };
     for (size_t k = 0; k < sizeof known / sizeof known[0]; k++)
         if (strcmp(n, known[k].name) == 0)
@@ -602,6 +642,7 @@ static void read_element(loader *L, xmlNodePtr x)
     else if (strcmp(n, "money") == 0) read_money(L, x);
     else if (strcmp(n, "grid") == 0) read_grid(L, x);
     else if (strcmp(n, "board") == 0) read_board(L, x);
+    else if (strcmp(n, "hyphenation") == 0) read_hyphenation(L, x);
     else if (strcmp(n, "front-sheet") == 0) L->t->front_sheet = read_lines(L, x);
     else {
         diag_error(L->t->path, x->line, 0, "<%s> is not a template element", n);
@@ -627,6 +668,19 @@ static void check_complete(loader *L, xmlNodePtr root)
         diag_error(t->path, root->line, 0,
                    "<roles> must name the styles for body, list, quote, attribution, "
                    "signoff-name, signoff-role and foreword");
+        L->errors++;
+    }
+    if (t->space_stretch < 0 || t->space_shrink < 0 || t->ragged_stretch < 0 ||
+        t->pretolerance < 0 || t->tolerance < 0 || t->line_penalty < 0 || t->hyphen_penalty < 0 ||
+        t->flagged_demerits < 0 || t->fitness_demerits < 0 || t->max_hyphen_run < 0) {
+        diag_error(t->path, root->line, 0,
+                   "<flow> must give space-stretch, space-shrink, ragged-stretch, pretolerance, "
+                   "tolerance, line-penalty, hyphen-penalty, flagged-demerits, fitness-demerits "
+                   "and max-hyphen-run");
+        L->errors++;
+    }
+    if (!t->hyphen_patterns || t->hyphen_left < 1 || t->hyphen_right < 1) {
+        diag_error(t->path, root->line, 0, "<hyphenation> must give patterns, left and right");
         L->errors++;
     }
     if (!t->has_board) {
@@ -692,6 +746,11 @@ style_template *style_load(const char *path, arena *a)
     t->path = arena_strdup(a, path);
     t->name = attr(root, "name", a);
     t->widows = t->orphans = 2;
+    /* line breaking has no defaults here: every template states them */
+    t->space_stretch = t->space_shrink = t->ragged_stretch = -1;
+    t->pretolerance = t->tolerance = t->line_penalty = t->hyphen_penalty = -1;
+    t->flagged_demerits = t->fitness_demerits = -1;
+    t->max_hyphen_run = t->hyphen_left = t->hyphen_right = -1;
     t->heading_keep_lines = 2;
     t->foreword_title = "";
     t->header.style = t->footer.style = -1;

@@ -36,6 +36,7 @@ typedef struct style_block {
     double indent_left, indent_right, first_indent;
     style_align align;
     int keep_with_next;             /* keep the block with what follows */
+    int hyphenate;                  /* words of this style may be hyphenated */
     int page_break_before;
     double rule_below;              /* width of a rule under the block, 0 none */
     uint32_t rule_color;
@@ -151,6 +152,14 @@ typedef struct style_template {
     int widows, orphans;
     int heading_keep_lines;         /* lines of following text kept with a heading */
     double label_indent;            /* of paragraphs numbered in the margin */
+    /* line breaking (TeX's parameters, see linebreak.h) */
+    double space_stretch, space_shrink;  /* of a space, as fractions of its width */
+    double ragged_stretch;          /* of a ragged line's end, in ems */
+    double pretolerance, tolerance; /* passes without and with hyphenation */
+    double line_penalty, hyphen_penalty, flagged_demerits, fitness_demerits;
+    int max_hyphen_run;
+    const char *hyphen_patterns;    /* libhyphen pattern file */
+    int hyphen_left, hyphen_right;  /* shortest fragments, in characters */
     style_family *families;
     int nfamilies;
     style_block *styles;

@@ -20,6 +20,8 @@ int check_failures;
     X(test_font_hhea_metrics) X(test_font_cmap_fallback) X(test_font_bad_tables) X(test_font_fuzz) \
     X(test_label_numbers) X(test_label_expand) \
     X(test_linebreak_fill) X(test_linebreak_first_line) X(test_linebreak_forced_and_wide) \
+    X(test_linebreak_total_fit_differs_from_greedy) X(test_linebreak_total_fit_hyphen_and_forced) \
+    X(test_linebreak_total_fit_is_optimal) \
     X(test_diag_format) \
     X(test_layout_justified_lines_fill_measure) X(test_layout_long_word_stays_inside) \
     X(test_layout_heading_not_stranded) X(test_layout_footer_counts_pages) \
