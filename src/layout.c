@@ -208,6 +208,21 @@ static void add_box(ctx *c, const ink *k, font *f, enc_id e, const char *s, size
     p->width = font_text_width(f, s, len) * k->size / 1000.0;
 }
 
+/* The hyphenation patterns, loaded when the first word that may be
+ * hyphenated comes (a report without such text never pays for them). */
+static hyph *patterns(ctx *c)
+{
+    if (!c->hyph && !c->hyph_failed) {
+        const style_template *t = c->t;
+        char err[200];
+        c->hyph = hyph_load(t->hyphen_patterns, t->hyphen_left, t->hyphen_right, err, sizeof err);
+        c->hyph_failed = !c->hyph;
+        if (!c->hyph)
+            diag_warning(t->path, 0, 0, "%s: %s; words will not be hyphenated", t->hyphen_patterns, err);
+    }
+    return c->hyph;
+}
+
 /* Where the word s[0..len) may break: at its soft hyphens (U+00AD), else
  * where the patterns allow when the style hyphenates. Words with explicit
  * hyphens ("multi-agency") are not broken: readers' text extraction joins
@@ -240,7 +255,7 @@ static int break_points(ctx *c, const ink *k, const char **word, size_t *len, in
         *word = clean;
         *len = out;
     }
-    if (soft || !k->hyphenate || !c->hyph)
+    if (soft || !k->hyphenate || !patterns(c))
         return n;
     /* patterns apply to the word without its surrounding punctuation */
     const char *w = *word;
@@ -254,7 +269,7 @@ static int break_points(ctx *c, const ink *k, const char **word, size_t *len, in
     while (a + 3 < b && (unsigned char)w[a] == 0xE2 && (unsigned char)w[a + 1] == 0x80)
         a += 3;                     /* opening curly quotes */
     int pts[64];
-    int m = hyph_points(c->hyph, w + a, b - a, pts);
+    int m = hyph_points(patterns(c), w + a, b - a, pts);
     for (int i = 0; i < m; i++)
         at[n] = (int)a + pts[i], flagged[n++] = 1;
     return n;
@@ -1025,6 +1040,7 @@ static void quote(ctx *c, const model_node *n, box b, int level)
         c->bar = qs;
         c->bar_x = c->t->margin_left + b.left + qs->indent_left - qs->bar_gap - qs->bar_left;
     }
+    gline *before = c->last;
     if (has_inline_content(n))
         lay_paragraph(c, n, c->t->quote_style, b, NULL, 0, ROLE_QUOTE, 0);
     for (const model_node *ch = n->first; ch; ch = ch->next)
@@ -1033,6 +1049,9 @@ static void quote(ctx *c, const model_node *n, box b, int level)
         else if (ch->kind == M_ATTRIBUTION)
             lay_paragraph(c, ch, c->t->attribution_style, b, NULL, 0, ROLE_QUOTE, 0);
     (void)level;
+    /* a quote that fits on a page is not split */
+    for (gline *l = before ? before->next : c->first; l && l != c->last; l = l->next)
+        l->keep_next = 1;
     c->bar = saved;
     c->bar_x = saved_x;
 }
@@ -1467,10 +1486,6 @@ dl_doc *layout_run(const model_doc *doc, style_template *t, arena *a, layout_sta
 {
     ctx c = { .doc = doc, .t = t, .a = a, .stats = stats, .force_style = -1,
               .force_align = LAY_NO_ALIGN };
-    char err[200];
-    c.hyph = hyph_load(t->hyphen_patterns, t->hyphen_left, t->hyphen_right, err, sizeof err);
-    if (!c.hyph)
-        diag_warning(t->path, 0, 0, "%s: %s; words will not be hyphenated", t->hyphen_patterns, err);
     c.link_style = style_lookup(t, "link");
     dl_doc *d = arena_alloc(a, sizeof *d);
     set_info(&c, d);

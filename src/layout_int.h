@@ -85,6 +85,7 @@ typedef struct ctx {
     double *ratios;
     int nratios;
     struct hyph *hyph;              /* the template's patterns, loaded on first use */
+    int hyph_failed;
     uint32_t *warned;               /* codepoints already warned about */
     int nwarned, warned_cap;
     int link_style;

@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """bench.py - how fast boardpress renders, and in how much memory.
 
-Renders every sample, an empty report and a generated report of about
-500 pages, each several times, and prints for each the best wall-clock
-time of the whole process, pages per second and peak resident memory.
-A benchmark, not a test: it never fails on a slow machine."""
+Renders every sample, an empty report and generated reports of about 500
+and 1,000 pages, each several times, and prints for each the best
+wall-clock time of the whole process, pages per second, peak resident
+memory and paragraphs (and list items) set per second. The two generated
+reports show whether the cost stays linear in length. A benchmark, not a
+test: it never fails on a slow machine."""
 import os, resource, subprocess, sys, tempfile, time, glob
 
 RUNS = 5
@@ -58,8 +60,9 @@ def main():
     tmp = tempfile.mkdtemp()
     docs = [(os.path.basename(x)[:-4], x) for x in sorted(glob.glob('samples/*.xml'))]
     e = os.path.join(tmp, 'empty.xml'); empty(e); docs.insert(0, ('empty report', e))
-    g = os.path.join(tmp, 'generated.xml'); generated(g, 125); docs.append(('generated report', g))
-    print('%-28s %7s %9s %10s %9s' % ('document', 'pages', 'ms', 'pages/s', 'peak MB'))
+    g = os.path.join(tmp, 'generated.xml'); generated(g, 143); docs.append(('generated report', g))
+    g2 = os.path.join(tmp, 'generated2.xml'); generated(g2, 286); docs.append(('generated, twice as long', g2))
+    print('%-28s %7s %9s %10s %9s %12s' % ('document', 'pages', 'ms', 'pages/s', 'peak MB', 'paragraphs/s'))
     for name, xml in docs:
         out = os.path.join(tmp, 'out.pdf')
         r = measure(xml, out)
@@ -67,6 +70,7 @@ def main():
             print('%-28s  render failed' % name); continue
         t, peak = r
         n = pages(out)
-        print('%-28s %7d %9.1f %10.0f %9.1f' % (name, n, t * 1000, n / t, peak / 1024))
+        paras = open(xml).read().count('<p>') + open(xml).read().count('<p ') + open(xml).read().count('<item>')
+        print('%-28s %7d %9.1f %10.0f %9.1f %12.0f' % (name, n, t * 1000, n / t, peak / 1024, paras / t))
 
 main()

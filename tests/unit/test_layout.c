@@ -136,3 +136,93 @@ void test_layout_footer_counts_pages(void)
     style_release(t);
     arena_free(a);
 }
+
+/* Lines (distinct baselines) of paragraph para on page p. */
+static int lines_on_page(const dl_page *p, const model_node *para)
+{
+    double ys[200];
+    int n = 0;
+    for (const dl_item *it = p->first; it; it = it->next) {
+        if (it->kind != DL_TEXT || !it->src || it->src->parent != para)
+            continue;
+        int seen = 0;
+        for (int k = 0; k < n; k++)
+            seen |= fabs(ys[k] - it->y) < 0.01;
+        if (!seen && n < 200)
+            ys[n++] = it->y;
+    }
+    return n;
+}
+
+/* Sweeps a paragraph of five lines down the page, one filler line at a
+ * time: wherever a page break falls in it, at least two of its lines
+ * stay on each side (orphans and widows 2 in the default template). */
+void test_layout_widows_and_orphans(void)
+{
+    static char xml[100000];
+    for (int filler = 30; filler < 70; filler++) {
+        arena *a = arena_new();
+        size_t n = (size_t)snprintf(xml, sizeof xml, HEAD);
+        for (int k = 0; k < filler; k++)
+            n += (size_t)snprintf(xml + n, sizeof xml - n, "<p>Filler line %d.</p>", k);
+        n += (size_t)snprintf(xml + n, sizeof xml - n, "<p id=\"x\">%s %s</p></report>",
+                              long_para, long_para);
+        style_template *t;
+        dl_doc *d = lay(a, xml, &t);
+        const model_node *para = NULL;
+        CHECK(d != NULL);
+        if (d) {
+            /* the paragraph is the report's last child */
+            const dl_item *any = NULL;
+            for (dl_page *p = d->first; p; p = p->next)
+                for (dl_item *it = p->first; it; it = it->next)
+                    if (it->kind == DL_TEXT && it->src && it->src->parent &&
+                        model_attr_get(it->src->parent, "id"))
+                        any = it;
+            para = any ? any->src->parent : NULL;
+            CHECK(para != NULL);
+            int total = 0;
+            for (dl_page *p = d->first; p && para; p = p->next) {
+                int k = lines_on_page(p, para);
+                total += k;
+                CHECK(k == 0 || k >= 2);
+            }
+            CHECK(total >= 6);
+        }
+        style_release(t);
+        arena_free(a);
+    }
+}
+
+/* A heading swept down the page keeps two lines of its text with it. */
+void test_layout_heading_keeps_two_lines(void)
+{
+    static char xml[100000];
+    for (int filler = 30; filler < 60; filler++) {
+        arena *a = arena_new();
+        size_t n = (size_t)snprintf(xml, sizeof xml, HEAD);
+        for (int k = 0; k < filler; k++)
+            n += (size_t)snprintf(xml + n, sizeof xml - n, "<p>Filler line %d.</p>", k);
+        n += (size_t)snprintf(xml + n, sizeof xml - n,
+                              "<section><title>Swept heading</title><p id=\"x\">%s</p></section></report>",
+                              long_para);
+        style_template *t;
+        dl_doc *d = lay(a, xml, &t);
+        CHECK(d != NULL);
+        for (dl_page *p = d ? d->first : NULL; p; p = p->next) {
+            int heading = 0;
+            const model_node *para = NULL;
+            for (dl_item *it = p->first; it; it = it->next) {
+                if (it->kind == DL_TEXT && it->role == ROLE_HEADING)
+                    heading = 1;
+                if (it->kind == DL_TEXT && it->src && it->src->parent &&
+                    model_attr_get(it->src->parent, "id"))
+                    para = it->src->parent;
+            }
+            if (heading)
+                CHECK(para && lines_on_page(p, para) >= 2);
+        }
+        style_release(t);
+        arena_free(a);
+    }
+}

@@ -199,3 +199,24 @@ void test_linebreak_total_fit_is_optimal(void)
     }
     CHECK(differ > 0);            /* the two methods do part ways */
 }
+
+void test_linebreak_hyphen_runs(void)
+{
+    /* Four lines that can each end only at a hyphenation point: with at
+     * most two hyphenated lines in a row there is no answer; with three
+     * allowed there is. */
+    lb_item it[16];
+    int k = 0;
+    for (int line = 0; line < 4; line++) {
+        it[k++] = (lb_item){ .type = LB_BOX, .width = 96 };
+        it[k++] = (lb_item){ .type = LB_PENALTY, .width = 4, .penalty = 50, .flagged = 1 };
+    }
+    it[k++] = (lb_item){ .type = LB_BOX, .width = 20 };
+    int br[17];
+    double r[17];
+    lb_params p = params(100, 1);
+    p.max_hyphen_run = 2;
+    CHECK_INT(lb_total_fit(it, k, &p, br, r), 0);
+    p.max_hyphen_run = 4;
+    CHECK_INT(lb_total_fit(it, k, &p, br, r), 5);
+}
