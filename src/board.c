@@ -168,6 +168,84 @@ static const grid_shape *shape_of(const model_node *n)
     }
 }
 
+/* The entries' numbers, or NULL when the template numbers none. */
+static const char *entry_label(ctx *c, const style_grid *sg, const model_node *n, long number)
+{
+    attr_ctx ac = { n, number };
+    return sg->label ? label_expand(c->a, sg->label, attr_lookup, &ac) : NULL;
+}
+
+/* An outcome grid is one row: each column holds every entry's answer to
+ * its question, numbered, as the board's own tables have it, so that the
+ * column reads down as the partner wrote it. */
+static void outcome_row(builder *b, const grid_shape *sh, const style_grid *sg, const model_node *n)
+{
+    ctx *c = b->c;
+    int entries = 0;
+    for (const model_node *e = n->first; e; e = e->next)
+        entries += e->kind == sh->entry;
+    trow *r = add_row(b, TROW_BODY, sh->nfields, n);
+    for (int k = 0; k < sh->nfields; k++) {
+        tpart *parts = arena_alloc(c->a, sizeof *parts * (size_t)(entries + 1));
+        int np = 0;
+        long number = 0;
+        for (const model_node *e = n->first; e; e = e->next) {
+            if (e->kind != sh->entry)
+                continue;
+            number++;
+            const model_node *field = model_child(e, sh->fields[k]);
+            if (field)
+                parts[np++] = (tpart){ field, entry_label(c, sg, e, number) };
+        }
+        r->cells[k].parts = parts;
+        r->cells[k].nparts = np;
+        if (np == 0)
+            r->cells[k].text = "";
+    }
+}
+
+/* Strategic aims and agency plans: a row for each entry. */
+static void entry_rows(builder *b, const grid_shape *sh, const style_grid *sg, const model_node *n)
+{
+    long number = 0;
+    for (const model_node *e = n->first; e; e = e->next) {
+        if (e->kind != sh->entry)
+            continue;
+        const char *label = entry_label(b->c, sg, e, ++number);
+        trow *r = add_row(b, TROW_BODY, sh->nfields, e);
+        for (int k = 0; k < sh->nfields; k++) {
+            const model_node *field = model_child(e, sh->fields[k]);
+            r->cells[k].content = field;
+            r->cells[k].text = field ? NULL : "";
+            if (field && (sh->labelled_field < 0 || sh->labelled_field == k))
+                r->cells[k].label = label;
+        }
+    }
+}
+
+/* A grid as its columns one after another: each column's heading, then
+ * every entry's answer to it, numbered. */
+static void stacked_grid(ctx *c, const grid_shape *sh, const style_grid *sg, const model_node *n,
+                         box bx, const trow *head)
+{
+    const style_board *sb = &c->t->board;
+    for (int k = 0; k < sh->nfields; k++) {
+        lay_plain(c, head->cells[k].text, sb->message_style, bx, n, ROLE_HEADING);
+        long number = 0;
+        int saved = c->force_style;
+        c->force_style = lay_style(c, c->t->body_style);
+        for (const model_node *e = n->first; e; e = e->next) {
+            if (e->kind != sh->entry)
+                continue;
+            number++;
+            const model_node *field = model_child(e, sh->fields[k]);
+            if (field)
+                lay_labelled(c, entry_label(c, sg, e, number), field, bx, 3, 0);
+        }
+        c->force_style = saved;
+    }
+}
+
 void board_grid(ctx *c, const model_node *n, box bx)
 {
     const grid_shape *sh = shape_of(n);
@@ -184,22 +262,48 @@ void board_grid(ctx *c, const model_node *n, box bx)
     attr_ctx ac = { n, 0 };
     for (int k = 0; k < sh->nfields; k++)
         head->cells[k].text = k < sg->ncolumns ? label_expand(c->a, sg->columns[k], attr_lookup, &ac) : "";
-    long number = 0;
-    for (const model_node *e = n->first; e; e = e->next) {
-        if (e->kind != sh->entry)
-            continue;
-        ac.number = ++number;
-        const char *label = sg->label ? label_expand(c->a, sg->label, attr_lookup, &ac) : NULL;
-        trow *r = add_row(&b, TROW_BODY, sh->nfields, e);
-        for (int k = 0; k < sh->nfields; k++) {
-            const model_node *field = model_child(e, sh->fields[k]);
-            r->cells[k].content = field;
-            r->cells[k].text = field ? NULL : "";
-            if (field && (sh->labelled_field < 0 || sh->labelled_field == k))
-                r->cells[k].label = label;
-        }
+    if (sh->type != GRID_OUTCOMES) {
+        entry_rows(&b, sh, sg, n);
+        table_set(c, &b.t, bx);
+        return;
     }
+    outcome_row(&b, sh, sg, n);
+    /* Set the grid aside first: a row taller than a page would send the
+     * reader across page after page to follow one column, so such a grid
+     * is set column after column instead, each under its heading. */
+    lay_capture cap;
+    double pending = c->pending_space;
+    lay_capture_begin(c, &cap);
+    c->pending_space = pending;
     table_set(c, &b.t, bx);
+    gline *lines = lay_capture_end(c, &cap);
+    double tallest = 0, row = 0;
+    for (gline *l = lines; l; l = l->next) {
+        if (l->table_head)
+            continue;
+        row += l->height;
+        if (row > tallest)
+            tallest = row;
+        if (!l->keep_next)
+            row = 0;
+    }
+    const style_template *t = c->t;
+    if (tallest <= t->page_height - t->margin_top - t->margin_bottom) {
+        gline *last = lines;
+        while (last && last->next)
+            last = last->next;
+        if (lines) {
+            if (c->last)
+                c->last->next = lines;
+            else
+                c->first = lines;
+            c->last = last;
+            c->pending_space = 0;
+        }
+        lay_add_space(c, t->table.space_after);
+        return;
+    }
+    stacked_grid(c, sh, sg, n, bx, head);
 }
 
 /* ---- annual report and committee blocks --------------------------------- */

@@ -527,7 +527,9 @@ static void set_line(ctx *c, const setting *st, int from, int to, double ratio, 
     if (c->stats) {
         c->stats->lines++;
         c->stats->hyphenated += hyphen;
-        c->stats->loose += ratio > 1;
+        /* only justified lines stretch their spaces; a ragged line's
+         * ratio measures the white at its end, which is not looseness */
+        c->stats->loose += ratio > 1 && st->align == ALIGN_JUSTIFY;
         c->stats->overfull += extra < -0.01;
     }
     if (st->align == ALIGN_RIGHT)
@@ -592,7 +594,8 @@ static void keep_lines(ctx *c, gline *first, int n)
     for (gline *l = first; l && i < n; l = l->next, i++) {
         l->para_first = i == 0;
         l->para_last = i == n - 1;
-        if (i < n - 1 && (i < orphans - 1 || i >= n - widows))
+        /* nor does a page end in a hyphen, as TeX's broken penalty has it */
+        if (i < n - 1 && (i < orphans - 1 || i >= n - widows || l->hyphenated))
             l->keep_next = 1;
     }
 }

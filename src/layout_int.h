@@ -165,10 +165,18 @@ gline *lay_capture_end(ctx *c, lay_capture *saved);
  * budget or a grid. */
 typedef enum { TROW_HEAD, TROW_BODY, TROW_SUBHEAD, TROW_SUBTOTAL, TROW_TOTAL } trow_kind;
 
+/* One labelled piece of a cell that holds several (a grid column). */
+typedef struct tpart {
+    const model_node *content;
+    const char *label;
+} tpart;
+
 typedef struct tcell {
     const model_node *content;      /* its children are set (text or blocks) */
     const char *text;               /* or this plain text */
     const char *label;              /* hung before the content ("1."), or NULL */
+    const tpart *parts;             /* or these, one after another */
+    int nparts;
     int colspan, rowspan;
     style_align align;              /* LAY_NO_ALIGN: the column's */
     const model_node *src;

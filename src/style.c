@@ -417,6 +417,8 @@ static void read_table(loader *L, xmlNodePtr x)
     flag(L, x, "numbered", &tb->numbered);
     length(L, x, "padding-x", &tb->pad_x);
     length(L, x, "padding-y", &tb->pad_y);
+    tb->pad_x_min = tb->pad_x;
+    length(L, x, "padding-x-min", &tb->pad_x_min);
     length(L, x, "rule", &tb->rule);
     length(L, x, "frame", &tb->frame);
     colour(L, x, "rule-color", &tb->rule_color);
@@ -606,7 +608,7 @@ static const char *const flow_attrs[] = { "widows", "orphans", "heading-keep", "
     "hyphen-penalty", "flagged-demerits", "fitness-demerits", "max-hyphen-run", NULL };
 static const char *const hyphenation_attrs[] = { "patterns", "left", "right", NULL };
 static const char *const table_attrs[] = { "style", "head-style", "total-style", "caption-style",
-    "label", "separator", "numbered", "padding-x", "padding-y", "rule", "frame", "rule-color",
+    "label", "separator", "numbered", "padding-x", "padding-x-min", "padding-y", "rule", "frame", "rule-color",
     "head-fill", "total-fill", "stripe-fill", "grid", "space-before", "space-after",
     "numeric-align", NULL };
 static const char *const money_attrs[] = { "thousands", "decimal", "decimals", "format", "negative", NULL };

@@ -76,6 +76,7 @@ typedef struct grid {
     int nslots;
     int ncols, nrows;
     double *width, *x;              /* per column; x relative to the table's left */
+    double pad_x;                   /* cell padding, narrowed for a crowded table */
     double *row_height;
     style_align *align;
     double left;                    /* table's left edge, absolute */
@@ -147,6 +148,8 @@ static const char *cell_plain_text(ctx *c, const tcell *cell)
 {
     if (cell->text)
         return cell->text;
+    if (cell->nparts)
+        return NULL;
     if (!cell->content)
         return "";
     for (const model_node *ch = cell->content->first; ch; ch = ch->next)
@@ -210,7 +213,6 @@ static void choose_alignment(ctx *c, grid *g)
 
 static void measure_cells(ctx *c, grid *g)
 {
-    const style_table *tb = &c->t->table;
     for (int i = 0; i < g->nslots; i++) {
         slot *s = &g->slots[i];
         s->style = style_of_row(c, g->spec->rows[s->row].kind);
@@ -220,13 +222,22 @@ static void measure_cells(ctx *c, grid *g)
         else if (cell->content)
             s->ext = lay_measure_content(c, cell->content, s->style);
         if (cell->label && *cell->label) {
-            lay_extent l = lay_measure_text(c, cell->label, s->style);
-            double hang = l.max + c->t->list[LIST_ARABIC].label_gap;
+            double hang = lay_measure_text(c, cell->label, s->style).max +
+                          c->t->list[LIST_ARABIC].label_gap;
             s->ext.min += hang;
             s->ext.max += hang;
         }
-        s->ext.min += 2 * tb->pad_x;
-        s->ext.max += 2 * tb->pad_x;
+        for (int k = 0; k < cell->nparts; k++) {
+            lay_extent e = lay_measure_content(c, cell->parts[k].content, s->style);
+            if (cell->parts[k].label) {
+                double hang = lay_measure_text(c, cell->parts[k].label, s->style).max +
+                              c->t->list[LIST_ARABIC].label_gap;
+                e.min += hang;
+                e.max += hang;
+            }
+            if (e.min > s->ext.min) s->ext.min = e.min;
+            if (e.max > s->ext.max) s->ext.max = e.max;
+        }
     }
 }
 
@@ -303,6 +314,24 @@ static void column_widths(ctx *c, grid *g, box b)
             }
         }
     g->avail = lay_text_width(c) - b.left - b.right;
+    /* Padding is added to every column. Wide gaps keep readers' text
+     * extraction from running a line across columns; a table with too
+     * many columns for them narrows its padding, down to the template's
+     * minimum, before it breaks a word. */
+    const style_table *tb = &c->t->table;
+    double content = 0;
+    for (int k = 0; k < n; k++)
+        content += mn[k];
+    g->pad_x = tb->pad_x;
+    if (content + 2 * n * g->pad_x > g->avail) {
+        g->pad_x = (g->avail - content) / (2 * n);
+        if (g->pad_x < tb->pad_x_min)
+            g->pad_x = tb->pad_x_min;
+    }
+    for (int k = 0; k < n; k++) {
+        mn[k] += 2 * g->pad_x;
+        mx[k] += 2 * g->pad_x;
+    }
     for (int k = 0; k < n && k < 8; k++) {
         double w = g->spec->col_width[k];
         fixed[k] = w < 0 ? -w * g->avail : w;
@@ -326,7 +355,7 @@ static void set_cell(ctx *c, grid *g, slot *s, box b)
     if (end > g->ncols)
         end = g->ncols;
     double tw = lay_text_width(c);
-    box inner = { b.left + g->x[s->col] + tb->pad_x, tw - (b.left + g->x[end]) + tb->pad_x };
+    box inner = { b.left + g->x[s->col] + g->pad_x, tw - (b.left + g->x[end]) + g->pad_x };
     int saved_style = c->force_style;
     style_align saved_align = c->force_align;
     c->force_style = s->style;
@@ -348,6 +377,9 @@ static void set_cell(ctx *c, grid *g, slot *s, box b)
             lay_plain(c, *cell->text ? cell->text : " ", s->style, inner, cell->src, ROLE_BODY);
     } else if (cell->content) {
         lay_labelled(c, cell->label, cell->content, inner, 2, 0);
+    } else {
+        for (int k = 0; k < cell->nparts; k++)
+            lay_labelled(c, cell->parts[k].label, cell->parts[k].content, inner, 2, 0);
     }
     s->lines = lay_capture_end(c, &cap);
     c->force_style = saved_style;
