@@ -49,6 +49,35 @@ static int by_id_then_line(const void *a, const void *b)
     return c ? c : x->node->line - y->node->line;
 }
 
+static int by_id(const void *key, const void *elem)
+{
+    return strcmp(key, ((const id_use *)elem)->id);
+}
+
+/* Every <ref to=...> names an id of the report. */
+static int check_refs(const model_node *root, const ids *all)
+{
+    int errors = 0;
+    const model_node *n = root;
+    while (n) {
+        if (n->kind == M_REF) {
+            const char *to = model_attr_get(n, "to");
+            if (all->n == 0 || !bsearch(to, all->v, all->n, sizeof *all->v, by_id)) {
+                diag_error(n->file, n->line, n->col, "<ref> to '%s': no element has that id", to);
+                errors++;
+            }
+        }
+        if (n->first) {
+            n = n->first;
+            continue;
+        }
+        while (n && n != root && !n->next)
+            n = n->parent;
+        n = (n && n != root) ? n->next : NULL;
+    }
+    return errors;
+}
+
 static int check_ids(const model_doc *doc)
 {
     ids all = { 0 };
@@ -63,6 +92,7 @@ static int check_ids(const model_doc *doc)
                        all.v[i].id, first->line);
             errors++;
         }
+    errors += check_refs(doc->root, &all);
     free(all.v);
     return errors;
 }

@@ -3,12 +3,14 @@
 
 #include <stdarg.h>
 
-static int n_errors, n_warnings, strict;
+static int n_errors, n_warnings, strict, quiet;
 static FILE *out;
 
 void diag_report(diag_level level, const char *file, int line, int col,
                  const char *fmt, ...)
 {
+    if (quiet)
+        return;
     if (strict)
         level = DIAG_ERROR;
     FILE *f = out ? out : stderr;
@@ -35,6 +37,7 @@ void diag_report(diag_level level, const char *file, int line, int col,
 }
 
 void diag_set_strict(int on) { strict = on; }
+void diag_quiet(int on) { quiet = on; }
 int diag_errors(void) { return n_errors; }
 int diag_warnings(void) { return n_warnings; }
 void diag_reset(void) { n_errors = n_warnings = 0; }

@@ -37,7 +37,9 @@ typedef struct dl_item {
     enc_id enc;
     double size, word_space;
     const char *bytes;         /* encoded, NUL-terminated */
-    const char *uri;           /* link */
+    const char *uri;           /* link to the web; NULL for a link within the document */
+    int dest_page;             /* link within: the page (1-based) and the height */
+    double dest_y;             /* at its top */
     const model_node *src;
     struct dl_item *next;
 } dl_item;
@@ -51,11 +53,24 @@ typedef struct dl_page {
     struct dl_page *next;
 } dl_page;
 
+/* A bookmark: a heading's title, its depth, and where it is. */
+typedef struct dl_outline {
+    int level;                 /* 1 for chapters */
+    const char *title;         /* UTF-8 */
+    int page;
+    double y;
+    struct dl_outline *next;
+} dl_outline;
+
 typedef struct dl_doc {
     dl_page *first, *last;
     int npages;
+    dl_outline *outline;
+    int front_pages;           /* numbered apart, before the body's page 1 */
+    char front_style;          /* 'i' or 'I' */
     /* document information for the PDF */
-    const char *title, *author, *subject, *lang;
+    const char *title, *author, *subject, *keywords, *lang;
+    long long date;            /* seconds since 1970 (UTC), or -1 for none */
 } dl_doc;
 
 /* Appends item to page (the item must not be on another page). */

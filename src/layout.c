@@ -12,6 +12,7 @@
 #include "layout_int.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -204,6 +205,7 @@ static void add_box(ctx *c, const ink *k, font *f, enc_id e, const char *s, size
     p->size = k->size;
     p->color = k->color;
     p->href = k->href;
+    p->dest = k->dest;
     p->src = src;
     p->width = font_text_width(f, s, len) * k->size / 1000.0;
 }
@@ -361,6 +363,15 @@ void lay_add_inline(ctx *c, const model_node *n, ink k)
         case M_BR:
             add_break(c);
             continue;
+        case M_REF: {
+            const anchor *target = NULL;
+            const char *text = toc_ref_text(c, ch, &target);
+            sub.dest = target;
+            if (c->link_style >= 0)
+                sub.color = c->t->styles[c->link_style].color;
+            lay_add_text(c, &sub, text, ch);
+            continue;
+        }
         case M_B: sub.bold = 1; break;
         case M_I: sub.italic = !k.italic; break;
         case M_A:
@@ -448,7 +459,7 @@ typedef struct run {
 static int same_run(const piece *a, const piece *b)
 {
     return a->font == b->font && a->enc == b->enc && a->size == b->size &&
-           a->color == b->color && a->href == b->href;
+           a->color == b->color && a->href == b->href && a->dest == b->dest;
 }
 
 static void emit_run(ctx *c, gline *l, const run *r, dl_role role, int level)
@@ -480,8 +491,12 @@ static void emit_run(ctx *c, gline *l, const run *r, dl_role role, int level)
     it->bytes = text;
     it->src = p0->src;
     lay_line_add(l, it);
-    if (p0->href) {
+    if (p0->href || (p0->dest && p0->dest->page > 0)) {
         dl_item *ln = lay_item(c, DL_LINK, ROLE_ARTIFACT);
+        if (p0->dest) {
+            ln->dest_page = p0->dest->page;
+            ln->dest_y = p0->dest->y;
+        }
         ln->x = r->x;
         ln->y = font_descent(p0->font) * p0->size / 1000.0;
         ln->w = r->width;
@@ -1175,6 +1190,8 @@ static void division(ctx *c, const model_node *n, box b, int level)
     }
     if (level == 1)
         set_mark(c, before, n, label);
+    if (title)
+        toc_anchor(c, before, n, label, lay_child_text(c, n, M_TITLE), level);
     if (n->kind == M_SUBGROUP)
         board_subgroup_chair(c, n, b);
     lay_blocks(c, n, b, level + 1, 0);
@@ -1183,10 +1200,12 @@ static void division(ctx *c, const model_node *n, box b, int level)
 static void foreword(ctx *c, const model_node *n, box b)
 {
     const model_node *title = model_child(n, M_TITLE);
+    gline *before = c->last;
     if (title)
         lay_paragraph(c, title, c->t->foreword_style, b, NULL, 0, ROLE_HEADING, 1);
     else if (*c->t->foreword_title)
         lay_plain(c, c->t->foreword_title, c->t->foreword_style, b, n, ROLE_HEADING);
+    toc_anchor(c, before, n, "", title ? lay_child_text(c, n, M_TITLE) : c->t->foreword_title, 1);
     lay_blocks(c, n, b, 2, 0);
     signoff(c, model_attr_get(n, "by"), model_attr_get(n, "role"), NULL, b, n);
 }
@@ -1217,6 +1236,7 @@ static void block(ctx *c, const model_node *n, box b, int level, int list_depth)
     case M_P: paragraph_block(c, n, b, level); break;
     case M_TABLE: table_block(c, n, b); break;
     case M_PAGE_BREAK: c->break_next = 1; break;
+    case M_CONTENTS: toc_contents(c, n, b); break;
     case M_BUDGET: board_budget(c, n, b); break;
     case M_OUTCOME_GRID: case M_STRATEGIC_AIMS: case M_AGENCY_PLAN: board_grid(c, n, b); break;
     case M_KEY_FIGURES: case M_STORY: case M_PRIORITIES: case M_MESSAGES: case M_MEMBERS:
@@ -1236,8 +1256,14 @@ static void block(ctx *c, const model_node *n, box b, int level, int list_depth)
 
 void lay_blocks(ctx *c, const model_node *parent, box b, int level, int list_depth)
 {
-    for (const model_node *n = parent->first; n && !c->failed; n = n->next)
+    for (const model_node *n = parent->first; n && !c->failed; n = n->next) {
+        gline *before = c->last;
         block(c, n, b, level, list_depth);
+        /* anything with an id can be referred to; headings and tables
+         * have anchored themselves with their numbers already */
+        if (model_attr_get(n, "id"))
+            toc_anchor(c, before, n, "", model_text(c->a, n), 0);
+    }
 }
 
 /* ---- pages --------------------------------------------------------------- */
@@ -1338,6 +1364,11 @@ static void paginate(ctx *c, dl_doc *d, gline *first)
             mark_label = l->mark_label;
             mark_title = l->mark_title;
         }
+        if (l->anchor) {
+            anchor *a = &c->cur->v[l->anchor - 1];
+            a->page = p->number;
+            a->y = y - gap;
+        }
         if (l->bar && prev && prev->bar && !empty)
             l->bar->h += gap;       /* one bar down a quote or story, gaps and all */
         place(l, p, y - gap);
@@ -1361,8 +1392,19 @@ typedef struct meta_ctx {
 static int meta_lookup(void *p, const char *key, const char **str, long *num)
 {
     meta_ctx *m = p;
-    if (strcmp(key, "page") == 0) { *num = m->page; return 1; }
-    if (strcmp(key, "pages") == 0) { *num = m->pages; return 1; }
+    (void)num;
+    if (strcmp(key, "page") == 0 || strcmp(key, "pages") == 0) {
+        /* front matter is counted apart from the body, as the viewer's
+         * page labels count it */
+        int front = m->c->cur ? m->c->cur->front_pages : 0;
+        int in_front = m->page <= front;
+        long n = key[4] ? (in_front ? front : m->pages - front)
+                        : (in_front ? m->page : m->page - front);
+        char buf[32];
+        label_number(buf, sizeof buf, n, in_front ? (char)m->c->t->front_numbering : '1');
+        *str = arena_strdup(m->c->a, buf);
+        return 1;
+    }
     if (strcmp(key, "chapter") == 0 || strcmp(key, "chapter-label") == 0) {
         const char *v = m->at ? (key[7] ? m->at->mark_label : m->at->mark_title) : NULL;
         *str = v ? v : "";
@@ -1475,67 +1517,242 @@ static gline *cover(ctx *c, const model_node *meta)
     return before ? before->next : c->first;
 }
 
+/* Days from 1970-01-01 to the civil date y-m-d (proleptic Gregorian). */
+static long long days_from_civil(long long y, unsigned m, unsigned d)
+{
+    y -= m <= 2;
+    long long era = (y >= 0 ? y : y - 399) / 400;
+    unsigned yoe = (unsigned)(y - era * 400);
+    unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + (long long)doe - 719468;
+}
+
+/* The document's date: SOURCE_DATE_EPOCH when set, else the report's own
+ * date (iso=), else none; never the clock. */
+static long long document_date(const model_node *meta)
+{
+    const char *env = getenv("SOURCE_DATE_EPOCH");
+    if (env && *env) {
+        char *end;
+        long long v = strtoll(env, &end, 10);
+        if (*end == '\0' && v >= 0)
+            return v;
+    }
+    const model_node *date = meta ? model_child(meta, M_DATE) : NULL;
+    const char *iso = date ? model_attr_get(date, "iso") : NULL;
+    int y, m, d;
+    if (iso && sscanf(iso, "%d-%d-%d", &y, &m, &d) == 3 && m >= 1 && m <= 12 && d >= 1 && d <= 31)
+        return days_from_civil(y, (unsigned)m, (unsigned)d) * 86400;
+    return -1;
+}
+
 static void set_info(ctx *c, dl_doc *d)
 {
     const model_node *meta = model_child(c->doc->root, M_META);
     d->title = lay_child_text(c, meta, M_TITLE);
     d->author = lay_child_text(c, meta, M_AUTHOR);
-    d->subject = lay_child_text(c, meta, M_BOARD);
+    d->subject = lay_child_text(c, meta, M_SUBTITLE);
+    if (!d->subject)
+        d->subject = lay_child_text(c, meta, M_BOARD);
+    const model_node *board = model_child(meta, M_BOARD);
+    const char *area = lay_child_text(c, meta, M_AREA), *period = lay_child_text(c, meta, M_PERIOD);
+    const char *shortname = board ? model_attr_get(board, "short") : NULL;
+    d->keywords = arena_printf(c->a, "%s%s%s%s%s", shortname ? shortname : "",
+                               shortname && (area || period) ? ", " : "", area ? area : "",
+                               area && period ? ", " : "", period ? period : "");
     const char *lang = model_attr_get(c->doc->root, "xml:lang");
     d->lang = lang ? lang : "en-GB";
+    d->date = document_date(meta);
 }
 
-dl_doc *layout_run(const model_doc *doc, style_template *t, arena *a, layout_stats *stats)
+/* Elements with ids, sorted, for references (check.c has made ids unique). */
+static void collect_ids(ctx *c)
 {
-    ctx c = { .doc = doc, .t = t, .a = a, .stats = stats, .force_style = -1,
-              .force_align = LAY_NO_ALIGN };
-    c.link_style = style_lookup(t, "link");
-    dl_doc *d = arena_alloc(a, sizeof *d);
-    set_info(&c, d);
-    const model_node *root = doc->root;
+    int n = 0, cap = 0;
+    const model_node **v = NULL;
+    const model_node *at = c->doc->root;
+    while (at) {
+        if (model_attr_get(at, "id")) {
+            if (n == cap) {
+                cap = cap ? cap * 2 : 64;
+                v = realloc(v, sizeof *v * (size_t)cap);
+                if (!v)
+                    abort();
+            }
+            v[n++] = at;
+        }
+        if (at->first) {
+            at = at->first;
+            continue;
+        }
+        while (at && at != c->doc->root && !at->next)
+            at = at->parent;
+        at = at && at != c->doc->root ? at->next : NULL;
+    }
+    for (int i = 1; i < n; i++)         /* insertion sort: ids come mostly in order */
+        for (int k = i; k > 0 && strcmp(model_attr_get(v[k - 1], "id"), model_attr_get(v[k], "id")) > 0; k--) {
+            const model_node *tmp = v[k];
+            v[k] = v[k - 1];
+            v[k - 1] = tmp;
+        }
+    c->ids = v;
+    c->nids = n;
+}
+
+/* The body starts on the page of the first chapter, section or appendix,
+ * when a cover, contents page or foreword comes before it. */
+static int front_pages(const ctx *c)
+{
+    if (!c->t->front_numbering)
+        return 0;
+    const model_node *root = c->doc->root;
+    int front_matter = model_child(root, M_COVER) || model_child(root, M_FOREWORD) ||
+                       model_child(root, M_CONTENTS);
+    if (!front_matter)
+        return 0;
+    for (int i = 0; i < c->cur->n; i++) {
+        const model_node *n = c->cur->v[i].node;
+        if ((n->kind == M_CHAPTER || n->kind == M_SECTION || n->kind == M_APPENDIX) &&
+            n->parent == root)
+            return c->cur->v[i].page - 1;
+    }
+    return 0;
+}
+
+static void outline(ctx *c, dl_doc *d)
+{
+    dl_outline **tail = &d->outline;
+    for (int i = 0; i < c->cur->n; i++) {
+        const anchor *a = &c->cur->v[i];
+        if (a->level < 1 || a->page < 1)
+            continue;
+        dl_outline *o = arena_alloc(c->a, sizeof *o);
+        o->level = a->level;
+        o->title = *a->label ? arena_printf(c->a, "%s %s", a->label, a->title) : a->title;
+        o->page = a->page;
+        o->y = a->y;
+        *tail = o;
+        tail = &o->next;
+    }
+}
+
+static int same_places(const anchors *x, const anchors *y)
+{
+    if (!x || !y || x->n != y->n || x->front_pages != y->front_pages)
+        return 0;
+    for (int i = 0; i < x->n; i++)
+        if (x->v[i].page != y->v[i].page || x->v[i].node != y->v[i].node ||
+            strcmp(x->v[i].label, y->v[i].label) != 0)
+            return 0;
+    return 1;
+}
+
+/* One pass of layout over the whole document. */
+static dl_doc *layout_pass(ctx *c)
+{
+    const style_template *t = c->t;
+    dl_doc *d = arena_alloc(c->a, sizeof *d);
+    set_info(c, d);
+    const model_node *root = c->doc->root;
     int has_cover = model_child(root, M_COVER) != NULL && t->cover != NULL;
     gline *cover_lines = NULL;
     if (has_cover) {
-        cover_lines = cover(&c, model_child(root, M_META));
-        c.pending_space = 0;
+        cover_lines = cover(c, model_child(root, M_META));
+        c->pending_space = 0;
     }
-    gline *body_start = c.last;
-    lay_blocks(&c, root, (box){0, 0}, 1, 0);
-    gline *body = body_start ? body_start->next : c.first;
+    gline *body_start = c->last;
+    lay_blocks(c, root, (box){0, 0}, 1, 0);
+    gline *body = body_start ? body_start->next : c->first;
     if (has_cover && body_start) {
         body_start->next = NULL;
         if (body)
             body->break_before = 1;
-        /* the cover's first line sits at cover_top */
         if (cover_lines)
             cover_lines->space_before = 0;
     }
-    if (!c.failed) {
-        if (has_cover && cover_lines) {
-            paginate(&c, d, cover_lines);
-            /* shift the cover down to cover_top */
-            double shift = t->cover_top - t->margin_top;
-            for (dl_item *it = d->first->first; it; it = it->next) {
-                it->y -= shift;
-                it->y2 -= shift;
-            }
-            if (body) {
-                dl_doc rest = { 0 };
-                rest.npages = d->npages;
-                paginate(&c, &rest, body);
-                d->last->next = rest.first;
-                d->last = rest.last;
-                d->npages = rest.npages;
-            }
-        } else {
-            paginate(&c, d, c.first);
+    if (c->failed)
+        return NULL;
+    if (has_cover && cover_lines) {
+        paginate(c, d, cover_lines);
+        /* the cover's first line sits at cover_top */
+        double shift = t->cover_top - t->margin_top;
+        for (dl_item *it = d->first->first; it; it = it->next) {
+            it->y -= shift;
+            it->y2 -= shift;
         }
-        add_furniture(&c, d, has_cover);
+        if (body) {
+            dl_doc rest = { 0 };
+            rest.npages = d->npages;
+            paginate(c, &rest, body);
+            d->last->next = rest.first;
+            d->last = rest.last;
+            d->npages = rest.npages;
+        }
+    } else {
+        paginate(c, d, c->first);
     }
-    if (stats) {
+    c->cur->front_pages = front_pages(c);
+    d->front_pages = c->cur->front_pages;
+    d->front_style = (char)t->front_numbering;
+    add_furniture(c, d, has_cover);
+    outline(c, d);
+    return d;
+}
+
+static void reset_pass(ctx *c)
+{
+    c->first = c->last = NULL;
+    c->pending_space = 0;
+    c->keep_following = c->break_next = 0;
+    c->label = NULL;
+    c->bar = NULL;
+    memset(c->counters, 0, sizeof c->counters);
+    c->chapter_counter = c->appendix_counter = c->table_counter = 0;
+    c->needs_pages = 0;
+    c->nwarned = 0;
+}
+
+#define LAYOUT_MAX_PASSES 5
+
+dl_doc *layout_run(const model_doc *doc, style_template *t, arena *a, layout_stats *stats)
+{
+    ctx c = { .doc = doc, .t = t, .a = a, .force_style = -1, .force_align = LAY_NO_ALIGN };
+    c.link_style = style_lookup(t, "link");
+    collect_ids(&c);
+    anchors passes[2] = { { 0 }, { 0 } };
+    dl_doc *d = NULL;
+    int pass = 0;
+    /* Pass after pass until no heading or target moves: the contents
+     * page and references print what the pass before found. Diagnostics
+     * come from the first pass only; statistics from the last. */
+    while (pass < LAYOUT_MAX_PASSES) {
+        anchors *cur = &passes[pass % 2];
+        const anchors *prev = pass > 0 ? &passes[(pass + 1) % 2] : NULL;
+        free(cur->v);
+        *cur = (anchors){ 0 };
+        reset_pass(&c);
+        c.cur = cur;
+        c.prev = prev;
+        layout_stats st = { 0 };
+        c.stats = &st;
+        if (pass > 0)
+            diag_quiet(1);
+        d = layout_pass(&c);
+        diag_quiet(0);
+        pass++;
+        if (stats)
+            *stats = st;
+        if (!d || !c.needs_pages || same_places(cur, prev))
+            break;
+    }
+    if (stats && d) {
         stats->pages = d->npages;
-        stats->passes = 1;
+        stats->passes = pass;
     }
+    free(passes[0].v);
+    free(passes[1].v);
+    free(c.ids);
     free(c.pieces);
     free(c.items);
     free(c.breaks);

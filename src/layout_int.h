@@ -13,6 +13,22 @@
 
 struct table_geom;
 
+/* Where a heading or another element with an id landed: what the contents
+ * page, bookmarks and cross-references need from the pass before. */
+typedef struct anchor {
+    const model_node *node;
+    const char *label, *title;      /* "3.1", "Appendix A", "Table 4"; plain title */
+    int level;                      /* heading level for contents and bookmarks; 0 none */
+    int page;                       /* physical page, 1-based; 0 until placed */
+    double y;                       /* top of its first line on that page */
+} anchor;
+
+typedef struct anchors {
+    anchor *v;
+    int n, cap;
+    int front_pages;                /* pages before the body's page 1 */
+} anchors;
+
 /* One line of the galley: set to its measure, waiting for a page. */
 typedef struct gline {
     double height, ascent;          /* line box and baseline offset */
@@ -23,6 +39,7 @@ typedef struct gline {
     int table_head;                 /* a header band, repeated after breaks */
     const char *mark_label;         /* a chapter starts here: its label and */
     const char *mark_title;         /* title, for the running heads */
+    int anchor;                     /* 1 + index of the anchor that starts here, or 0 */
     dl_item *bar;                   /* the bar beside a quote's line */
     double ratio;                   /* adjustment ratio the line was set at */
     int hyphenated;                 /* ends in a hyphen */
@@ -44,6 +61,7 @@ typedef struct piece {
     double size;
     uint32_t color;
     const char *href;
+    const struct anchor *dest;      /* a link within the document */
     const model_node *src;
 } piece;
 
@@ -53,6 +71,7 @@ typedef struct ink {
     double size;
     uint32_t color;
     const char *href;
+    const struct anchor *dest;
 } ink;
 
 /* Indents from the text area's left and right edges. */
@@ -90,6 +109,11 @@ typedef struct ctx {
     int nwarned, warned_cap;
     int link_style;
     layout_stats *stats;
+    anchors *cur;                   /* this pass's anchors */
+    const anchors *prev;            /* the pass before's, or NULL on the first */
+    int needs_pages;                /* a contents page or reference wants page numbers */
+    const model_node **ids;         /* elements with ids, sorted by id */
+    int nids;
 } ctx;
 
 /* How a paragraph's lines are set. */
@@ -160,6 +184,23 @@ typedef struct lay_capture {
 void lay_capture_begin(ctx *c, lay_capture *saved);
 /* Ends the capture, returning the lines written since it began. */
 gline *lay_capture_end(ctx *c, lay_capture *saved);
+
+/* ---- toc.c: anchors, the contents page, cross-references ---------------- */
+
+/* Records an anchor for n on the first line written after before. */
+void toc_anchor(ctx *c, gline *before, const model_node *n, const char *label, const char *title,
+                int level);
+/* The anchor the previous pass recorded for n, or NULL. */
+const anchor *toc_find(const anchors *a, const model_node *n);
+/* The element with the given id, or NULL. */
+const model_node *toc_target(const ctx *c, const char *id);
+/* The contents page at this point. */
+void toc_contents(ctx *c, const model_node *n, box b);
+/* The text a <ref> prints; sets *target to the anchor it links to. */
+const char *toc_ref_text(ctx *c, const model_node *ref, const anchor **target);
+/* A page's number as printed: roman in the front matter, else counted from
+ * the body's first page. */
+const char *toc_page_label(ctx *c, const anchors *a, int page);
 
 /* A table as table.c sets it, built from a <table> or by board.c from a
  * budget or a grid. */

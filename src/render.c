@@ -13,8 +13,11 @@
 #include <unistd.h>
 
 #include <hpdf.h>
+#include <hpdf_doc.h>          /* the catalog and info dictionaries, for Unicode strings */
+#include <time.h>
 
 #include "diag.h"
+#include "utf8.h"
 
 typedef struct loaded_font {
     const font *metrics;
@@ -29,6 +32,8 @@ typedef struct file_font {
 
 typedef struct rstate {
     HPDF_Doc pdf;
+    HPDF_Page *pages;           /* for links and bookmarks into the document */
+    int npages;
     HPDF_STATUS error, detail;
     loaded_font *fonts;
     int nfonts, cap;
@@ -151,20 +156,36 @@ static void draw_rect(rstate *r, HPDF_Page page, const dl_item *it)
     HPDF_Page_Fill(page);
 }
 
-static void draw_link(HPDF_Page page, const dl_item *it)
+static HPDF_Destination destination(rstate *r, int page, double y)
+{
+    if (page < 1 || page > r->npages)
+        return NULL;
+    HPDF_Destination dst = HPDF_Page_CreateDestination(r->pages[page - 1]);
+    if (dst)
+        HPDF_Destination_SetFitH(dst, (HPDF_REAL)y);   /* libharu refuses XYZ with zoom 0 */
+    return dst;
+}
+
+/* Links within the document point at pages drawn later, so they are made
+ * once every page exists. */
+static void draw_link(rstate *r, HPDF_Page page, const dl_item *it)
 {
     HPDF_Rect rect = { (HPDF_REAL)it->x, (HPDF_REAL)it->y, (HPDF_REAL)(it->x + it->w),
                        (HPDF_REAL)(it->y + it->h) };
-    HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(page, rect, it->uri);
+    HPDF_Annotation a = NULL;
+    if (it->uri) {
+        a = HPDF_Page_CreateURILinkAnnot(page, rect, it->uri);
+    } else {
+        HPDF_Destination dst = destination(r, it->dest_page, it->dest_y);
+        if (dst)
+            a = HPDF_Page_CreateLinkAnnot(page, rect, dst);
+    }
     if (a)
         HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
 }
 
-static void draw_page(rstate *r, const dl_page *p)
+static void draw_page(rstate *r, const dl_page *p, HPDF_Page page)
 {
-    HPDF_Page page = HPDF_AddPage(r->pdf);
-    if (!page)
-        return;
     HPDF_Page_SetWidth(page, (HPDF_REAL)p->width);
     HPDF_Page_SetHeight(page, (HPDF_REAL)p->height);
     r->in_text = 0;
@@ -176,23 +197,133 @@ static void draw_page(rstate *r, const dl_page *p)
         case DL_TEXT: draw_text(r, page, it); break;
         case DL_RULE: draw_rule(r, page, it); break;
         case DL_RECT: draw_rect(r, page, it); break;
-        case DL_LINK: draw_link(page, it); break;
+        case DL_LINK: draw_link(r, page, it); break;
         }
     }
     end_text(r, page);
 }
 
-/* Document information strings are written in PDFDocEncoding by
- * libharu; only ASCII is certain to survive, so others are left out
- * rather than written garbled. */
-static void set_info(rstate *r, HPDF_InfoType type, const char *value)
+/* A PDF text string in UTF-16BE with its byte order mark: the one form
+ * every reader shows right for any character (libharu would write the
+ * UTF-8 bytes as PDFDocEncoding). */
+static HPDF_Binary text_string(rstate *r, const char *utf8)
 {
-    if (!value || !*value)
+    size_t len = strlen(utf8);
+    HPDF_BYTE *buf = malloc(len * 4 + 2);
+    if (!buf)
+        return NULL;
+    size_t n = 0;
+    buf[n++] = 0xFE;
+    buf[n++] = 0xFF;
+    const char *p = utf8, *end = utf8 + len;
+    while (p < end) {
+        uint32_t cp = utf8_next(&p, end);
+        if (cp == UTF8_INVALID)
+            cp = 0xFFFD;
+        if (cp >= 0x10000) {
+            cp -= 0x10000;
+            uint32_t hi = 0xD800 + (cp >> 10), lo = 0xDC00 + (cp & 0x3FF);
+            buf[n++] = (HPDF_BYTE)(hi >> 8);
+            buf[n++] = (HPDF_BYTE)hi;
+            buf[n++] = (HPDF_BYTE)(lo >> 8);
+            buf[n++] = (HPDF_BYTE)lo;
+        } else {
+            buf[n++] = (HPDF_BYTE)(cp >> 8);
+            buf[n++] = (HPDF_BYTE)cp;
+        }
+    }
+    HPDF_Binary b = HPDF_Binary_New(r->pdf->mmgr, buf, (HPDF_UINT)n);
+    free(buf);
+    return b;
+}
+
+static void set_text(rstate *r, HPDF_Dict dict, const char *key, const char *value)
+{
+    if (!dict || !value || !*value)
         return;
-    for (const unsigned char *p = (const unsigned char *)value; *p; p++)
-        if (*p >= 0x80)
+    HPDF_Binary b = text_string(r, value);
+    if (b)
+        HPDF_Dict_Add(dict, key, b);
+}
+
+/* Dates come from the report (meta date iso=) or SOURCE_DATE_EPOCH, never
+ * the clock, so that the same report gives the same bytes. */
+static void set_dates(rstate *r, long long when)
+{
+    if (when < 0)
+        return;
+    time_t t = (time_t)when;
+    struct tm tm;
+    if (!gmtime_r(&t, &tm))
+        return;
+    HPDF_Date d = { tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
+                    tm.tm_sec, 'Z', 0, 0 };
+    HPDF_SetInfoDateAttr(r->pdf, HPDF_INFO_CREATION_DATE, d);
+    HPDF_SetInfoDateAttr(r->pdf, HPDF_INFO_MOD_DATE, d);
+}
+
+static void set_document(rstate *r, const dl_doc *d)
+{
+    /* the info dictionary is made by libharu on its first entry */
+    HPDF_SetInfoAttr(r->pdf, HPDF_INFO_CREATOR, "boardpress");
+    HPDF_SetInfoAttr(r->pdf, HPDF_INFO_PRODUCER, "boardpress");
+    set_text(r, r->pdf->info, "Title", d->title);
+    set_text(r, r->pdf->info, "Author", d->author);
+    set_text(r, r->pdf->info, "Subject", d->subject);
+    set_text(r, r->pdf->info, "Keywords", d->keywords);
+    set_dates(r, d->date);
+    HPDF_Dict catalog = r->pdf->catalog;
+    if (d->lang)
+        HPDF_Dict_Add(catalog, "Lang", HPDF_String_New(r->pdf->mmgr, d->lang, NULL));
+    /* the viewer's title bar shows the title, not the file name */
+    HPDF_Dict prefs = HPDF_Dict_New(r->pdf->mmgr);
+    if (prefs) {
+        HPDF_Dict_Add(prefs, "DisplayDocTitle", HPDF_Boolean_New(r->pdf->mmgr, HPDF_TRUE));
+        HPDF_Dict_Add(catalog, "ViewerPreferences", prefs);
+    }
+}
+
+/* Bookmarks nest by heading level; the viewer opens with them shown.
+ * A heading under no heading of the level above hangs from the nearest
+ * one higher up (libharu puts parentless items at the top). */
+static void bookmarks(rstate *r, const dl_doc *d)
+{
+    if (!d->outline)
+        return;
+    enum { DEPTH = 8 };
+    HPDF_Outline parent[DEPTH + 1] = { 0 };
+    for (const dl_outline *o = d->outline; o; o = o->next) {
+        int level = o->level < 1 ? 1 : o->level > DEPTH ? DEPTH : o->level;
+        HPDF_Outline up = NULL;
+        for (int k = level - 1; k >= 1 && !up; k--)
+            up = parent[k];
+        HPDF_Outline item = HPDF_CreateOutline(r->pdf, up, "", NULL);
+        if (!item)
             return;
-    HPDF_SetInfoAttr(r->pdf, type, value);
+        set_text(r, item, "Title", o->title);
+        HPDF_Destination dst = destination(r, o->page, o->y);
+        if (dst)
+            HPDF_Outline_SetDestination(item, dst);
+        if (level == 1)
+            HPDF_Outline_SetOpened(item, HPDF_TRUE);
+        parent[level] = item;
+        for (int k = level + 1; k <= DEPTH; k++)
+            parent[k] = NULL;
+    }
+    HPDF_SetPageMode(r->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+}
+
+/* The viewer's page labels: front matter in roman numerals, the body
+ * from 1, as the footers print them. */
+static void page_labels(rstate *r, const dl_doc *d)
+{
+    if (d->front_pages > 0) {
+        HPDF_AddPageLabel(r->pdf, 0, d->front_style == 'I' ? HPDF_PAGE_NUM_STYLE_UPPER_ROMAN
+                                                           : HPDF_PAGE_NUM_STYLE_LOWER_ROMAN, 1, NULL);
+        HPDF_AddPageLabel(r->pdf, (HPDF_UINT)d->front_pages, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, NULL);
+    } else {
+        HPDF_AddPageLabel(r->pdf, 0, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, NULL);
+    }
 }
 
 /* Writes the finished document to fd. */
@@ -260,12 +391,23 @@ int render_pdf(const dl_doc *d, const char *path)
         return -1;
     }
     HPDF_SetCompressionMode(r.pdf, HPDF_COMP_ALL);
-    set_info(&r, HPDF_INFO_TITLE, d->title);
-    set_info(&r, HPDF_INFO_AUTHOR, d->author);
-    set_info(&r, HPDF_INFO_SUBJECT, d->subject);
-    set_info(&r, HPDF_INFO_CREATOR, "boardpress");
+    set_document(&r, d);
+    r.pages = calloc((size_t)d->npages + 1, sizeof *r.pages);
+    if (!r.pages) {
+        HPDF_Free(r.pdf);
+        diag_error(path, 0, 0, "out of memory");
+        return -1;
+    }
     for (const dl_page *p = d->first; p && !r.error; p = p->next)
-        draw_page(&r, p);
+        if (r.npages < d->npages)
+            r.pages[r.npages++] = HPDF_AddPage(r.pdf);
+    int k = 0;
+    for (const dl_page *p = d->first; p && !r.error && k < r.npages; p = p->next)
+        draw_page(&r, p, r.pages[k++]);
+    if (!r.error) {
+        bookmarks(&r, d);
+        page_labels(&r, d);
+    }
     int rc = -1;
     if (r.error)
         diag_error(path, 0, 0, "PDF library error 0x%04X (detail %u)", (unsigned)r.error,
@@ -273,6 +415,7 @@ int render_pdf(const dl_doc *d, const char *path)
     else
         rc = write_atomically(&r, path);
     HPDF_Free(r.pdf);
+    free(r.pages);
     free(r.fonts);
     free(r.files);
     return rc;

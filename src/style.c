@@ -570,6 +570,52 @@ static void read_hyphenation(loader *L, xmlNodePtr x)
     integer(L, x, "right", &L->t->hyphen_right);
 }
 
+static void read_contents(loader *L, xmlNodePtr x)
+{
+    style_contents *ct = &L->t->contents;
+    ct->title = attr(x, "title", L->a);
+    need_style(L, x, "title-style", &ct->title_style);
+    integer(L, x, "depth", &ct->depth);
+    const char *styles = attr(x, "styles", L->a);
+    const char *names[3];
+    int n = styles ? split_bars(L, styles, names, 3) : 0;
+    for (int k = 0; k < 3; k++) {
+        const char *name = names[k < n ? k : n - 1];
+        ct->style[k] = n ? style_lookup(L->t, name) : -1;
+        if (ct->style[k] < 0) {
+            bad(L, x, "styles= names no style", n ? name : "(none given)");
+            return;
+        }
+    }
+    const char *leader = attr(x, "leader", L->a);
+    ct->leader = leader ? leader : "";
+    length(L, x, "number-width", &ct->number_width);
+    length(L, x, "gap", &ct->gap);
+}
+
+static void read_references(loader *L, xmlNodePtr x)
+{
+    const char *v;
+    if ((v = attr(x, "full", L->a)))
+        L->t->ref_full = keep_spaces(L, v);
+    if ((v = attr(x, "show", L->a))) {
+        if (strcmp(v, "number") && strcmp(v, "title") && strcmp(v, "page") && strcmp(v, "full"))
+            bad(L, x, "show is number, title, page or full, not", v);
+        L->t->ref_default = v;
+    }
+}
+
+static void read_page_numbers(loader *L, xmlNodePtr x)
+{
+    const char *v = attr(x, "front", L->a);
+    if (!v)
+        return;
+    if (strcmp(v, "lower-roman") == 0) L->t->front_numbering = 'i';
+    else if (strcmp(v, "upper-roman") == 0) L->t->front_numbering = 'I';
+    else if (strcmp(v, "continuous") == 0) L->t->front_numbering = 0;
+    else bad(L, x, "front is lower-roman, upper-roman or continuous, not", v);
+}
+
 static void read_flow(loader *L, xmlNodePtr x)
 {
     integer(L, x, "widows", &L->t->widows);
@@ -614,6 +660,10 @@ static const char *const table_attrs[] = { "style", "head-style", "total-style",
 static const char *const money_attrs[] = { "thousands", "decimal", "decimals", "format", "negative", NULL };
 static const char *const grid_attrs[] = { "type", "columns", "widths", "label", NULL };
 static const char *const no_attrs[] = { NULL };
+static const char *const contents_attrs[] = { "title", "title-style", "depth", "styles", "leader",
+    "number-width", "gap", NULL };
+static const char *const references_attrs[] = { "full", "show", NULL };
+static const char *const page_numbers_attrs[] = { "front", NULL };
 
 static void read_element(loader *L, xmlNodePtr x)
 {
@@ -624,7 +674,8 @@ static void read_element(loader *L, xmlNodePtr x)
         {"cover", cover_attrs}, {"header", furniture_attrs}, {"footer", furniture_attrs},
         {"roles", roles_attrs}, {"flow", flow_attrs}, {"table", table_attrs},
         {"money", money_attrs}, {"grid", grid_attrs}, {"front-sheet", no_attrs},
-        {"hyphenation", hyphenation_attrs},
+        {"hyphenation", hyphenation_attrs}, {"contents", contents_attrs},
+        {"references", references_attrs}, {"page-numbers", page_numbers_attrs},
     };
     for (size_t k = 0; k < sizeof known / sizeof known[0]; k++)
         if (strcmp(n, known[k].name) == 0)
@@ -645,6 +696,9 @@ static void read_element(loader *L, xmlNodePtr x)
     else if (strcmp(n, "grid") == 0) read_grid(L, x);
     else if (strcmp(n, "board") == 0) read_board(L, x);
     else if (strcmp(n, "hyphenation") == 0) read_hyphenation(L, x);
+    else if (strcmp(n, "contents") == 0) read_contents(L, x);
+    else if (strcmp(n, "references") == 0) read_references(L, x);
+    else if (strcmp(n, "page-numbers") == 0) read_page_numbers(L, x);
     else if (strcmp(n, "front-sheet") == 0) L->t->front_sheet = read_lines(L, x);
     else {
         diag_error(L->t->path, x->line, 0, "<%s> is not a template element", n);
@@ -683,6 +737,14 @@ static void check_complete(loader *L, xmlNodePtr root)
     }
     if (!t->hyphen_patterns || t->hyphen_left < 1 || t->hyphen_right < 1) {
         diag_error(t->path, root->line, 0, "<hyphenation> must give patterns, left and right");
+        L->errors++;
+    }
+    if (t->contents.depth < 1 || !t->contents.title) {
+        diag_error(t->path, root->line, 0, "the template needs <contents> with a title and a depth");
+        L->errors++;
+    }
+    if (!t->ref_full || !t->ref_default) {
+        diag_error(t->path, root->line, 0, "the template needs <references> with full= and show=");
         L->errors++;
     }
     if (!t->has_board) {

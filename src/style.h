@@ -143,6 +143,17 @@ typedef struct style_board {
     int summary_title_style;
 } style_board;
 
+/* The contents page. */
+typedef struct style_contents {
+    const char *title;              /* its heading, "Contents" */
+    int title_style;
+    int depth;                      /* heading levels listed */
+    int style[3];                   /* entry style per level (the last repeats) */
+    const char *leader;             /* the leader's character, "." */
+    double number_width;            /* room kept for page numbers */
+    double gap;                     /* between text, leaders and number */
+} style_contents;
+
 #define STYLE_MAX_LEVELS 6
 
 typedef struct style_template {
@@ -173,6 +184,10 @@ typedef struct style_template {
     double cover_top;               /* first cover line's distance from the top */
     style_furniture header, footer;
     style_table table;
+    style_contents contents;
+    const char *ref_full;           /* a reference with show="full": "{number}, page {page}" */
+    const char *ref_default;        /* what a reference shows when it does not say */
+    int front_numbering;            /* label_number style of front-matter pages: 'i', 'I', or 0 none */
     style_board board;
     int has_board;
     style_cover_line *front_sheet;  /* lines of a committee front sheet */

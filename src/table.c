@@ -644,7 +644,9 @@ static int num_lookup(void *p, const char *key, const char **str, long *num)
     return 1;
 }
 
-static void caption(ctx *c, const tspec *t, box b)
+/* Sets the caption, numbering the table; returns its label ("Table 4"),
+ * or NULL. */
+static const char *caption(ctx *c, const tspec *t, box b)
 {
     const style_table *tb = &c->t->table;
     const char *number = t->number;
@@ -664,7 +666,7 @@ static void caption(ctx *c, const tspec *t, box b)
         }
     }
     if (!t->caption && !label)
-        return;
+        return NULL;
     const char *prefix = label ? arena_printf(c->a, "%s%s", label, t->caption ? tb->separator : "")
                                : NULL;
     gline *before = c->last;
@@ -674,6 +676,7 @@ static void caption(ctx *c, const tspec *t, box b)
         lay_plain(c, prefix, tb->caption_style, b, t->src, ROLE_BODY);
     for (gline *l = before ? before->next : c->first; l; l = l->next)
         l->keep_next = 1;
+    return label;
 }
 
 /* ---- the table ---------------------------------------------------------------- */
@@ -696,7 +699,8 @@ void table_set(ctx *c, const tspec *t, box b)
     const style_table *tb = &c->t->table;
     grid g = { .spec = t };
     lay_add_space(c, tb->space_before);
-    caption(c, t, b);
+    gline *opening = c->last;
+    const char *label = caption(c, t, b);
     if (place_cells(c, &g) == 0)
         return;
     choose_alignment(c, &g);
@@ -751,6 +755,8 @@ void table_set(ctx *c, const tspec *t, box b)
                                 tb->rule_color));
     }
     append_lines(c, first, tail);
+    if (t->src)
+        toc_anchor(c, opening, t->src, label, t->caption ? model_text(c->a, t->caption) : "", 0);
     lay_add_space(c, tb->space_after);
 }
 

@@ -1,0 +1,256 @@
+/* toc.c - anchors, the contents page and cross-references.
+ *
+ * Page numbers are known only once pages are cut, so layout runs in
+ * passes: each pass records where every heading and every element with an
+ * id landed (an anchor), and the next pass prints contents entries and
+ * references from those anchors. Passes stop when no anchor moves.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "label.h"
+#include "layout_int.h"
+
+void toc_anchor(ctx *c, gline *before, const model_node *n, const char *label, const char *title,
+                int level)
+{
+    gline *first = before ? before->next : c->first;
+    if (!first || first->anchor)
+        return;
+    anchors *a = c->cur;
+    if (a->n == a->cap) {
+        a->cap = a->cap ? a->cap * 2 : 64;
+        a->v = realloc(a->v, sizeof *a->v * (size_t)a->cap);
+        if (!a->v)
+            abort();
+    }
+    a->v[a->n] = (anchor){ .node = n, .label = label ? label : "", .title = title ? title : "",
+                           .level = level };
+    first->anchor = ++a->n;
+}
+
+const anchor *toc_find(const anchors *a, const model_node *n)
+{
+    for (int i = 0; a && i < a->n; i++)
+        if (a->v[i].node == n)
+            return &a->v[i];
+    return NULL;
+}
+
+const model_node *toc_target(const ctx *c, const char *id)
+{
+    int lo = 0, hi = c->nids - 1;
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2;
+        int cmp = strcmp(model_attr_get(c->ids[mid], "id"), id);
+        if (cmp == 0)
+            return c->ids[mid];
+        if (cmp < 0)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    return NULL;
+}
+
+const char *toc_page_label(ctx *c, const anchors *a, int page)
+{
+    char buf[32];
+    if (page <= 0)
+        return "0";
+    int front = a ? a->front_pages : 0;
+    if (page <= front)
+        label_number(buf, sizeof buf, page, (char)c->t->front_numbering);
+    else
+        label_number(buf, sizeof buf, page - front, '1');
+    return arena_strdup(c->a, buf);
+}
+
+typedef struct ref_ctx {
+    const char *number, *title, *page;
+} ref_ctx;
+
+static int ref_lookup(void *p, const char *key, const char **str, long *num)
+{
+    ref_ctx *r = p;
+    (void)num;
+    if (strcmp(key, "number") == 0) *str = r->number;
+    else if (strcmp(key, "title") == 0) *str = r->title;
+    else if (strcmp(key, "page") == 0) *str = r->page;
+    else return 0;
+    return 1;
+}
+
+const char *toc_ref_text(ctx *c, const model_node *ref, const anchor **target)
+{
+    const model_node *n = toc_target(c, model_attr_get(ref, "to"));
+    const anchor *a = n ? toc_find(c->prev, n) : NULL;
+    *target = a;
+    c->needs_pages = 1;
+    const char *show = model_attr_get(ref, "show");
+    if (!show)
+        show = c->t->ref_default;
+    /* the first pass does not know yet: it holds a place of about the
+     * right width, and the next pass prints the answer */
+    ref_ctx r = { a && *a->label ? a->label : a ? a->title : "0",
+                  a ? a->title : "0", a ? toc_page_label(c, c->prev, a->page) : "0" };
+    if (strcmp(show, "title") == 0) return r.title;
+    if (strcmp(show, "page") == 0) return r.page;
+    if (strcmp(show, "full") == 0) return label_expand(c->a, c->t->ref_full, ref_lookup, &r);
+    return r.number;
+}
+
+/* ---- the contents page ------------------------------------------------------ */
+
+/* Entries: the previous pass's headings, or on the first pass the
+ * divisions of the model with their titles, so that the page has about
+ * its final length from the start. */
+typedef struct entry {
+    const char *label, *title;
+    int level, page;
+    const model_node *node;
+} entry;
+
+static void model_entries(ctx *c, const model_node *parent, int level, entry **v, int *n, int *cap)
+{
+    for (const model_node *d = parent->first; d; d = d->next) {
+        int division = d->kind == M_CHAPTER || d->kind == M_SECTION || d->kind == M_APPENDIX ||
+                       d->kind == M_SUBGROUP || d->kind == M_FOREWORD;
+        if (!division)
+            continue;
+        if (level <= c->t->contents.depth && model_child(d, M_TITLE)) {
+            if (*n == *cap) {
+                *cap = *cap ? *cap * 2 : 32;
+                *v = realloc(*v, sizeof **v * (size_t)*cap);
+                if (!*v)
+                    abort();
+            }
+            (*v)[(*n)++] = (entry){ "", lay_child_text(c, d, M_TITLE), level, 0, d };
+        }
+        if (d->kind != M_FOREWORD)
+            model_entries(c, d, level + 1, v, n, cap);
+    }
+}
+
+static int collect(ctx *c, entry **v)
+{
+    int n = 0, cap = 0;
+    *v = NULL;
+    if (!c->prev) {
+        model_entries(c, c->doc->root, 1, v, &n, &cap);
+        return n;
+    }
+    for (int i = 0; i < c->prev->n; i++) {
+        const anchor *a = &c->prev->v[i];
+        if (a->level < 1 || a->level > c->t->contents.depth || a->node->kind == M_CONTENTS)
+            continue;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 32;
+            *v = realloc(*v, sizeof **v * (size_t)cap);
+            if (!*v)
+                abort();
+        }
+        (*v)[n++] = (entry){ a->label, a->title, a->level, a->page, a->node };
+    }
+    return n;
+}
+
+/* The right-hand end of the text on line l. */
+static double text_end(const gline *l)
+{
+    double end = 0;
+    for (const dl_item *it = l->first; it; it = it->next)
+        if (it->kind == DL_TEXT && it->x + it->w > end)
+            end = it->x + it->w;
+    return end;
+}
+
+static dl_item *text_item(ctx *c, const char *text, int style, double x)
+{
+    const style_block *s = &c->t->styles[style];
+    font *f = style_face(c->t, s->family, style_face_index(s->bold, s->italic));
+    if (!f)
+        return NULL;
+    dl_item *it = lay_item(c, DL_TEXT, ROLE_BODY);
+    it->x = x;
+    it->font = f;
+    it->enc = ENC_CP1252;
+    it->size = s->size;
+    it->color = s->color;
+    it->w = font_text_width(f, text, strlen(text)) * s->size / 1000.0;
+    char *bytes = arena_alloc(c->a, strlen(text) + 1);
+    enc_encode(ENC_CP1252, text, strlen(text), bytes);
+    it->bytes = bytes;
+    return it;
+}
+
+/* One entry: its title wrapped short of the number column, leaders from
+ * the title's end, the page number flush right; the whole a link. */
+static void contents_entry(ctx *c, const entry *e, box b)
+{
+    const style_contents *ct = &c->t->contents;
+    int style = ct->style[e->level <= 3 ? e->level - 1 : 2];
+    gline *before = c->last;
+    const char *text = *e->label ? arena_printf(c->a, "%s  %s", e->label, e->title) : e->title;
+    box inner = { b.left, b.right + ct->number_width + ct->gap };
+    lay_plain(c, text, style, inner, e->node, ROLE_BODY);
+    gline *last = c->last;
+    if (!last || last == before)
+        return;
+    double right = c->t->page_width - c->t->margin_right - b.right;
+    double from = text_end(last) + ct->gap;
+    const char *number = toc_page_label(c, c->prev, e->page);
+    dl_item *num = text_item(c, number, style, 0);
+    if (!num)
+        return;
+    num->x = right - num->w;
+    lay_line_add(last, num);
+    dl_item *dot = *ct->leader ? text_item(c, ct->leader, style, 0) : NULL;
+    double to = num->x - ct->gap;
+    if (dot && dot->w > 0 && to > from + dot->w) {
+        /* leaders as one run of the leader character, spaced to end flush */
+        int count = (int)((to - from) / (dot->w * 2));
+        if (count > 0) {
+            size_t len = strlen(ct->leader);
+            char *s = arena_alloc(c->a, (size_t)count * (len + 1) + 1), *q = s;
+            for (int k = 0; k < count; k++) {
+                memcpy(q, ct->leader, len);
+                q += len;
+                *q++ = ' ';
+            }
+            q[-1] = '\0';
+            dl_item *lead = text_item(c, s, style, 0);
+            if (lead) {
+                lead->x = to - lead->w;
+                lay_line_add(last, lead);
+            }
+        }
+    }
+    const anchor *a = toc_find(c->prev, e->node);
+    if (a) {
+        for (gline *l = before ? before->next : c->first; l; l = l->next) {
+            dl_item *ln = lay_item(c, DL_LINK, ROLE_ARTIFACT);
+            ln->x = c->t->margin_left + b.left;
+            ln->w = right - ln->x;
+            ln->y = l->ascent - l->height;
+            ln->h = l->height;
+            ln->dest_page = a->page;
+            ln->dest_y = a->y;
+            lay_line_add(l, ln);
+        }
+    }
+}
+
+void toc_contents(ctx *c, const model_node *n, box b)
+{
+    const style_contents *ct = &c->t->contents;
+    c->needs_pages = 1;
+    gline *before = c->last;
+    lay_plain(c, ct->title, ct->title_style, b, n, ROLE_HEADING);
+    toc_anchor(c, before, n, "", ct->title, 1);
+    entry *v;
+    int count = collect(c, &v);
+    for (int i = 0; i < count; i++)
+        contents_entry(c, &v[i], b);
+    free(v);
+}
