@@ -1,6 +1,6 @@
 /* main.c - the boardpress command line.
  *
- *   boardpress render IN.xml [-o OUT.pdf] [--template NAME|PATH] [--strict] [--stats]
+ *   boardpress render IN.xml [-o OUT.pdf] [--template NAME|PATH] [--strict] [--stats] [--pdfa]
  *   boardpress check IN.xml [--strict]
  *
  * Exit status: 0 success, 1 bad input (the report, its template or its
@@ -22,7 +22,7 @@
 #define BOARDPRESS_VERSION "0.1.0"
 
 static const char usage[] =
-    "usage: boardpress render IN.xml [-o OUT.pdf] [--template NAME|PATH] [--strict] [--stats]\n"
+    "usage: boardpress render IN.xml [-o OUT.pdf] [--template NAME|PATH] [--strict] [--stats] [--pdfa]\n"
     "       boardpress check IN.xml [--strict]\n"
     "       boardpress --help | --version\n";
 
@@ -37,13 +37,14 @@ static const char help[] =
     "  --template T       a template name (templates/T.xml) or a path to one\n"
     "  --strict           treat warnings as errors\n"
     "  --stats            print layout statistics to stderr\n"
+    "  --pdfa             write PDF/A-1b (for archiving)\n"
     "  --help, --version\n\n"
     "Messages read file:line:col: error|warning: text. Exit status is 0 on\n"
     "success, 1 for bad input and 2 for bad usage.\n";
 
 typedef struct options {
     const char *command, *input, *output, *template_name;
-    int strict, stats;
+    int strict, stats, pdfa;
 } options;
 
 static int bad_usage(const char *fmt, const char *arg)
@@ -80,6 +81,8 @@ static int parse_args(int argc, char **argv, options *o)
             o->strict = 1;
         } else if (strcmp(a, "--stats") == 0) {
             o->stats = 1;
+        } else if (strcmp(a, "--pdfa") == 0) {
+            o->pdfa = 1;
         } else if (a[0] == '-' && a[1]) {
             return bad_usage("unknown option %s", a);
         } else if (!o->command) {
@@ -136,7 +139,8 @@ static int render(arena *a, const options *o, const model_doc *doc)
     int rc = 1;
     if (d && diag_errors() == 0) {
         const char *out = o->output ? o->output : default_output(a, o->input);
-        rc = render_pdf(d, out) == 0 ? 0 : 1;
+        render_options ro = { o->pdfa, t->pdfa_profile, t->pdfa_condition };
+        rc = render_pdf(d, out, &ro) == 0 ? 0 : 1;
         if (o->stats)
             fprintf(stderr, "stats: pages=%d lines=%d hyphenated=%d loose=%d overfull=%d widows=%d "
                     "orphans=%d stranded-headings=%d passes=%d\n", stats.pages, stats.lines,

@@ -14,6 +14,7 @@
 
 #include <hpdf.h>
 #include <hpdf_doc.h>          /* the catalog and info dictionaries, for Unicode strings */
+#include <hpdf_encrypt.h>      /* MD5, for a file identifier derived from the content */
 #include <time.h>
 
 #include "diag.h"
@@ -180,8 +181,10 @@ static void draw_link(rstate *r, HPDF_Page page, const dl_item *it)
         if (dst)
             a = HPDF_Page_CreateLinkAnnot(page, rect, dst);
     }
-    if (a)
+    if (a) {
         HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+        HPDF_Dict_AddNumber(a, "F", 4);     /* printable, as PDF/A asks */
+    }
 }
 
 static void draw_page(rstate *r, const dl_page *p, HPDF_Page page)
@@ -326,6 +329,132 @@ static void page_labels(rstate *r, const dl_doc *d)
     }
 }
 
+/* ---- PDF/A-1b ---------------------------------------------------------------- */
+
+static void xml_escaped(HPDF_Stream st, const char *s)
+{
+    for (; s && *s; s++) {
+        switch (*s) {
+        case '&': HPDF_Stream_WriteStr(st, "&amp;"); break;
+        case '<': HPDF_Stream_WriteStr(st, "&lt;"); break;
+        case '>': HPDF_Stream_WriteStr(st, "&gt;"); break;
+        case '"': HPDF_Stream_WriteStr(st, "&quot;"); break;
+        default: HPDF_Stream_Write(st, (const HPDF_BYTE *)s, 1); break;
+        }
+    }
+}
+
+static void xmp_element(HPDF_Stream st, const char *open, const char *value, const char *close)
+{
+    if (!value || !*value)
+        return;
+    HPDF_Stream_WriteStr(st, open);
+    xml_escaped(st, value);
+    HPDF_Stream_WriteStr(st, close);
+}
+
+/* The XMP packet PDF/A requires: the document information again, in
+ * XML, escaped, and the claim of conformance. libharu's own packet
+ * leaves values unescaped and the title out, so it is written here. */
+static int write_xmp(rstate *r, const dl_doc *d)
+{
+    HPDF_Dict xmp = HPDF_DictStream_New(r->pdf->mmgr, r->pdf->xref);
+    if (!xmp)
+        return -1;
+    xmp->filter = HPDF_STREAM_FILTER_NONE;  /* metadata stays readable */
+    HPDF_Dict_AddName(xmp, "Type", "Metadata");
+    HPDF_Dict_AddName(xmp, "Subtype", "XML");
+    HPDF_Stream st = xmp->stream;
+    HPDF_Stream_WriteStr(st, "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+        "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+        "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+        "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n");
+    xmp_element(st, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">", d->title,
+                "</rdf:li></rdf:Alt></dc:title>\n");
+    xmp_element(st, "<dc:creator><rdf:Seq><rdf:li>", d->author, "</rdf:li></rdf:Seq></dc:creator>\n");
+    xmp_element(st, "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">", d->subject,
+                "</rdf:li></rdf:Alt></dc:description>\n");
+    HPDF_Stream_WriteStr(st, "</rdf:Description>\n"
+        "<rdf:Description rdf:about=\"\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n"
+        "<pdf:Producer>boardpress</pdf:Producer>\n");
+    xmp_element(st, "<pdf:Keywords>", d->keywords, "</pdf:Keywords>\n");
+    HPDF_Stream_WriteStr(st, "</rdf:Description>\n"
+        "<rdf:Description rdf:about=\"\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n"
+        "<xmp:CreatorTool>boardpress</xmp:CreatorTool>\n");
+    if (d->date >= 0) {
+        time_t t = (time_t)d->date;
+        struct tm tm;
+        char when[40];
+        gmtime_r(&t, &tm);
+        strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+        xmp_element(st, "<xmp:CreateDate>", when, "</xmp:CreateDate>\n");
+        xmp_element(st, "<xmp:ModifyDate>", when, "</xmp:ModifyDate>\n");
+    }
+    HPDF_Stream_WriteStr(st, "</rdf:Description>\n"
+        "<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
+        "<pdfaid:part>1</pdfaid:part>\n<pdfaid:conformance>B</pdfaid:conformance>\n"
+        "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>");
+    return HPDF_Dict_Add(r->pdf->catalog, "Metadata", xmp) == HPDF_OK ? 0 : -1;
+}
+
+/* The sRGB output intent every PDF/A file carries. */
+static int output_intent(rstate *r, const render_options *opt)
+{
+    FILE *f = opt->icc_profile ? fopen(opt->icc_profile, "rb") : NULL;
+    if (!f)
+        return -1;
+    HPDF_Dict icc = HPDF_DictStream_New(r->pdf->mmgr, r->pdf->xref);
+    if (!icc) {
+        fclose(f);
+        return -1;
+    }
+    HPDF_Dict_AddNumber(icc, "N", 3);
+    HPDF_BYTE buf[8192];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+        HPDF_Stream_Write(icc->stream, buf, (HPDF_UINT)n);
+    fclose(f);
+    HPDF_Dict intent = HPDF_Dict_New(r->pdf->mmgr);
+    if (!intent || HPDF_Xref_Add(r->pdf->xref, intent) != HPDF_OK)
+        return -1;
+    const char *cond = opt->icc_condition ? opt->icc_condition : "sRGB";
+    HPDF_Dict_AddName(intent, "Type", "OutputIntent");
+    HPDF_Dict_AddName(intent, "S", "GTS_PDFA1");
+    HPDF_Dict_Add(intent, "OutputConditionIdentifier", HPDF_String_New(r->pdf->mmgr, cond, NULL));
+    HPDF_Dict_Add(intent, "Info", HPDF_String_New(r->pdf->mmgr, cond, NULL));
+    HPDF_Dict_Add(intent, "DestOutputProfile", icc);
+    HPDF_Array intents = HPDF_Array_New(r->pdf->mmgr);
+    if (!intents)
+        return -1;
+    HPDF_Array_Add(intents, intent);
+    return HPDF_Dict_Add(r->pdf->catalog, "OutputIntents", intents) == HPDF_OK ? 0 : -1;
+}
+
+/* The file identifier: a digest of what the pages show, so that the same
+ * report gives the same /ID (libharu's own comes from the clock). */
+static int file_id(rstate *r, const dl_doc *d)
+{
+    HPDF_MD5_CTX md5;
+    HPDF_BYTE digest[16];
+    HPDF_MD5Init(&md5);
+    if (d->title)
+        HPDF_MD5Update(&md5, (const HPDF_BYTE *)d->title, (HPDF_UINT)strlen(d->title));
+    for (const dl_page *p = d->first; p; p = p->next)
+        for (const dl_item *it = p->first; it; it = it->next) {
+            if (it->kind == DL_TEXT)
+                HPDF_MD5Update(&md5, (const HPDF_BYTE *)it->bytes, (HPDF_UINT)strlen(it->bytes));
+            double pos[2] = { it->x, it->y };
+            HPDF_MD5Update(&md5, (const HPDF_BYTE *)pos, sizeof pos);
+        }
+    HPDF_MD5Final(digest, &md5);
+    HPDF_Array id = HPDF_Array_New(r->pdf->mmgr);
+    if (!id || HPDF_Dict_Add(r->pdf->trailer, "ID", id) != HPDF_OK)
+        return -1;
+    HPDF_Array_Add(id, HPDF_Binary_New(r->pdf->mmgr, digest, 16));
+    HPDF_Array_Add(id, HPDF_Binary_New(r->pdf->mmgr, digest, 16));
+    return 0;
+}
+
 /* Writes the finished document to fd. */
 static int save(rstate *r, int fd)
 {
@@ -382,7 +511,7 @@ static int write_atomically(rstate *r, const char *path)
     return rc;
 }
 
-int render_pdf(const dl_doc *d, const char *path)
+int render_pdf(const dl_doc *d, const char *path, const render_options *opt)
 {
     rstate r = { 0 };
     r.pdf = HPDF_New(on_error, &r);
@@ -407,6 +536,16 @@ int render_pdf(const dl_doc *d, const char *path)
     if (!r.error) {
         bookmarks(&r, d);
         page_labels(&r, d);
+    }
+    if (!r.error && opt && opt->pdfa &&
+        (write_xmp(&r, d) != 0 || output_intent(&r, opt) != 0 || file_id(&r, d) != 0)) {
+        diag_error(path, 0, 0, "cannot write PDF/A: the output intent's ICC profile %s cannot be read",
+                   opt->icc_profile ? opt->icc_profile : "(the template names none)");
+        HPDF_Free(r.pdf);
+        free(r.pages);
+        free(r.fonts);
+        free(r.files);
+        return -1;
     }
     int rc = -1;
     if (r.error)

@@ -11,8 +11,14 @@
 
 #include "dl.h"
 
+typedef struct render_options {
+    int pdfa;                       /* write PDF/A-1b */
+    const char *icc_profile;        /* the output intent's ICC profile (PDF/A) */
+    const char *icc_condition;      /* and its name */
+} render_options;
+
 /* Writes d to path. Returns 0, or reports an error and returns -1 with no
  * file left behind (an existing file at path is untouched). */
-int render_pdf(const dl_doc *d, const char *path);
+int render_pdf(const dl_doc *d, const char *path, const render_options *opt);
 
 #endif

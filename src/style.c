@@ -616,6 +616,14 @@ static void read_page_numbers(loader *L, xmlNodePtr x)
     else bad(L, x, "front is lower-roman, upper-roman or continuous, not", v);
 }
 
+static void read_pdfa(loader *L, xmlNodePtr x)
+{
+    const char *v = attr(x, "profile", L->a);
+    if (v)
+        L->t->pdfa_profile = resolve_path(L, v);
+    L->t->pdfa_condition = attr(x, "condition", L->a);
+}
+
 static void read_flow(loader *L, xmlNodePtr x)
 {
     integer(L, x, "widows", &L->t->widows);
@@ -664,6 +672,7 @@ static const char *const contents_attrs[] = { "title", "title-style", "depth", "
     "number-width", "gap", NULL };
 static const char *const references_attrs[] = { "full", "show", NULL };
 static const char *const page_numbers_attrs[] = { "front", NULL };
+static const char *const pdfa_attrs[] = { "profile", "condition", NULL };
 
 static void read_element(loader *L, xmlNodePtr x)
 {
@@ -676,6 +685,7 @@ static void read_element(loader *L, xmlNodePtr x)
         {"money", money_attrs}, {"grid", grid_attrs}, {"front-sheet", no_attrs},
         {"hyphenation", hyphenation_attrs}, {"contents", contents_attrs},
         {"references", references_attrs}, {"page-numbers", page_numbers_attrs},
+        {"pdfa", pdfa_attrs},
     };
     for (size_t k = 0; k < sizeof known / sizeof known[0]; k++)
         if (strcmp(n, known[k].name) == 0)
@@ -699,6 +709,7 @@ static void read_element(loader *L, xmlNodePtr x)
     else if (strcmp(n, "contents") == 0) read_contents(L, x);
     else if (strcmp(n, "references") == 0) read_references(L, x);
     else if (strcmp(n, "page-numbers") == 0) read_page_numbers(L, x);
+    else if (strcmp(n, "pdfa") == 0) read_pdfa(L, x);
     else if (strcmp(n, "front-sheet") == 0) L->t->front_sheet = read_lines(L, x);
     else {
         diag_error(L->t->path, x->line, 0, "<%s> is not a template element", n);

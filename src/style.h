@@ -188,6 +188,8 @@ typedef struct style_template {
     const char *ref_full;           /* a reference with show="full": "{number}, page {page}" */
     const char *ref_default;        /* what a reference shows when it does not say */
     int front_numbering;            /* label_number style of front-matter pages: 'i', 'I', or 0 none */
+    const char *pdfa_profile;       /* ICC profile of the PDF/A output intent */
+    const char *pdfa_condition;     /* its name, "sRGB IEC61966-2.1" */
     style_board board;
     int has_board;
     style_cover_line *front_sheet;  /* lines of a committee front sheet */

@@ -180,6 +180,11 @@ pl=$(qpdf --json "$tmp/nav.pdf" | python3 -c 'import json,sys; print(json.load(s
 pdftotext -f 2 -l 2 "$tmp/nav.pdf" - | grep -q "Page ii of" && case "$pl" in *"'/r'"*"'/D'"*) true;; *) false;; esac \
     && ok "front matter in roman numerals, printed and in the viewer alike" || fail "front matter numbering" "$pl"
 
+./boardpress render samples/kscb-annual-report-2013.xml -o "$tmp/a1.pdf" --pdfa 2>/dev/null \
+    && ./boardpress render samples/kscb-annual-report-2013.xml -o "$tmp/a2.pdf" --pdfa 2>/dev/null
+r=$(python3 tests/check_pdfa.py "$tmp/a1.pdf" 2>&1) && cmp -s "$tmp/a1.pdf" "$tmp/a2.pdf" \
+    && ok "--pdfa: $(echo "$r" | tail -1 | sed 's/.*: //'), the same bytes twice" || fail "--pdfa" "$r"
+
 # samples still being completed: they must render cleanly; their
 # coverage of the seed is shown, not yet required
 for s in samples/in-progress/*.xml; do
