@@ -315,11 +315,53 @@ static void add_penalty(ctx *c, font *f, double size, double penalty, int flagge
     p->width = flagged ? font_width(f, '-') * size / 1000.0 : 0;
 }
 
+/* A web or email address written out in running text becomes a link,
+ * as a reader clicking it expects: www.kscb.org.uk, name@medway.gov.uk.
+ * Returns the href for s[*from..*to), the address without the
+ * punctuation around it, or NULL. */
+static const char *bare_address(ctx *c, const char *s, size_t len, size_t *from, size_t *to)
+{
+    size_t a = 0, b = len;
+    while (a < b && strchr("(\"'[<", s[a]))
+        a++;
+    while (b > a && strchr(".,;:!?)\"']>", s[b - 1]))
+        b--;
+    if (b - a < 5)
+        return NULL;
+    const char *w = s + a;
+    size_t n = b - a;
+    *from = a;
+    *to = b;
+    if ((n > 7 && strncmp(w, "http://", 7) == 0) || (n > 8 && strncmp(w, "https://", 8) == 0))
+        return arena_strndup(c->a, w, n);
+    if (n > 4 && strncmp(w, "www.", 4) == 0)
+        return arena_printf(c->a, "http://%.*s", (int)n, w);
+    const char *at = memchr(w, '@', n);
+    if (at && at > w && memchr(at, '.', n - (size_t)(at - w)) && !memchr(at + 1, '@', n - (size_t)(at - w) - 1))
+        return arena_printf(c->a, "mailto:%.*s", (int)n, w);
+    return NULL;
+}
+
 static void add_word(ctx *c, const ink *k, const char *s, size_t len, const model_node *src)
 {
     font *f = ink_font(c, k);
     if (!f)
         return;
+    size_t a0, a1;
+    const char *href = k->href || k->dest ? NULL : bare_address(c, s, len, &a0, &a1);
+    if (href) {
+        ink linked = *k;
+        linked.href = href;
+        if (c->link_style >= 0)
+            linked.color = c->t->styles[c->link_style].color;
+        check_glyphs(c, s, len, f, src);
+        if (a0 > 0)
+            add_encoded(c, k, f, s, a0, src);
+        add_encoded(c, &linked, f, s + a0, a1 - a0, src);
+        if (a1 < len)
+            add_encoded(c, k, f, s + a1, len - a1, src);
+        return;
+    }
     int at[80], flagged[80];
     int n = len < 80 ? break_points(c, k, &s, &len, at, flagged) : 0;
     if (len == 0)

@@ -167,6 +167,20 @@ esac
 inner=$(qpdf --qdf --object-streams=disable "$tmp/nav.pdf" - 2>/dev/null | grep -a -c "/Subtype /Link")
 [ "${inner:-0}" -ge 40 ] && ok "contents entries and references are links ($inner)" || fail "contents entries and references are links" "${inner:-0} links"
 pdfinfo "$tmp/nav.pdf" | grep -q "^Title: *KSCB Annual Report 2013$" && ok "document title from the metadata" || fail "document title from the metadata"
+./boardpress render tests/good/structure.xml -o "$tmp/links.pdf" 2>/dev/null
+uris=$(qpdf --qdf --object-streams=disable "$tmp/links.pdf" - 2>/dev/null | grep -a "/URI (" | sort | tr '\n' ' ')
+case "$uris" in
+    *"(http://www.kscb.org.uk)"*"(https://www.example.org/)"*"(mailto:board.manager@example.org)"*"(mailto:board@example.org)"*)
+        ok "web and email addresses are links, written out or not" ;;
+    *) fail "web and email addresses are links, written out or not" "$uris" ;;
+esac
+links=$(qpdf --json "$tmp/links.pdf" | python3 -c 'import json, sys
+j = json.load(sys.stdin)
+objs = [v.get("value") for v in j["qpdf"][1].values() if isinstance(v, dict)]
+links = [o for o in objs if isinstance(o, dict) and o.get("/Subtype") == "/Link"]
+print(len(links), sum(1 for o in links if o.get("/Border") == [0, 0, 0]))')
+[ "${links%% *}" -gt 0 ] && [ "${links%% *}" = "${links##* }" ] && ok "links have no visible border ($links)" \
+    || fail "links have no visible border" "$links"
 ./boardpress render tests/good/unicode.xml -o "$tmp/uni.pdf" 2>/dev/null
 pdfinfo "$tmp/uni.pdf" | grep -q "^Title: *Characters – Zoë’s report$" && ok "a title with accents and dashes reaches the viewer" \
     || fail "a title with accents and dashes reaches the viewer" "$(pdfinfo "$tmp/uni.pdf" | grep Title)"
