@@ -114,7 +114,10 @@ for bp in ./boardpress build/asan/boardpress; do
         [ "$bp" = ./boardpress ] || continue
         r=$("$tools/pdf-sanity" "$pdf" 2>&1) && ok "pdf-sanity $name" || fail "pdf-sanity $name" "$(echo "$r" | tail -3)"
         seed=$(seed_of "$name")
-        if [ -n "$seed" ]; then
+        if [ -n "$seed" ] && grep -q "^$name	" tests/fidelity-pending; then
+            r=$("$tools/text-fidelity" "../shared/seeds/$seed.txt" "$pdf" --min 0 2>&1)
+            echo "note text-fidelity $name: $(echo "$r" | tail -1), not yet required (tests/fidelity-pending)"
+        elif [ -n "$seed" ]; then
             r=$("$tools/text-fidelity" "../shared/seeds/$seed.txt" "$pdf" --min 0.99 2>&1) \
                 && ok "text-fidelity $name: $(echo "$r" | tail -1)" || fail "text-fidelity $name" "$(echo "$r" | tail -4)"
         fi
@@ -198,20 +201,6 @@ pdftotext -f 2 -l 2 "$tmp/nav.pdf" - | grep -q "Page ii of" && case "$pl" in *"'
     && ./boardpress render samples/kscb-annual-report-2013.xml -o "$tmp/a2.pdf" --pdfa 2>/dev/null
 r=$(python3 tests/check_pdfa.py "$tmp/a1.pdf" 2>&1) && cmp -s "$tmp/a1.pdf" "$tmp/a2.pdf" \
     && ok "--pdfa: $(echo "$r" | tail -1 | sed 's/.*: //'), the same bytes twice" || fail "--pdfa" "$r"
-
-# samples still being completed: they must render cleanly; their
-# coverage of the seed is shown, not yet required
-for s in samples/in-progress/*.xml; do
-    [ -f "$s" ] || continue
-    name=$(basename "$s" .xml)
-    if ./boardpress render "$s" -o "$tmp/$name.pdf" 2>"$tmp/err" && "$tools/pdf-sanity" "$tmp/$name.pdf" >"$tmp/san" 2>&1; then
-        seed=$(seed_of "$name")
-        cov=$([ -n "$seed" ] && "$tools/text-fidelity" "../shared/seeds/$seed.txt" "$tmp/$name.pdf" --min 0 | tail -1)
-        ok "in progress: $name renders cleanly (${cov:-no seed})"
-    else
-        fail "in progress: $name renders cleanly" "$(tail -2 "$tmp/err" "$tmp/san")"
-    fi
-done
 
 # the same input renders to the same bytes
 ./boardpress render samples/kent-scb-overview-2011.xml -o "$tmp/r1.pdf" && ./boardpress render samples/kent-scb-overview-2011.xml -o "$tmp/r2.pdf"
