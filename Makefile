@@ -18,7 +18,10 @@ SANOBJ  := $(SRC:src/%.c=build/asan/%.o) build/schema.o
 UNIT    := $(wildcard tests/unit/*.c)
 SAMPLES := $(wildcard samples/*.xml)
 
-.PHONY: all deps demo check unit integration bench clean
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+
+.PHONY: all deps demo check unit integration bench fuzz clean
 
 all: boardpress
 
@@ -61,6 +64,19 @@ demo: deps
 check: deps
 	@$(MAKE) --no-print-directory boardpress build/asan/boardpress build/unit build/asan/unit
 	@sh tests/run.sh
+
+build/fuzz: tests/fuzz/fuzz_pipeline.c $(SRC) $(wildcard src/*.h) src/schema.S src/schema/report.rng | build
+	clang $(WARN) $(FUZZ_FLAGS) $(CPPFLAGS) -Isrc -o $@ tests/fuzz/fuzz_pipeline.c $(SRC) src/schema.S $(LDLIBS)
+
+# Fuzzes the whole pipeline for FUZZ_SECONDS, starting from the samples and
+# the test inputs (those over 1 MB are left out of the corpus).
+fuzz: deps
+	@$(MAKE) --no-print-directory build/fuzz
+	@mkdir -p build/fuzz-corpus build/fuzz-crashes
+	@find samples tests/good tests/bad -name '*.xml' -size -1024k -exec cp {} build/fuzz-corpus/ \;
+	./build/fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+	    -artifact_prefix=build/fuzz-crashes/ -print_final_stats=1 build/fuzz-corpus 2>build/fuzz.log; \
+	    rc=$$?; grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb)|ERROR|SUMMARY' build/fuzz.log; exit $$rc
 
 bench: deps
 	@$(MAKE) --no-print-directory boardpress

@@ -38,13 +38,14 @@ static const char help[] =
     "  --strict           treat warnings as errors\n"
     "  --stats            print layout statistics to stderr\n"
     "  --pdfa             write PDF/A-1b (for archiving)\n"
+    "  --allow-outside-paths  let the report name files outside its own folder\n"
     "  --help, --version\n\n"
     "Messages read file:line:col: error|warning: text. Exit status is 0 on\n"
     "success, 1 for bad input and 2 for bad usage.\n";
 
 typedef struct options {
     const char *command, *input, *output, *template_name;
-    int strict, stats, pdfa;
+    int strict, stats, pdfa, outside_paths;
 } options;
 
 static int bad_usage(const char *fmt, const char *arg)
@@ -83,6 +84,8 @@ static int parse_args(int argc, char **argv, options *o)
             o->stats = 1;
         } else if (strcmp(a, "--pdfa") == 0) {
             o->pdfa = 1;
+        } else if (strcmp(a, "--allow-outside-paths") == 0) {
+            o->outside_paths = 1;
         } else if (a[0] == '-' && a[1]) {
             return bad_usage("unknown option %s", a);
         } else if (!o->command) {
@@ -110,8 +113,30 @@ static const char *default_output(arena *a, const char *input)
     return arena_printf(a, "%.*s.pdf", (int)len, input);
 }
 
+/* Whether a path a report names stays inside the report's folder: not
+ * absolute, and no ".." that climbs out of it. */
+static int inside(const char *path)
+{
+    if (path[0] == '/')
+        return 0;
+    int depth = 0;
+    for (const char *p = path; *p;) {
+        size_t n = strcspn(p, "/");
+        if (n == 2 && p[0] == '.' && p[1] == '.')
+            depth--;
+        else if (n > 0 && !(n == 1 && p[0] == '.'))
+            depth++;
+        if (depth < 0)
+            return 0;
+        p += n;
+        while (*p == '/')
+            p++;
+    }
+    return 1;
+}
+
 /* The template: --template, else the report's template attribute
- * (relative to the report), else "default". */
+ * (relative to the report), else "default". NULL after an error. */
 static const char *template_path(arena *a, const options *o, const model_doc *doc)
 {
     if (o->template_name)
@@ -120,6 +145,11 @@ static const char *template_path(arena *a, const options *o, const model_doc *do
     if (!named)
         return style_find("default", a);
     const char *path = style_find(named, a);
+    if (path == named && !o->outside_paths && !inside(named)) {
+        diag_error(doc->file, doc->root->line, doc->root->col,
+                   "template '%s' is outside the report's folder (--allow-outside-paths allows it)", named);
+        return NULL;
+    }
     if (path == named && named[0] != '/') {
         /* a template file named by the report sits beside the report */
         const char *slash = strrchr(o->input, '/');
@@ -131,7 +161,8 @@ static const char *template_path(arena *a, const options *o, const model_doc *do
 
 static int render(arena *a, const options *o, const model_doc *doc)
 {
-    style_template *t = style_load(template_path(a, o, doc), a);
+    const char *tpath = template_path(a, o, doc);
+    style_template *t = tpath ? style_load(tpath, a) : NULL;
     if (!t)
         return 1;
     layout_stats stats = { 0 };

@@ -294,6 +294,16 @@ model_doc *parse_memory(const char *buf, size_t len, const char *name, arena *a)
         diag_error(name, 1, 1, "the file is empty");
         return NULL;
     }
+    /* files that are plainly something else get a plain answer */
+    if (len >= 2 && (((unsigned char)buf[0] == 0xFF && (unsigned char)buf[1] == 0xFE) ||
+                     ((unsigned char)buf[0] == 0xFE && (unsigned char)buf[1] == 0xFF))) {
+        diag_error(name, 1, 1, "the file is in UTF-16; a report is written in UTF-8");
+        return NULL;
+    }
+    if (len >= 5 && memcmp(buf, "%PDF-", 5) == 0) {
+        diag_error(name, 1, 1, "this is a PDF file, not a report");
+        return NULL;
+    }
     if ((long)len > PARSE_MAX_BYTES) {
         diag_error(name, 0, 0, "the file is larger than %ld MB", PARSE_MAX_BYTES >> 20);
         return NULL;

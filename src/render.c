@@ -511,6 +511,48 @@ static int write_atomically(rstate *r, const char *path)
     return rc;
 }
 
+/* Draws d into r->pdf: pages, bookmarks, page labels, and PDF/A's parts
+ * when asked. Returns 0, or -1 with r->error set or a reason reported. */
+static int build(rstate *r, const dl_doc *d, const render_options *opt, const char *where)
+{
+    HPDF_SetCompressionMode(r->pdf, HPDF_COMP_ALL);
+    set_document(r, d);
+    r->pages = calloc((size_t)d->npages + 1, sizeof *r->pages);
+    if (!r->pages) {
+        diag_error(where, 0, 0, "out of memory");
+        return -1;
+    }
+    for (const dl_page *p = d->first; p && !r->error && r->npages < d->npages; p = p->next)
+        r->pages[r->npages++] = HPDF_AddPage(r->pdf);
+    int k = 0;
+    for (const dl_page *p = d->first; p && !r->error && k < r->npages; p = p->next)
+        draw_page(r, p, r->pages[k++]);
+    if (!r->error) {
+        bookmarks(r, d);
+        page_labels(r, d);
+    }
+    if (!r->error && opt && opt->pdfa &&
+        (write_xmp(r, d) != 0 || output_intent(r, opt) != 0 || file_id(r, d) != 0)) {
+        diag_error(where, 0, 0, "cannot write PDF/A: the output intent's ICC profile %s cannot be read",
+                   opt->icc_profile ? opt->icc_profile : "(the template names none)");
+        return -1;
+    }
+    if (r->error) {
+        diag_error(where, 0, 0, "PDF library error 0x%04X (detail %u)", (unsigned)r->error,
+                   (unsigned)r->detail);
+        return -1;
+    }
+    return 0;
+}
+
+static void finish(rstate *r)
+{
+    HPDF_Free(r->pdf);
+    free(r->pages);
+    free(r->fonts);
+    free(r->files);
+}
+
 int render_pdf(const dl_doc *d, const char *path, const render_options *opt)
 {
     rstate r = { 0 };
@@ -519,43 +561,22 @@ int render_pdf(const dl_doc *d, const char *path, const render_options *opt)
         diag_error(path, 0, 0, "cannot start the PDF library");
         return -1;
     }
-    HPDF_SetCompressionMode(r.pdf, HPDF_COMP_ALL);
-    set_document(&r, d);
-    r.pages = calloc((size_t)d->npages + 1, sizeof *r.pages);
-    if (!r.pages) {
-        HPDF_Free(r.pdf);
-        diag_error(path, 0, 0, "out of memory");
-        return -1;
-    }
-    for (const dl_page *p = d->first; p && !r.error; p = p->next)
-        if (r.npages < d->npages)
-            r.pages[r.npages++] = HPDF_AddPage(r.pdf);
-    int k = 0;
-    for (const dl_page *p = d->first; p && !r.error && k < r.npages; p = p->next)
-        draw_page(&r, p, r.pages[k++]);
-    if (!r.error) {
-        bookmarks(&r, d);
-        page_labels(&r, d);
-    }
-    if (!r.error && opt && opt->pdfa &&
-        (write_xmp(&r, d) != 0 || output_intent(&r, opt) != 0 || file_id(&r, d) != 0)) {
-        diag_error(path, 0, 0, "cannot write PDF/A: the output intent's ICC profile %s cannot be read",
-                   opt->icc_profile ? opt->icc_profile : "(the template names none)");
-        HPDF_Free(r.pdf);
-        free(r.pages);
-        free(r.fonts);
-        free(r.files);
-        return -1;
-    }
-    int rc = -1;
-    if (r.error)
-        diag_error(path, 0, 0, "PDF library error 0x%04X (detail %u)", (unsigned)r.error,
-                   (unsigned)r.detail);
-    else
+    int rc = build(&r, d, opt, path);
+    if (rc == 0)
         rc = write_atomically(&r, path);
-    HPDF_Free(r.pdf);
-    free(r.pages);
-    free(r.fonts);
-    free(r.files);
+    finish(&r);
     return rc;
+}
+
+long render_size(const dl_doc *d, const render_options *opt)
+{
+    rstate r = { 0 };
+    r.pdf = HPDF_New(on_error, &r);
+    if (!r.pdf)
+        return -1;
+    long size = -1;
+    if (build(&r, d, opt, "(memory)") == 0 && HPDF_SaveToStream(r.pdf) == HPDF_OK)
+        size = (long)HPDF_GetStreamSize(r.pdf);
+    finish(&r);
+    return size;
 }

@@ -21,4 +21,8 @@ typedef struct render_options {
  * file left behind (an existing file at path is untouched). */
 int render_pdf(const dl_doc *d, const char *path, const render_options *opt);
 
+/* Renders d in memory only and returns the PDF's size in bytes, or -1
+ * (the fuzzing harness drives the whole pipeline through this). */
+long render_size(const dl_doc *d, const render_options *opt);
+
 #endif

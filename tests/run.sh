@@ -56,7 +56,7 @@ for bp in ./boardpress build/asan/boardpress; do
     for x in tests/bad/*.xml; do
         name=$(basename "$x" .xml)
         out="$tmp/$name.pdf"
-        "$bp" render "$x" -o "$out" 2>"$tmp/err" >/dev/null; rc=$?
+        timeout 10 "$bp" render "$x" -o "$out" 2>"$tmp/err" >/dev/null; rc=$?
         want=$(cat "tests/bad/$name.expect")
         if [ $rc -ne 1 ]; then fail "$tag bad/$name exits 1" "got $rc"
         elif [ -e "$out" ]; then fail "$tag bad/$name leaves no output"
@@ -209,9 +209,20 @@ cmp -s "$tmp/r1.pdf" "$tmp/r2.pdf" && ok "renders are byte-identical" || fail "r
 # valgrind on the largest sample
 if command -v valgrind >/dev/null 2>&1; then
     big=$(ls -S samples/*.xml | head -1)
-    if valgrind -q --error-exitcode=9 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+    if valgrind -q --error-exitcode=9 --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=all \
         ./boardpress render "$big" -o "$tmp/vg.pdf" 2>"$tmp/vg"; then ok "valgrind $(basename "$big")"
     else fail "valgrind $(basename "$big")" "$(head -5 "$tmp/vg")"; fi
+fi
+
+# a short fuzz of the whole pipeline (make fuzz FUZZ_SECONDS=N for longer)
+if command -v clang >/dev/null 2>&1 && make -s build/fuzz >"$tmp/fz" 2>&1; then
+    if make -s fuzz FUZZ_SECONDS="${FUZZ_SECONDS:-60}" >"$tmp/fz" 2>&1; then
+        ok "fuzzed ${FUZZ_SECONDS:-60} s: $(grep number_of_executed_units "$tmp/fz" | sed 's/.*: *//') inputs, nothing found"
+    else
+        fail "fuzzing found a problem (build/fuzz-crashes/)" "$(grep -E 'ERROR|SUMMARY' "$tmp/fz" | head -3)"
+    fi
+else
+    fail "the fuzzing harness builds" "$(tail -3 "$tmp/fz")"
 fi
 
 echo "$passed passed, $failed failed"
