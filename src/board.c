@@ -45,7 +45,7 @@ static void builder_init(builder *b, ctx *c, const model_node *n)
     b->c = c;
     b->t.src = n;
     b->t.number = model_attr_get(n, "number");
-    for (int k = 0; k < 8; k++)
+    for (int k = 0; k < TABLE_MAX_COLS; k++)
         b->t.col_align[k] = LAY_NO_ALIGN;
 }
 
@@ -494,7 +494,8 @@ static void contact(ctx *c, const model_node *n, box b)
     const char *role = model_attr_get(n, "role"), *phone = model_attr_get(n, "phone");
     const char *email = model_attr_get(n, "email");
     lay_run who[2] = { { model_attr_get(n, "name"), sb->contact_style, NULL },
-                       { role ? arena_printf(c->a, " %s", role) : NULL, sb->contact_style, NULL } };
+                       { role ? arena_printf(c->a, "%s%s", sb->member_separator, role) : NULL,
+                         sb->contact_style, NULL } };
     lay_runs(c, who, 2, sb->contact_style, b, n);
     if (phone)
         lay_plain(c, phone, sb->contact_style, b, n, ROLE_BODY);

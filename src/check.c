@@ -178,7 +178,7 @@ static long long check_part(budget_ctx *b, const model_node *part)
         return sum;
     long long stated = amount(b, total);
     if (stated != sum)
-        mismatch(total, "total", stated, sum, items, "lines and subtotals");
+        mismatch(total, "total", stated, sum, items, items == 1 ? "line or subtotal" : "lines and subtotals");
     return stated;
 }
 

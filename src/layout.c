@@ -1088,7 +1088,9 @@ void lay_labelled(ctx *c, const char *label, const model_node *content, box b, i
         const style_list *ls = &c->t->list[LIST_ARABIC];
         hang = label_width(c, label) + ls->label_gap;
     }
-    item_body(c, label ? label : "", content, b, hang, level, depth);
+    /* the content's own lists are lists of the first level, as they are
+     * outside a cell */
+    item_body(c, label ? label : "", content, b, hang, level, depth - 1);
 }
 
 static void quote(ctx *c, const model_node *n, box b, int level)
@@ -1357,7 +1359,7 @@ static void paginate(ctx *c, dl_doc *d, gline *first)
     int empty = 1;
     const gline *prev = NULL;
     const char *mark_label = "", *mark_title = "";
-    int marked = 0;
+    int marked = 0, page_named = 0;
     for (gline *l = first; l; l = l->next) {
         if (!p || (l->break_before && !empty)) {
             p = new_page(c, d);
@@ -1396,12 +1398,14 @@ static void paginate(ctx *c, dl_doc *d, gline *first)
             p->mark_label = mark_label;
             p->mark_title = mark_title;
             marked = p->number;
+            page_named = 0;
         }
         if (l->mark_title) {
-            if (p->mark_title == mark_title || empty) {
+            if (!page_named) {
                 /* the first chapter starting on a page names the page */
                 p->mark_label = l->mark_label;
                 p->mark_title = l->mark_title;
+                page_named = 1;
             }
             mark_label = l->mark_label;
             mark_title = l->mark_title;
@@ -1449,6 +1453,8 @@ static int meta_lookup(void *p, const char *key, const char **str, long *num)
     }
     if (strcmp(key, "chapter") == 0 || strcmp(key, "chapter-label") == 0) {
         const char *v = m->at ? (key[7] ? m->at->mark_label : m->at->mark_title) : NULL;
+        if (!key[7] && (!v || !*v))
+            v = lay_child_text(m->c, m->meta, M_TITLE);     /* before the first chapter */
         *str = v ? v : "";
         return 1;
     }

@@ -230,13 +230,15 @@ typedef struct trow {
     const model_node *src;
 } trow;
 
+#define TABLE_MAX_COLS 64
+
 typedef struct tspec {
     trow *rows;
     int nrows;
     int ncols;                      /* 0: from the rows */
-    double col_width[8];            /* fixed widths for the first columns: >0 points,
-                                       <0 a fraction of the width (-0.3 = 30%), 0 auto */
-    style_align col_align[8];
+    double col_width[TABLE_MAX_COLS];   /* fixed widths: >0 points, <0 a fraction of
+                                           the width (-0.3 = 30%), 0 auto */
+    style_align col_align[TABLE_MAX_COLS];
     int full_width;
     const model_node *caption;      /* inline content of the caption, or NULL */
     const char *number;             /* number= of the element, or NULL */

@@ -31,7 +31,7 @@ typedef struct lb_params {
     double flagged_demerits;        /* two hyphenated lines in a row */
     double fitness_demerits;        /* adjacent lines of very different tightness */
     double line_stretch;            /* ragged lines: stretch at every line's end */
-    int max_hyphen_run;             /* most hyphenated lines in a row; 0 no limit */
+    int max_hyphen_run;             /* most hyphenated lines in a row (at most 8; 0 means 8) */
 } lb_params;
 
 /* Fills lines first-fit: each line takes as many items as fit in its

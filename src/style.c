@@ -323,6 +323,8 @@ static void read_heading_like(loader *L, xmlNodePtr x, style_heading *h)
     const char *sep = attr(x, "separator", L->a);
     h->separator = keep_spaces(L, sep ? sep : " ");
     const char *pos = attr(x, "label", L->a);
+    if (pos && strcmp(pos, "above") != 0 && strcmp(pos, "inline") != 0)
+        bad(L, x, "label is above or inline, not", pos);
     h->label_above = pos && strcmp(pos, "above") == 0;
     h->label_style = h->style;
     style_ref(L, x, "label-style", &h->label_style);
@@ -475,8 +477,13 @@ static void read_grid(loader *L, xmlNodePtr x)
     if (widths) {
         const char *w[6];
         int n = split_bars(L, widths, w, 6);
-        for (int i = 0; i < n; i++)
-            g->widths[i] = strtod(w[i], NULL) / 100.0;
+        for (int i = 0; i < n; i++) {
+            char *end;
+            double v = strtod(w[i], &end);
+            if (end == w[i] || *end || v <= 0 || v > 100)
+                bad(L, x, "widths are per cents between 0 and 100, not", w[i]);
+            g->widths[i] = v / 100.0;
+        }
     }
     g->label = attr(x, "label", L->a);
 }
@@ -694,7 +701,10 @@ static void read_element(loader *L, xmlNodePtr x)
     else if (strcmp(n, "font") == 0) read_font(L, x);
     else if (strcmp(n, "style") == 0) read_style(L, x);
     else if (strcmp(n, "heading") == 0) read_heading(L, x);
-    else if (strcmp(n, "appendix") == 0) read_heading_like(L, x, &L->t->appendix);
+    else if (strcmp(n, "appendix") == 0) {
+        read_heading_like(L, x, &L->t->appendix);
+        L->t->has_appendix = 1;
+    }
     else if (strcmp(n, "list") == 0) read_list(L, x);
     else if (strcmp(n, "cover") == 0) read_cover(L, x);
     else if (strcmp(n, "header") == 0) read_furniture(L, x, &L->t->header);
@@ -724,6 +734,10 @@ static void check_complete(loader *L, xmlNodePtr root)
     if (t->nfamilies == 0 || t->nstyles == 0 || t->nheadings == 0) {
         diag_error(t->path, root->line, 0,
                    "a template needs at least one <font>, <style> and <heading>");
+        L->errors++;
+    }
+    if (!t->has_appendix) {
+        diag_error(t->path, root->line, 0, "the template has no <appendix> scheme");
         L->errors++;
     }
     if (t->page_width <= 0 || t->page_height <= 0) {

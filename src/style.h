@@ -191,7 +191,7 @@ typedef struct style_template {
     const char *pdfa_profile;       /* ICC profile of the PDF/A output intent */
     const char *pdfa_condition;     /* its name, "sRGB IEC61966-2.1" */
     style_board board;
-    int has_board;
+    int has_board, has_appendix;
     style_cover_line *front_sheet;  /* lines of a committee front sheet */
     style_money money;
     style_grid grid[GRID_TYPE_COUNT];

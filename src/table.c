@@ -25,7 +25,7 @@
 /* What the page breaker needs to know about a table it is placing. */
 typedef struct table_geom {
     double x0, x1;
-    double frame;
+    double frame, rule;
     uint32_t color;
     gline *head;                    /* header bands as built, never placed */
 } table_geom;
@@ -197,7 +197,7 @@ static void choose_alignment(ctx *c, grid *g)
             words[s->col]++;
     }
     for (int k = 0; k < g->ncols; k++) {
-        style_align given = k < 8 ? g->spec->col_align[k] : LAY_NO_ALIGN;
+        style_align given = k < TABLE_MAX_COLS ? g->spec->col_align[k] : LAY_NO_ALIGN;
         if (given != LAY_NO_ALIGN)
             g->align[k] = given;
         else if (figures[k] > 0 && words[k] == 0)
@@ -332,7 +332,7 @@ static void column_widths(ctx *c, grid *g, box b)
         mn[k] += 2 * g->pad_x;
         mx[k] += 2 * g->pad_x;
     }
-    for (int k = 0; k < n && k < 8; k++) {
+    for (int k = 0; k < n && k < TABLE_MAX_COLS; k++) {
         double w = g->spec->col_width[k];
         fixed[k] = w < 0 ? -w * g->avail : w;
     }
@@ -687,6 +687,9 @@ static void append_lines(ctx *c, gline *first, gline *last)
         return;
     first->space_before = c->pending_space;
     c->pending_space = 0;
+    if (c->keep_following > 0 && c->last)
+        c->last->keep_next = 1;     /* a heading keeps with the table's first band */
+    c->keep_following = 0;
     if (c->last)
         c->last->next = first;
     else
@@ -714,6 +717,7 @@ void table_set(ctx *c, const tspec *t, box b)
     geom->x0 = g.left;
     geom->x1 = g.left + g.x[g.ncols];
     geom->frame = tb->frame;
+    geom->rule = tb->rule;
     geom->color = tb->rule_color;
     gline *first = NULL, *tail = NULL;
     int body_index = 0;
@@ -767,7 +771,7 @@ gline *table_repeat_head(ctx *c, const table_geom *g)
 
 dl_item *table_close_rule(ctx *c, const table_geom *g, double y)
 {
-    return rule(c, g->x0, g->x1, y, y, g->frame > 0 ? g->frame : 0.5, g->color);
+    return rule(c, g->x0, g->x1, y, y, g->frame > 0 ? g->frame : g->rule, g->color);
 }
 
 /* ---- <table> ------------------------------------------------------------------ */
@@ -812,7 +816,7 @@ static void add_rows(ctx *c, tspec *t, const model_node *parent, trow_kind kind)
             const char *cs = model_attr_get(cl, "colspan"), *rs = model_attr_get(cl, "rowspan");
             cell->colspan = cs ? atoi(cs) : 1;
             cell->rowspan = rs ? atoi(rs) : 1;
-            if (cell->colspan < 1 || cell->colspan > 64)
+            if (cell->colspan < 1 || cell->colspan > TABLE_MAX_COLS)
                 cell->colspan = 1;
             if (cell->rowspan < 1)
                 cell->rowspan = 1;
@@ -844,11 +848,11 @@ void table_block(ctx *c, const model_node *n, box b)
     const char *w = model_attr_get(n, "width");
     t.full_width = w && strcmp(w, "full") == 0;
     t.caption = model_child(n, M_CAPTION);
-    for (int k = 0; k < 8; k++)
+    for (int k = 0; k < TABLE_MAX_COLS; k++)
         t.col_align[k] = LAY_NO_ALIGN;
     const model_node *cols = model_child(n, M_COLUMNS);
     int k = 0;
-    for (const model_node *col = cols ? cols->first : NULL; col && k < 8; col = col->next, k++) {
+    for (const model_node *col = cols ? cols->first : NULL; col && k < TABLE_MAX_COLS; col = col->next, k++) {
         t.col_align[k] = align_attr(col);
         t.col_width[k] = width_attr(col);
     }
