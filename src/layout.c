@@ -206,6 +206,7 @@ static void add_box(ctx *c, const ink *k, font *f, enc_id e, const char *s, size
     p->color = k->color;
     p->href = k->href;
     p->dest = k->dest;
+    p->rise = k->rise;
     p->src = src;
     p->width = font_text_width(f, s, len) * k->size / 1000.0;
 }
@@ -405,6 +406,23 @@ void lay_add_inline(ctx *c, const model_node *n, ink k)
         case M_BR:
             add_break(c);
             continue;
+        case M_NOTE: {
+            /* the note's number here, raised; its text at the end of the
+             * chapter (or of the report) */
+            if (c->nnotes == c->notes_cap) {
+                c->notes_cap = c->notes_cap ? c->notes_cap * 2 : 8;
+                c->notes = realloc(c->notes, sizeof *c->notes * (size_t)c->notes_cap);
+                if (!c->notes)
+                    abort();
+            }
+            c->notes[c->nnotes++] = ch;
+            ink mk = lay_ink(&c->t->styles[c->t->note_marker_style]);
+            mk.rise = c->t->note_rise;
+            if (c->npieces > 0 && c->pieces[c->npieces - 1].type == LB_GLUE)
+                c->npieces--;           /* the marker sits on the word before it */
+            lay_add_text(c, &mk, arena_printf(c->a, "%d", ++c->note_counter), ch);
+            continue;
+        }
         case M_REF: {
             const anchor *target = NULL;
             const char *text = toc_ref_text(c, ch, &target);
@@ -501,7 +519,7 @@ typedef struct run {
 static int same_run(const piece *a, const piece *b)
 {
     return a->font == b->font && a->enc == b->enc && a->size == b->size &&
-           a->color == b->color && a->href == b->href && a->dest == b->dest;
+           a->color == b->color && a->href == b->href && a->dest == b->dest && a->rise == b->rise;
 }
 
 static void emit_run(ctx *c, gline *l, const run *r, dl_role role, int level)
@@ -530,6 +548,7 @@ static void emit_run(ctx *c, gline *l, const run *r, dl_role role, int level)
     it->size = p0->size;
     it->color = p0->color;
     it->word_space = r->spaces ? r->word_space : 0;
+    it->y = p0->rise;
     it->bytes = text;
     it->src = p0->src;
     lay_line_add(l, it);
@@ -1208,6 +1227,18 @@ static void set_mark(ctx *c, gline *before, const model_node *n, const char *lab
     first->mark_title = running ? running : title ? lay_child_text(c, n, M_TITLE) : "";
 }
 
+/* The notes of the chapter just ended, each under its number. */
+static void flush_notes(ctx *c, box b)
+{
+    int first = c->note_counter - c->nnotes + 1;
+    int saved = c->force_style;
+    c->force_style = c->t->note_style;
+    for (int k = 0; k < c->nnotes; k++)
+        lay_labelled(c, arena_printf(c->a, "%d", first + k), c->notes[k], b, 2, 0);
+    c->force_style = saved;
+    c->nnotes = 0;
+}
+
 static void division(ctx *c, const model_node *n, box b, int level)
 {
     const style_template *t = c->t;
@@ -1239,6 +1270,8 @@ static void division(ctx *c, const model_node *n, box b, int level)
     if (n->kind == M_SUBGROUP)
         board_subgroup_chair(c, n, b);
     lay_blocks(c, n, b, level + 1, 0);
+    if (level == 1)
+        flush_notes(c, b);
 }
 
 static void foreword(ctx *c, const model_node *n, box b)
@@ -1711,6 +1744,7 @@ static dl_doc *layout_pass(ctx *c)
     }
     gline *body_start = c->last;
     lay_blocks(c, root, (box){0, 0}, 1, 0);
+    flush_notes(c, (box){0, 0});
     gline *body = body_start ? body_start->next : c->first;
     if (has_cover && body_start) {
         body_start->next = NULL;
@@ -1759,6 +1793,7 @@ static void reset_pass(ctx *c)
     c->chapter_counter = c->appendix_counter = c->table_counter = 0;
     c->needs_pages = 0;
     c->nwarned = 0;
+    c->nnotes = c->note_counter = 0;
 }
 
 #define LAYOUT_MAX_PASSES 5
@@ -1801,6 +1836,7 @@ dl_doc *layout_run(const model_doc *doc, style_template *t, arena *a, layout_sta
     free(passes[0].v);
     free(passes[1].v);
     free(c.ids);
+    free(c.notes);
     free(c.pieces);
     free(c.items);
     free(c.breaks);

@@ -62,6 +62,7 @@ typedef struct piece {
     uint32_t color;
     const char *href;
     const struct anchor *dest;      /* a link within the document */
+    double rise;                    /* raised above the baseline (note markers) */
     const model_node *src;
 } piece;
 
@@ -72,6 +73,7 @@ typedef struct ink {
     uint32_t color;
     const char *href;
     const struct anchor *dest;
+    double rise;
 } ink;
 
 /* Indents from the text area's left and right edges. */
@@ -88,6 +90,8 @@ typedef struct ctx {
     double pending_space;
     int keep_following;             /* lines still to keep with what precedes */
     int break_next;                 /* the next line starts a page */
+    const model_node **notes;       /* notes waiting for the end of their chapter */
+    int nnotes, notes_cap, note_counter;
     dl_item *label;                 /* list label waiting for the next line */
     const style_block *bar;         /* quote bar drawn beside each line */
     double bar_x;

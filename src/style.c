@@ -623,6 +623,14 @@ static void read_page_numbers(loader *L, xmlNodePtr x)
     else bad(L, x, "front is lower-roman, upper-roman or continuous, not", v);
 }
 
+static void read_notes(loader *L, xmlNodePtr x)
+{
+    need_style(L, x, "style", &L->t->note_style);
+    need_style(L, x, "marker-style", &L->t->note_marker_style);
+    length(L, x, "rise", &L->t->note_rise);
+    L->t->has_notes = 1;
+}
+
 static void read_pdfa(loader *L, xmlNodePtr x)
 {
     const char *v = attr(x, "profile", L->a);
@@ -680,6 +688,7 @@ static const char *const contents_attrs[] = { "title", "title-style", "depth", "
 static const char *const references_attrs[] = { "full", "show", NULL };
 static const char *const page_numbers_attrs[] = { "front", NULL };
 static const char *const pdfa_attrs[] = { "profile", "condition", NULL };
+static const char *const notes_attrs[] = { "style", "marker-style", "rise", NULL };
 
 static void read_element(loader *L, xmlNodePtr x)
 {
@@ -692,7 +701,7 @@ static void read_element(loader *L, xmlNodePtr x)
         {"money", money_attrs}, {"grid", grid_attrs}, {"front-sheet", no_attrs},
         {"hyphenation", hyphenation_attrs}, {"contents", contents_attrs},
         {"references", references_attrs}, {"page-numbers", page_numbers_attrs},
-        {"pdfa", pdfa_attrs},
+        {"pdfa", pdfa_attrs}, {"notes", notes_attrs},
     };
     for (size_t k = 0; k < sizeof known / sizeof known[0]; k++)
         if (strcmp(n, known[k].name) == 0)
@@ -720,6 +729,7 @@ static void read_element(loader *L, xmlNodePtr x)
     else if (strcmp(n, "references") == 0) read_references(L, x);
     else if (strcmp(n, "page-numbers") == 0) read_page_numbers(L, x);
     else if (strcmp(n, "pdfa") == 0) read_pdfa(L, x);
+    else if (strcmp(n, "notes") == 0) read_notes(L, x);
     else if (strcmp(n, "front-sheet") == 0) L->t->front_sheet = read_lines(L, x);
     else {
         diag_error(L->t->path, x->line, 0, "<%s> is not a template element", n);
@@ -734,6 +744,10 @@ static void check_complete(loader *L, xmlNodePtr root)
     if (t->nfamilies == 0 || t->nstyles == 0 || t->nheadings == 0) {
         diag_error(t->path, root->line, 0,
                    "a template needs at least one <font>, <style> and <heading>");
+        L->errors++;
+    }
+    if (!t->has_notes) {
+        diag_error(t->path, root->line, 0, "the template has no <notes> element");
         L->errors++;
     }
     if (!t->has_appendix) {

@@ -188,10 +188,12 @@ typedef struct style_template {
     const char *ref_full;           /* a reference with show="full": "{number}, page {page}" */
     const char *ref_default;        /* what a reference shows when it does not say */
     int front_numbering;            /* label_number style of front-matter pages: 'i', 'I', or 0 none */
+    int note_style, note_marker_style;  /* notes, and their numbers in the text */
+    double note_rise;               /* how far the number is raised */
     const char *pdfa_profile;       /* ICC profile of the PDF/A output intent */
     const char *pdfa_condition;     /* its name, "sRGB IEC61966-2.1" */
     style_board board;
-    int has_board, has_appendix;
+    int has_board, has_appendix, has_notes;
     style_cover_line *front_sheet;  /* lines of a committee front sheet */
     style_money money;
     style_grid grid[GRID_TYPE_COUNT];

@@ -184,6 +184,8 @@ links = [o for o in objs if isinstance(o, dict) and o.get("/Subtype") == "/Link"
 print(len(links), sum(1 for o in links if o.get("/Border") == [0, 0, 0]))')
 [ "${links%% *}" -gt 0 ] && [ "${links%% *}" = "${links##* }" ] && ok "links have no visible border ($links)" \
     || fail "links have no visible border" "$links"
+pdftotext "$tmp/links.pdf" - | tr '\n' ' ' | grep -q "Framework1 is used widely.*1 The Committee received a report on CAF" \
+    && ok "a note's number stands in the text and the note follows its chapter" || fail "notes"
 ./boardpress render tests/good/unicode.xml -o "$tmp/uni.pdf" 2>/dev/null
 pdfinfo "$tmp/uni.pdf" | grep -q "^Title: *Characters – Zoë’s report$" && ok "a title with accents and dashes reaches the viewer" \
     || fail "a title with accents and dashes reaches the viewer" "$(pdfinfo "$tmp/uni.pdf" | grep Title)"
