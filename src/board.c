@@ -456,37 +456,6 @@ static void members(ctx *c, const model_node *n, box b)
     }
 }
 
-/* The structure until it is drawn as a chart: each unit under the unit
- * it reports to, indented a list level deeper. Units are visited from
- * each root down; check.c has refused cycles and unknown names. */
-static void structure_level(ctx *c, const model_node *n, const char *parent, box b, int depth)
-{
-    const style_list *ls = &c->t->list[LIST_BULLET];
-    for (const model_node *u = n->first; u; u = u->next) {
-        if (u->kind != M_UNIT)
-            continue;
-        const char *up = model_attr_get(u, "reports-to");
-        if (parent ? !up || strcmp(up, parent) != 0 : up != NULL)
-            continue;
-        const char *label = ls->label[depth < 4 ? depth : 3];
-        box inner = { b.left + ls->indent, b.right };
-        int saved = c->force_style;
-        c->force_style = c->t->board.structure_style;
-        lay_labelled(c, label, u, b, 2, depth);
-        c->force_style = saved;
-        if (depth < 16)
-            structure_level(c, n, model_attr_get(u, "id"), inner, depth + 1);
-    }
-}
-
-static void structure(ctx *c, const model_node *n, box b)
-{
-    const model_node *cap = model_child(n, M_CAPTION);
-    if (cap)
-        lay_paragraph(c, cap, c->t->table.caption_style, b, NULL, 0, ROLE_BODY, 0);
-    structure_level(c, n, NULL, b, 0);
-}
-
 static void contact(ctx *c, const model_node *n, box b)
 {
     const style_board *sb = &c->t->board;
@@ -588,7 +557,7 @@ void board_block(ctx *c, const model_node *n, box b, int level)
     case M_PRIORITIES: priorities(c, n, b, level); break;
     case M_MESSAGES: messages(c, n, b, level); break;
     case M_MEMBERS: members(c, n, b); break;
-    case M_STRUCTURE: structure(c, n, b); break;
+    case M_STRUCTURE: org_chart(c, n, b); break;
     case M_CONTACT: contact(c, n, b); break;
     case M_BACKGROUND_PAPERS: background_papers(c, n, b); break;
     case M_FRONT_SHEET: front_sheet(c, n, b); break;

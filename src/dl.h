@@ -15,7 +15,7 @@
 #include "font.h"
 #include "model.h"
 
-typedef enum { DL_TEXT, DL_RULE, DL_RECT, DL_LINK } dl_kind;
+typedef enum { DL_TEXT, DL_RULE, DL_RECT, DL_LINK, DL_PATH, DL_WEDGE } dl_kind;
 
 /* What a piece of the page is, for structure and for tests. */
 typedef enum {
@@ -30,8 +30,15 @@ typedef struct dl_item {
     double x, y;               /* text: baseline start; rule: start; rect/link: lower left */
     double x2, y2;             /* rule: end point */
     double w, h;               /* rect/link size; text: advance width */
-    double line_width;         /* rule */
-    uint32_t color;
+    double line_width;         /* rule; rect, path and wedge: outline width, 0 none */
+    uint32_t color;            /* text, rule; rect, path, wedge: the fill */
+    uint32_t stroke;           /* rect, path, wedge: the outline's colour */
+    int filled;                /* rect, path, wedge: filled (else outline only) */
+    /* path: points x0 y0 x1 y1 ... relative to (x, y); wedge: centre (x, y),
+     * radius w, from angle a0 to a1 in degrees clockwise from 12 o'clock */
+    const double *pts;
+    int npts, closed;
+    double a0, a1;
     /* text */
     font *font;                /* metrics; render embeds font_path(font) */
     enc_id enc;

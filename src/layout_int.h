@@ -264,6 +264,9 @@ void table_set(ctx *c, const tspec *t, box b);
 void table_block(ctx *c, const model_node *n, box b);
 void board_budget(ctx *c, const model_node *n, box b);
 void board_grid(ctx *c, const model_node *n, box b);
+/* A <structure> drawn as an organisation chart (orgchart.c). */
+void org_chart(ctx *c, const model_node *n, box b);
+
 /* The "Chair: ..." line under a subgroup's heading. */
 void board_subgroup_chair(ctx *c, const model_node *n, box b);
 /* Key figures, stories, priorities, messages, members, structure,

@@ -149,12 +149,67 @@ static void draw_rule(rstate *r, HPDF_Page page, const dl_item *it)
     HPDF_Page_Stroke(page);
 }
 
+static void set_stroke(HPDF_Page page, const dl_item *it)
+{
+    HPDF_Page_SetLineWidth(page, (HPDF_REAL)it->line_width);
+    HPDF_Page_SetRGBStroke(page, (HPDF_REAL)channel(it->stroke, 16), (HPDF_REAL)channel(it->stroke, 8),
+                           (HPDF_REAL)channel(it->stroke, 0));
+}
+
+/* Fills, strokes or both the path just described. */
+static void paint(rstate *r, HPDF_Page page, const dl_item *it)
+{
+    if (it->filled && it->line_width > 0)
+        HPDF_Page_FillStroke(page);
+    else if (it->filled)
+        HPDF_Page_Fill(page);
+    else
+        HPDF_Page_Stroke(page);
+    (void)r;
+}
+
 static void draw_rect(rstate *r, HPDF_Page page, const dl_item *it)
 {
     end_text(r, page);
-    set_fill(r, page, it->color);
+    if (it->filled || it->line_width <= 0)
+        set_fill(r, page, it->color);
+    if (it->line_width > 0)
+        set_stroke(page, it);
     HPDF_Page_Rectangle(page, (HPDF_REAL)it->x, (HPDF_REAL)it->y, (HPDF_REAL)it->w, (HPDF_REAL)it->h);
-    HPDF_Page_Fill(page);
+    if (it->line_width > 0)
+        paint(r, page, it);
+    else
+        HPDF_Page_Fill(page);
+}
+
+static void draw_path(rstate *r, HPDF_Page page, const dl_item *it)
+{
+    if (it->npts < 2)
+        return;
+    end_text(r, page);
+    if (it->filled)
+        set_fill(r, page, it->color);
+    if (it->line_width > 0)
+        set_stroke(page, it);
+    HPDF_Page_MoveTo(page, (HPDF_REAL)(it->x + it->pts[0]), (HPDF_REAL)(it->y + it->pts[1]));
+    for (int k = 1; k < it->npts; k++)
+        HPDF_Page_LineTo(page, (HPDF_REAL)(it->x + it->pts[2 * k]), (HPDF_REAL)(it->y + it->pts[2 * k + 1]));
+    if (it->closed)
+        HPDF_Page_ClosePath(page);
+    paint(r, page, it);
+}
+
+static void draw_wedge(rstate *r, HPDF_Page page, const dl_item *it)
+{
+    end_text(r, page);
+    set_fill(r, page, it->color);
+    if (it->line_width > 0)
+        set_stroke(page, it);
+    HPDF_Page_MoveTo(page, (HPDF_REAL)it->x, (HPDF_REAL)it->y);
+    HPDF_Page_Arc(page, (HPDF_REAL)it->x, (HPDF_REAL)it->y, (HPDF_REAL)it->w, (HPDF_REAL)it->a0,
+                  (HPDF_REAL)it->a1);
+    HPDF_Page_ClosePath(page);
+    paint(r, page, it);
 }
 
 static HPDF_Destination destination(rstate *r, int page, double y)
@@ -200,6 +255,8 @@ static void draw_page(rstate *r, const dl_page *p, HPDF_Page page)
         case DL_TEXT: draw_text(r, page, it); break;
         case DL_RULE: draw_rule(r, page, it); break;
         case DL_RECT: draw_rect(r, page, it); break;
+        case DL_PATH: draw_path(r, page, it); break;
+        case DL_WEDGE: draw_wedge(r, page, it); break;
         case DL_LINK: draw_link(r, page, it); break;
         }
     }

@@ -623,6 +623,25 @@ static void read_page_numbers(loader *L, xmlNodePtr x)
     else bad(L, x, "front is lower-roman, upper-roman or continuous, not", v);
 }
 
+static void read_orgchart(loader *L, xmlNodePtr x)
+{
+    style_orgchart *o = &L->t->orgchart;
+    need_style(L, x, "box-style", &o->box_style);
+    length(L, x, "padding", &o->padding);
+    length(L, x, "gap-x", &o->gap_x);
+    length(L, x, "gap-y", &o->gap_y);
+    length(L, x, "box-max", &o->box_max);
+    length(L, x, "line", &o->line);
+    o->fill = STYLE_NONE;
+    colour(L, x, "line-color", &o->line_color);
+    colour(L, x, "fill", &o->fill);
+    if (o->box_max < 36 || o->gap_y <= 0) {
+        bad(L, x, "needs box-max of at least 36pt and a gap-y", "");
+        return;
+    }
+    L->t->has_orgchart = 1;
+}
+
 static void read_notes(loader *L, xmlNodePtr x)
 {
     need_style(L, x, "style", &L->t->note_style);
@@ -689,6 +708,8 @@ static const char *const references_attrs[] = { "full", "show", NULL };
 static const char *const page_numbers_attrs[] = { "front", NULL };
 static const char *const pdfa_attrs[] = { "profile", "condition", NULL };
 static const char *const notes_attrs[] = { "style", "marker-style", "rise", NULL };
+static const char *const orgchart_attrs[] = { "box-style", "padding", "gap-x", "gap-y", "box-max",
+    "line", "line-color", "fill", NULL };
 
 static void read_element(loader *L, xmlNodePtr x)
 {
@@ -701,7 +722,7 @@ static void read_element(loader *L, xmlNodePtr x)
         {"money", money_attrs}, {"grid", grid_attrs}, {"front-sheet", no_attrs},
         {"hyphenation", hyphenation_attrs}, {"contents", contents_attrs},
         {"references", references_attrs}, {"page-numbers", page_numbers_attrs},
-        {"pdfa", pdfa_attrs}, {"notes", notes_attrs},
+        {"pdfa", pdfa_attrs}, {"notes", notes_attrs}, {"orgchart", orgchart_attrs},
     };
     for (size_t k = 0; k < sizeof known / sizeof known[0]; k++)
         if (strcmp(n, known[k].name) == 0)
@@ -730,6 +751,7 @@ static void read_element(loader *L, xmlNodePtr x)
     else if (strcmp(n, "page-numbers") == 0) read_page_numbers(L, x);
     else if (strcmp(n, "pdfa") == 0) read_pdfa(L, x);
     else if (strcmp(n, "notes") == 0) read_notes(L, x);
+    else if (strcmp(n, "orgchart") == 0) read_orgchart(L, x);
     else if (strcmp(n, "front-sheet") == 0) L->t->front_sheet = read_lines(L, x);
     else {
         diag_error(L->t->path, x->line, 0, "<%s> is not a template element", n);
@@ -744,6 +766,10 @@ static void check_complete(loader *L, xmlNodePtr root)
     if (t->nfamilies == 0 || t->nstyles == 0 || t->nheadings == 0) {
         diag_error(t->path, root->line, 0,
                    "a template needs at least one <font>, <style> and <heading>");
+        L->errors++;
+    }
+    if (!t->has_orgchart) {
+        diag_error(t->path, root->line, 0, "the template has no <orgchart> element");
         L->errors++;
     }
     if (!t->has_notes) {

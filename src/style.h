@@ -143,6 +143,15 @@ typedef struct style_board {
     int summary_title_style;
 } style_board;
 
+/* Organisation charts. */
+typedef struct style_orgchart {
+    int box_style;                  /* the units' names */
+    double padding, gap_x, gap_y;   /* inside a box; between boxes; between levels */
+    double box_max;                 /* widest a box grows before its name wraps */
+    double line;                    /* boxes' outlines and connectors */
+    uint32_t line_color, fill;
+} style_orgchart;
+
 /* The contents page. */
 typedef struct style_contents {
     const char *title;              /* its heading, "Contents" */
@@ -185,6 +194,8 @@ typedef struct style_template {
     style_furniture header, footer;
     style_table table;
     style_contents contents;
+    style_orgchart orgchart;
+    int has_orgchart;
     const char *ref_full;           /* a reference with show="full": "{number}, page {page}" */
     const char *ref_default;        /* what a reference shows when it does not say */
     int front_numbering;            /* label_number style of front-matter pages: 'i', 'I', or 0 none */

@@ -226,3 +226,62 @@ void test_layout_heading_keeps_two_lines(void)
         arena_free(a);
     }
 }
+
+/* An organisation chart: no two boxes overlap, every connector ends on
+ * a box's edge or on another connector, and the chart stays within the
+ * text width. */
+void test_layout_orgchart(void)
+{
+    static char xml[20000];
+    size_t n = (size_t)snprintf(xml, sizeof xml, HEAD "<structure><unit id=\"b\">Main Board</unit>"
+                                "<unit id=\"e\" reports-to=\"b\">Executive</unit>");
+    for (int k = 0; k < 9; k++)
+        n += (size_t)snprintf(xml + n, sizeof xml - n,
+                              "<unit id=\"s%d\" reports-to=\"e\">Subgroup number %d with a long name</unit>", k, k);
+    n += (size_t)snprintf(xml + n, sizeof xml - n, "<unit id=\"x\" reports-to=\"b\">Business Unit</unit>"
+                          "<unit id=\"y\" reports-to=\"x\">Training</unit></structure></report>");
+    arena *a = arena_new();
+    style_template *t;
+    dl_doc *d = lay(a, xml, &t);
+    CHECK(d != NULL);
+    if (d) {
+        const dl_item *box[32], *rule[64];
+        int nb = 0, nr = 0;
+        for (const dl_item *it = d->first->first; it; it = it->next) {
+            if (it->kind == DL_RECT && it->line_width > 0 && nb < 32)
+                box[nb++] = it;
+            if (it->kind == DL_RULE && it->role == ROLE_ARTIFACT && it->y > t->margin_bottom &&
+                it->y < t->page_height - t->margin_top && nr < 64)
+                rule[nr++] = it;
+        }
+        CHECK_INT(nb, 13);
+        for (int i = 0; i < nb; i++) {
+            CHECK(box[i]->x >= t->margin_left - 0.01);
+            CHECK(box[i]->x + box[i]->w <= t->page_width - t->margin_right + 0.01);
+            for (int k = i + 1; k < nb; k++) {
+                double ox = fmin(box[i]->x + box[i]->w, box[k]->x + box[k]->w) - fmax(box[i]->x, box[k]->x);
+                double oy = fmin(box[i]->y + box[i]->h, box[k]->y + box[k]->h) - fmax(box[i]->y, box[k]->y);
+                CHECK(ox <= 0.01 || oy <= 0.01);
+            }
+        }
+        /* each connector's ends touch a box or another connector */
+        for (int i = 0; i < nr; i++) {
+            double ends[2][2] = { { rule[i]->x, rule[i]->y }, { rule[i]->x2, rule[i]->y2 } };
+            for (int e = 0; e < 2; e++) {
+                double x = ends[e][0], y = ends[e][1];
+                int touches = 0;
+                for (int k = 0; k < nb && !touches; k++)
+                    touches = x >= box[k]->x - 0.01 && x <= box[k]->x + box[k]->w + 0.01 &&
+                              (fabs(y - box[k]->y) < 0.01 || fabs(y - box[k]->y - box[k]->h) < 0.01);
+                for (int k = 0; k < nr && !touches; k++)
+                    touches = k != i && x >= fmin(rule[k]->x, rule[k]->x2) - 0.01 &&
+                              x <= fmax(rule[k]->x, rule[k]->x2) + 0.01 &&
+                              y >= fmin(rule[k]->y, rule[k]->y2) - 0.01 &&
+                              y <= fmax(rule[k]->y, rule[k]->y2) + 0.01;
+                CHECK(touches);
+            }
+        }
+    }
+    style_release(t);
+    arena_free(a);
+}
