@@ -276,6 +276,7 @@ void board_grid(ctx *c, const model_node *n, box bx)
     lay_capture_begin(c, &cap);
     c->pending_space = pending;
     table_set(c, &b.t, bx);
+    c->pending_space = 0;
     gline *lines = lay_capture_end(c, &cap);
     double tallest = 0, row = 0;
     for (gline *l = lines; l; l = l->next) {
@@ -292,14 +293,7 @@ void board_grid(ctx *c, const model_node *n, box bx)
         gline *last = lines;
         while (last && last->next)
             last = last->next;
-        if (lines) {
-            if (c->last)
-                c->last->next = lines;
-            else
-                c->first = lines;
-            c->last = last;
-            c->pending_space = 0;
-        }
+        lay_append(c, lines, last);
         lay_add_space(c, t->table.space_after);
         return;
     }

@@ -829,6 +829,22 @@ void lay_plain(ctx *c, const char *text, int style, box b, const model_node *src
     lay_add_space(c, s->space_after);
 }
 
+void lay_append(ctx *c, gline *first, gline *last)
+{
+    if (!first)
+        return;
+    first->space_before = c->pending_space;
+    c->pending_space = 0;
+    if (c->keep_following > 0 && c->last)
+        c->last->keep_next = 1;     /* a heading or caption keeps with what follows */
+    c->keep_following = 0;
+    if (c->last)
+        c->last->next = first;
+    else
+        c->first = first;
+    c->last = last;
+}
+
 void lay_runs(ctx *c, const lay_run *runs, int n, int style, box b, const model_node *src)
 {
     const style_block *s = &c->t->styles[style];
@@ -1314,6 +1330,7 @@ static void block(ctx *c, const model_node *n, box b, int level, int list_depth)
     case M_TABLE: table_block(c, n, b); break;
     case M_PAGE_BREAK: c->break_next = 1; break;
     case M_CONTENTS: toc_contents(c, n, b); break;
+    case M_CHART: chart_block(c, n, b); break;
     case M_BUDGET: board_budget(c, n, b); break;
     case M_OUTCOME_GRID: case M_STRATEGIC_AIMS: case M_AGENCY_PLAN: board_grid(c, n, b); break;
     case M_KEY_FIGURES: case M_STORY: case M_PRIORITIES: case M_MESSAGES: case M_MEMBERS:

@@ -146,6 +146,10 @@ void lay_plain(ctx *c, const char *text, int style, box b, const model_node *src
 void lay_blocks(ctx *c, const model_node *parent, box b, int level, int list_depth);
 const char *lay_child_text(ctx *c, const model_node *n, model_kind kind);
 
+/* Appends lines first..last built outside the paragraph machinery (a
+ * table's bands, a chart), with the space and keeps in force. */
+void lay_append(ctx *c, gline *first, gline *last);
+
 /* A paragraph of plain-text runs, each in its own style and with an
  * optional link (a member's name and role; a contact's email). */
 typedef struct lay_run {
@@ -264,6 +268,11 @@ void table_set(ctx *c, const tspec *t, box b);
 void table_block(ctx *c, const model_node *n, box b);
 void board_budget(ctx *c, const model_node *n, box b);
 void board_grid(ctx *c, const model_node *n, box b);
+/* A <chart> (chart.c), and the round scale it draws on: from start to end
+ * in steps of 1, 2, 2.5 or 5 times a power of ten, about target steps. */
+void chart_block(ctx *c, const model_node *n, box b);
+void chart_ticks(double lo, double hi, int target, double *start, double *end, double *step);
+
 /* A <structure> drawn as an organisation chart (orgchart.c). */
 void org_chart(ctx *c, const model_node *n, box b);
 

@@ -292,13 +292,7 @@ void org_chart(ctx *c, const model_node *n, box b)
     }
     draw_boxes(&oc, x0, band);
     lay_add_space(c, c->t->table.space_before);
-    band->space_before = c->pending_space;
-    c->pending_space = 0;
-    if (c->last)
-        c->last->next = band;
-    else
-        c->first = band;
-    c->last = band;
+    lay_append(c, band, band);
     for (gline *l = before ? before->next : c->first; l && l != band; l = l->next)
         l->keep_next = 1;           /* the caption stays with its chart */
     lay_add_space(c, c->t->table.space_after);

@@ -642,6 +642,38 @@ static void read_orgchart(loader *L, xmlNodePtr x)
     L->t->has_orgchart = 1;
 }
 
+static void read_chart(loader *L, xmlNodePtr x)
+{
+    style_chart *ch = &L->t->chart;
+    need_style(L, x, "style", &ch->text_style);
+    length(L, x, "height", &ch->height);
+    length(L, x, "axis", &ch->axis);
+    length(L, x, "grid", &ch->grid);
+    length(L, x, "line", &ch->line);
+    length(L, x, "outline", &ch->outline);
+    length(L, x, "marker", &ch->marker);
+    colour(L, x, "axis-color", &ch->axis_color);
+    colour(L, x, "grid-color", &ch->grid_color);
+    const char *pal = attr(x, "palette", L->a);
+    const char *names[8];
+    int n = pal ? split_bars(L, pal, names, 8) : 0;
+    for (int k = 0; k < n; k++) {
+        char *end;
+        unsigned long v = names[k][0] == '#' ? strtoul(names[k] + 1, &end, 16) : 0;
+        if (names[k][0] != '#' || strlen(names[k]) != 7 || *end) {
+            bad(L, x, "palette colours are #rrggbb, not", names[k]);
+            return;
+        }
+        ch->palette[k] = (uint32_t)v;
+    }
+    ch->npalette = n;
+    if (n == 0 || ch->height < 72) {
+        bad(L, x, "needs a palette and a height of at least an inch", "");
+        return;
+    }
+    L->t->has_chart = 1;
+}
+
 static void read_notes(loader *L, xmlNodePtr x)
 {
     need_style(L, x, "style", &L->t->note_style);
@@ -708,6 +740,8 @@ static const char *const references_attrs[] = { "full", "show", NULL };
 static const char *const page_numbers_attrs[] = { "front", NULL };
 static const char *const pdfa_attrs[] = { "profile", "condition", NULL };
 static const char *const notes_attrs[] = { "style", "marker-style", "rise", NULL };
+static const char *const chart_attrs[] = { "style", "height", "palette", "axis", "grid", "line",
+    "outline", "marker", "axis-color", "grid-color", NULL };
 static const char *const orgchart_attrs[] = { "box-style", "padding", "gap-x", "gap-y", "box-max",
     "line", "line-color", "fill", NULL };
 
@@ -723,6 +757,7 @@ static void read_element(loader *L, xmlNodePtr x)
         {"hyphenation", hyphenation_attrs}, {"contents", contents_attrs},
         {"references", references_attrs}, {"page-numbers", page_numbers_attrs},
         {"pdfa", pdfa_attrs}, {"notes", notes_attrs}, {"orgchart", orgchart_attrs},
+        {"chart", chart_attrs},
     };
     for (size_t k = 0; k < sizeof known / sizeof known[0]; k++)
         if (strcmp(n, known[k].name) == 0)
@@ -752,6 +787,7 @@ static void read_element(loader *L, xmlNodePtr x)
     else if (strcmp(n, "pdfa") == 0) read_pdfa(L, x);
     else if (strcmp(n, "notes") == 0) read_notes(L, x);
     else if (strcmp(n, "orgchart") == 0) read_orgchart(L, x);
+    else if (strcmp(n, "chart") == 0) read_chart(L, x);
     else if (strcmp(n, "front-sheet") == 0) L->t->front_sheet = read_lines(L, x);
     else {
         diag_error(L->t->path, x->line, 0, "<%s> is not a template element", n);
@@ -766,6 +802,10 @@ static void check_complete(loader *L, xmlNodePtr root)
     if (t->nfamilies == 0 || t->nstyles == 0 || t->nheadings == 0) {
         diag_error(t->path, root->line, 0,
                    "a template needs at least one <font>, <style> and <heading>");
+        L->errors++;
+    }
+    if (!t->has_chart) {
+        diag_error(t->path, root->line, 0, "the template has no <chart> element");
         L->errors++;
     }
     if (!t->has_orgchart) {

@@ -152,6 +152,16 @@ typedef struct style_orgchart {
     uint32_t line_color, fill;
 } style_orgchart;
 
+/* Charts. */
+typedef struct style_chart {
+    int text_style;                 /* ticks, labels and legend */
+    double height;                  /* of the whole chart, legend included */
+    uint32_t palette[8];            /* series colours, in order */
+    int npalette;
+    double axis, grid, line, outline, marker;   /* widths, and the marker's size */
+    uint32_t axis_color, grid_color;
+} style_chart;
+
 /* The contents page. */
 typedef struct style_contents {
     const char *title;              /* its heading, "Contents" */
@@ -196,6 +206,8 @@ typedef struct style_template {
     style_contents contents;
     style_orgchart orgchart;
     int has_orgchart;
+    style_chart chart;
+    int has_chart;
     const char *ref_full;           /* a reference with show="full": "{number}, page {page}" */
     const char *ref_default;        /* what a reference shows when it does not say */
     int front_numbering;            /* label_number style of front-matter pages: 'i', 'I', or 0 none */

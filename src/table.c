@@ -681,22 +681,6 @@ static const char *caption(ctx *c, const tspec *t, box b)
 
 /* ---- the table ---------------------------------------------------------------- */
 
-static void append_lines(ctx *c, gline *first, gline *last)
-{
-    if (!first)
-        return;
-    first->space_before = c->pending_space;
-    c->pending_space = 0;
-    if (c->keep_following > 0 && c->last)
-        c->last->keep_next = 1;     /* a heading keeps with the table's first band */
-    c->keep_following = 0;
-    if (c->last)
-        c->last->next = first;
-    else
-        c->first = first;
-    c->last = last;
-}
-
 void table_set(ctx *c, const tspec *t, box b)
 {
     const style_table *tb = &c->t->table;
@@ -758,7 +742,7 @@ void table_set(ctx *c, const tspec *t, box b)
         lay_line_add(tail, rule(c, geom->x0, geom->x1, -tail->height, -tail->height, tb->frame,
                                 tb->rule_color));
     }
-    append_lines(c, first, tail);
+    lay_append(c, first, tail);
     if (t->src)
         toc_anchor(c, opening, t->src, label, t->caption ? model_text(c->a, t->caption) : "", 0);
     lay_add_space(c, tb->space_after);

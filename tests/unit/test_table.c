@@ -46,3 +46,18 @@ void test_table_widths_fixed(void)
     CHECK(near(w[0] + w[1] + w[2], 400));
     CHECK(near(w[1] / w[2], 4));
 }
+
+void test_chart_ticks(void)
+{
+    double lo, hi, step;
+    chart_ticks(0, 44.1, 5, &lo, &hi, &step);
+    CHECK(near(step, 10) && near(lo, 0) && near(hi, 50));
+    chart_ticks(0, 1275154, 5, &lo, &hi, &step);
+    CHECK(near(step, 500000) && near(hi, 1500000));   /* the smallest round step giving at most 5 */
+    chart_ticks(-43, 0, 5, &lo, &hi, &step);
+    CHECK(near(step, 10) && near(lo, -50) && near(hi, 0));
+    chart_ticks(0, 1, 4, &lo, &hi, &step);
+    CHECK(near(step, 0.25) && near(hi, 1));
+    chart_ticks(3, 3, 5, &lo, &hi, &step);        /* a flat series still gets a scale */
+    CHECK(step > 0 && hi > lo);
+}

@@ -1,0 +1,451 @@
+/* chart.c - bar, grouped bar, stacked bar, line and pie charts, drawn
+ * as vectors from data given in the chart or taken from a table's columns.
+ *
+ * Scales have round tick values (1, 2, 2.5 or 5 times a power of ten).
+ * Series are told apart by colour and, for readers in greyscale or with
+ * colour-blind eyes, by a marker shape (lines) or an outline and the
+ * order of a legend (bars, slices). Every size, colour and font comes
+ * from the template's <chart>. A chart is one unbreakable block.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "layout_int.h"
+#include "money.h"
+
+#define CHART_PI 3.14159265358979323846
+#define CHART_MAX_SERIES 8
+#define CHART_MAX_CATS 64
+
+typedef struct series {
+    const char *name;
+    double v[CHART_MAX_CATS];
+} series;
+
+typedef struct data {
+    const char *cat[CHART_MAX_CATS];
+    int ncat;
+    series s[CHART_MAX_SERIES];
+    int nseries;
+} data;
+
+void chart_ticks(double lo, double hi, int target, double *start, double *end, double *step)
+{
+    if (hi <= lo)
+        hi = lo + 1;
+    double raw = (hi - lo) / (target > 1 ? target : 1);
+    double mag = pow(10, floor(log10(raw)));
+    static const double nice[] = { 1, 2, 2.5, 5, 10 };
+    double s = mag * 10;
+    for (int k = 0; k < 5; k++)
+        if (raw <= nice[k] * mag + 1e-12) {
+            s = nice[k] * mag;
+            break;
+        }
+    *step = s;
+    *start = floor(lo / s + 1e-9) * s;
+    *end = ceil(hi / s - 1e-9) * s;
+}
+
+/* ---- data ---------------------------------------------------------------------- */
+
+/* A number from a cell or a list: "28.9", "1,831", "-20", "15.8%". */
+static int number(const char *s, double *out)
+{
+    char buf[64];
+    size_t n = 0;
+    for (; *s && n + 1 < sizeof buf; s++)
+        if (*s != ',' && *s != ' ' && *s != '%' && *s != '\n')
+            buf[n++] = *s;
+    buf[n] = '\0';
+    char *end;
+    double v = strtod(buf, &end);
+    if (end == buf || *end)
+        return 0;
+    *out = v;
+    return 1;
+}
+
+static const char *trim(arena *a, const char *s)
+{
+    while (*s == ' ')
+        s++;
+    size_t n = strlen(s);
+    while (n > 0 && s[n - 1] == ' ')
+        n--;
+    return arena_strndup(a, s, n);
+}
+
+static int from_inline(ctx *c, const model_node *n, data *d)
+{
+    const model_node *cats = model_child(n, M_CATEGORIES);
+    if (cats) {
+        char *list = (char *)model_text(c->a, cats), *save = NULL;
+        for (char *tok = strtok_r(list, "|", &save); tok && d->ncat < CHART_MAX_CATS;
+             tok = strtok_r(NULL, "|", &save))
+            d->cat[d->ncat++] = trim(c->a, tok);
+    }
+    for (const model_node *s = n->first; s; s = s->next) {
+        if (s->kind != M_SERIES || d->nseries == CHART_MAX_SERIES)
+            continue;
+        series *se = &d->s[d->nseries++];
+        se->name = model_attr_get(s, "name");
+        char *list = (char *)model_text(c->a, s), *save = NULL;
+        int k = 0;
+        for (char *tok = strtok_r(list, "| \t", &save); tok && k < CHART_MAX_CATS;
+             tok = strtok_r(NULL, "| \t", &save)) {
+            if (!number(tok, &se->v[k])) {
+                diag_error(s->file, s->line, s->col, "<series> '%s': '%s' is not a number", se->name, tok);
+                return 0;
+            }
+            k++;
+        }
+        if (k != d->ncat) {
+            diag_error(s->file, s->line, s->col, "<series> '%s' has %d values for %d categories",
+                       se->name, k, d->ncat);
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* The n-th cell (1-based) of a row, or NULL. */
+static const model_node *cell_at(const model_node *row, int n)
+{
+    for (const model_node *cl = row->first; cl; cl = cl->next)
+        if (cl->kind == M_CELL && --n == 0)
+            return cl;
+    return NULL;
+}
+
+static int from_table(ctx *c, const model_node *n, data *d)
+{
+    const char *id = model_attr_get(n, "data");
+    const model_node *t = toc_target(c, id);
+    if (!t || t->kind != M_TABLE) {
+        diag_error(n->file, n->line, n->col, "<chart> data='%s': no table has that id", id);
+        return 0;
+    }
+    const model_node *head = model_child(t, M_HEAD), *body = model_child(t, M_BODY);
+    const model_node *head_row = head ? model_child(head, M_ROW) : NULL;
+    const char *cols = model_attr_get(n, "columns");
+    const char *rows = model_attr_get(n, "rows");
+    int r0 = 1, r1 = 1 << 20;
+    if (rows && sscanf(rows, "%d-%d", &r0, &r1) < 1) {
+        diag_error(n->file, n->line, n->col, "<chart> rows='%s' is not a range such as 1-5", rows);
+        return 0;
+    }
+    int want[CHART_MAX_SERIES], nw = 0;
+    char *list = arena_strdup(c->a, cols ? cols : "2"), *save = NULL;
+    for (char *tok = strtok_r(list, " ,", &save); tok && nw < CHART_MAX_SERIES; tok = strtok_r(NULL, " ,", &save))
+        want[nw++] = atoi(tok);
+    for (int k = 0; k < nw; k++) {
+        const model_node *h = head_row ? cell_at(head_row, want[k]) : NULL;
+        d->s[k].name = h ? trim(c->a, model_text(c->a, h)) : "";
+    }
+    d->nseries = nw;
+    int r = 0;
+    for (const model_node *row = (body ? body : t)->first; row; row = row->next) {
+        if (row->kind != M_ROW || model_attr_get(row, "kind"))
+            continue;               /* totals are not data points */
+        if (++r < r0 || r > r1 || d->ncat == CHART_MAX_CATS)
+            continue;
+        const model_node *first = cell_at(row, 1);
+        d->cat[d->ncat] = first ? trim(c->a, model_text(c->a, first)) : "";
+        for (int k = 0; k < nw; k++) {
+            const model_node *cl = cell_at(row, want[k]);
+            if (!cl || !number(model_text(c->a, cl), &d->s[k].v[d->ncat])) {
+                diag_error(row->file, row->line, row->col,
+                           "<chart> takes column %d of this row, which holds no number", want[k]);
+                return 0;
+            }
+        }
+        d->ncat++;
+    }
+    return d->ncat > 0;
+}
+
+/* ---- drawing ------------------------------------------------------------------ */
+
+typedef struct canvas {
+    ctx *c;
+    const style_chart *st;
+    gline *band;
+    double x0;                      /* left edge of the chart, absolute */
+    double width;                   /* of the chart */
+    double size;                    /* of its text */
+    int lines;                      /* a line chart (markers in the legend) */
+} canvas;
+
+static dl_item *put(canvas *cv, dl_kind kind)
+{
+    dl_item *it = lay_item(cv->c, kind, ROLE_ARTIFACT);
+    lay_line_add(cv->band, it);
+    return it;
+}
+
+/* Chart coordinates: x from the chart's left, y up from its bottom; the
+ * band's items are relative to its top, so y becomes y - height. */
+static void seg(canvas *cv, double x0, double y0, double x1, double y1, double width, uint32_t color)
+{
+    dl_item *it = put(cv, DL_RULE);
+    it->x = cv->x0 + x0;
+    it->y = y0 - cv->band->height;
+    it->x2 = cv->x0 + x1;
+    it->y2 = y1 - cv->band->height;
+    it->line_width = width;
+    it->color = color;
+}
+
+static double text_w(canvas *cv, const char *s)
+{
+    return lay_measure_text(cv->c, s, cv->st->text_style).max;
+}
+
+/* Text with its left at x (align 0), centred (1) or right-aligned (2). */
+static void text(canvas *cv, const char *s, double x, double y, int align)
+{
+    const style_block *sb = &cv->c->t->styles[cv->st->text_style];
+    font *f = style_face(cv->c->t, sb->family, style_face_index(sb->bold, sb->italic));
+    if (!f || !*s)
+        return;
+    enc_id e = enc_pick(s, strlen(s));
+    dl_item *it = put(cv, DL_TEXT);
+    it->role = ROLE_BODY;
+    it->font = f;
+    it->enc = e == ENC_NONE ? ENC_CP1252 : e;
+    it->size = sb->size;
+    it->color = sb->color;
+    it->w = text_w(cv, s);
+    char *bytes = arena_alloc(cv->c->a, strlen(s) + 1);
+    enc_encode(it->enc, s, strlen(s), bytes);
+    it->bytes = bytes;
+    it->x = cv->x0 + x - (align == 1 ? it->w / 2 : align == 2 ? it->w : 0);
+    it->y = y - cv->band->height;
+}
+
+static void rect(canvas *cv, double x, double y, double w, double h, uint32_t fill)
+{
+    dl_item *it = put(cv, DL_RECT);
+    it->x = cv->x0 + x;
+    it->y = y - cv->band->height;
+    it->w = w;
+    it->h = h;
+    it->filled = 1;
+    it->color = fill;
+    it->line_width = cv->st->outline;
+    it->stroke = cv->st->axis_color;
+}
+
+/* A series' marker: circle-like octagon, square, diamond, triangle... */
+static void marker(canvas *cv, int k, double x, double y, uint32_t color)
+{
+    static const int sides[] = { 8, 4, 4, 3, 8, 4, 4, 3 };
+    static const double turn[] = { 22.5, 45, 0, 90, 22.5, 45, 0, -90 };
+    int n = sides[k % 8];
+    double r = cv->st->marker / 2;
+    double *pts = arena_alloc(cv->c->a, sizeof(double) * 2 * (size_t)n);
+    for (int i = 0; i < n; i++) {
+        double a = (turn[k % 8] + 360.0 * i / n) * CHART_PI / 180;
+        pts[2 * i] = r * cos(a);
+        pts[2 * i + 1] = r * sin(a);
+    }
+    dl_item *it = put(cv, DL_PATH);
+    it->x = cv->x0 + x;
+    it->y = y - cv->band->height;
+    it->pts = pts;
+    it->npts = n;
+    it->closed = 1;
+    it->filled = k < 4;             /* later series: hollow markers */
+    it->color = color;
+    it->line_width = cv->st->line;
+    it->stroke = color;
+}
+
+static uint32_t colour_of(const style_chart *st, int k)
+{
+    return st->palette[k % st->npalette];
+}
+
+static const char *format_value(ctx *c, double v)
+{
+    char buf[48];
+    if (fabs(v - round(v)) < 1e-9)
+        money_plain(buf, sizeof buf, (long long)llround(v) * MONEY_UNIT);
+    else
+        snprintf(buf, sizeof buf, "%.1f", v);
+    return arena_strdup(c->a, buf);
+}
+
+/* The legend under the plot, each series' swatch or marker and name,
+ * in rows from the bottom up; returns the height it takes. */
+static double legend(canvas *cv, const data *d, int pie)
+{
+    const style_chart *st = cv->st;
+    double x = 0, h = cv->size + 4, y = cv->size * 0.4;
+    int n = pie ? d->ncat : d->nseries;
+    for (int k = 0; k < n; k++) {
+        const char *name = pie ? d->cat[k] : d->s[k].name;
+        double w = st->marker + 4 + text_w(cv, name) + 12;
+        if (x + w > cv->width && x > 0) {
+            x = 0;
+            y += h;
+        }
+        if (!pie && cv->lines)
+            marker(cv, k, x + st->marker / 2, y + cv->size / 3, colour_of(st, k));
+        else
+            rect(cv, x, y - 1, st->marker, st->marker, colour_of(st, k));
+        text(cv, name, x + st->marker + 4, y, 0);
+        x += w;
+    }
+    return y + h;
+}
+
+static void axes(canvas *cv, double left, double bottom, double w, double h, double lo, double hi,
+                 double step, const char *y_label)
+{
+    const style_chart *st = cv->st;
+    for (double v = lo; v <= hi + step / 2; v += step) {
+        double y = bottom + (v - lo) / (hi - lo) * h;
+        if (st->grid > 0 && fabs(v) > 1e-12)
+            seg(cv, left, y, left + w, y, st->grid, st->grid_color);
+        seg(cv, left - 3, y, left, y, st->axis, st->axis_color);
+        text(cv, format_value(cv->c, fabs(v) < 1e-12 ? 0 : v), left - 5, y - cv->size / 3, 2);
+    }
+    double zero = lo < 0 && hi > 0 ? bottom + (0 - lo) / (hi - lo) * h : bottom;
+    seg(cv, left, bottom, left, bottom + h, st->axis, st->axis_color);
+    seg(cv, left, zero, left + w, zero, st->axis, st->axis_color);
+    if (y_label && *y_label)
+        text(cv, y_label, left, bottom + h + cv->size, 0);
+}
+
+void chart_block(ctx *c, const model_node *n, box b)
+{
+    const style_chart *stp = &c->t->chart;
+    const char *type = model_attr_get(n, "type");
+    data *d = calloc(1, sizeof *d);
+    if (!d)
+        abort();
+    int ok = model_attr_get(n, "data") ? from_table(c, n, d) : from_inline(c, n, d);
+    if (!ok || d->ncat == 0 || d->nseries == 0) {
+        if (ok)
+            diag_error(n->file, n->line, n->col, "<chart> has no data to draw");
+        c->failed = 1;
+        free(d);
+        return;
+    }
+    gline *before = c->last;
+    const model_node *cap = model_child(n, M_CAPTION);
+    if (cap)
+        lay_paragraph(c, cap, c->t->table.caption_style, b, NULL, 0, ROLE_BODY, 0);
+    gline *band = arena_alloc(c->a, sizeof *band);
+    band->height = stp->height;
+    canvas cv = { c, stp, band, c->t->margin_left + b.left, lay_text_width(c) - b.left - b.right,
+                  c->t->styles[stp->text_style].size, strcmp(type, "line") == 0 };
+    int pie = strcmp(type, "pie") == 0, stacked = strcmp(type, "stacked-bar") == 0;
+    int show_values = model_attr_get(n, "values") && strcmp(model_attr_get(n, "values"), "yes") == 0;
+    /* the legend first: the plot takes the height left above it */
+    double plot_bottom = legend(&cv, d, pie) + cv.size * 0.5;
+    if (pie) {
+        double total = 0;
+        for (int k = 0; k < d->ncat; k++)
+            total += d->s[0].v[k] > 0 ? d->s[0].v[k] : 0;
+        double r = (stp->height - plot_bottom - cv.size) / 2;
+        double cx = cv.width / 2, cy = plot_bottom + r, a = 0;
+        for (int k = 0; k < d->ncat && total > 0; k++) {
+            double v = d->s[0].v[k] > 0 ? d->s[0].v[k] : 0, sweep = 360 * v / total;
+            dl_item *it = put(&cv, DL_WEDGE);
+            it->x = cv.x0 + cx;
+            it->y = cy - band->height;
+            it->w = r;
+            it->a0 = a;
+            it->a1 = a + sweep;
+            it->color = colour_of(stp, k);
+            it->filled = 1;
+            it->line_width = stp->outline;
+            it->stroke = 0xFFFFFF;
+            if (show_values && sweep > 12) {
+                double mid = (a + sweep / 2) * CHART_PI / 180;
+                text(&cv, format_value(c, v), cx + r * 1.15 * sin(mid), cy + r * 1.15 * cos(mid) - 3, 1);
+            }
+            a += sweep;
+        }
+    } else {
+        double lo = 0, hi = 0;
+        for (int k = 0; k < d->ncat; k++) {
+            double sum = 0;
+            for (int s = 0; s < d->nseries; s++) {
+                double v = d->s[s].v[k];
+                sum += v;
+                if (!stacked) {
+                    if (v < lo) lo = v;
+                    if (v > hi) hi = v;
+                }
+            }
+            if (stacked && sum > hi)
+                hi = sum;
+        }
+        double start, end, step;
+        chart_ticks(lo, hi, 5, &start, &end, &step);
+        double label_w = 0;
+        for (double v = start; v <= end + step / 2; v += step) {
+            double w = text_w(&cv, format_value(c, v));
+            if (w > label_w)
+                label_w = w;
+        }
+        double left = label_w + 8, bottom = plot_bottom + cv.size * 1.6;
+        double w = cv.width - left - 4, h = stp->height - bottom - cv.size * 2;
+        axes(&cv, left, bottom, w, h, start, end, step, model_attr_get(n, "y-label"));
+        double slot = w / d->ncat;
+        for (int k = 0; k < d->ncat; k++) {
+            double cx = left + slot * (k + 0.5);
+            text(&cv, d->cat[k], cx, bottom - cv.size * 1.3, 1);
+            if (cv.lines)
+                continue;
+            int groups = stacked ? 1 : d->nseries;
+            double bw = slot * 0.7 / groups, x = cx - slot * 0.35, base = 0;
+            for (int s = 0; s < d->nseries; s++) {
+                double v = d->s[s].v[k];
+                double y0 = bottom + ((stacked ? base : 0) - start) / (end - start) * h;
+                double y1 = bottom + ((stacked ? base + v : v) - start) / (end - start) * h;
+                rect(&cv, x, fmin(y0, y1), bw, fabs(y1 - y0), colour_of(stp, s));
+                if (show_values)
+                    text(&cv, format_value(c, v), x + bw / 2, fmax(y0, y1) + 2, 1);
+                if (stacked)
+                    base += v;
+                else
+                    x += bw;
+            }
+        }
+        if (cv.lines)
+            for (int s = 0; s < d->nseries; s++) {
+                double px = 0, py = 0;
+                for (int k = 0; k < d->ncat; k++) {
+                    double x = left + slot * (k + 0.5);
+                    double y = bottom + (d->s[s].v[k] - start) / (end - start) * h;
+                    if (k > 0)
+                        seg(&cv, px, py, x, y, stp->line, colour_of(stp, s));
+                    px = x;
+                    py = y;
+                }
+                for (int k = 0; k < d->ncat; k++) {
+                    double x = left + slot * (k + 0.5);
+                    double y = bottom + (d->s[s].v[k] - start) / (end - start) * h;
+                    marker(&cv, s, x, y, colour_of(stp, s));
+                    if (show_values)
+                        text(&cv, format_value(c, d->s[s].v[k]), x, y + stp->marker, 1);
+                }
+            }
+        const char *x_label = model_attr_get(n, "x-label");
+        if (x_label)
+            text(&cv, x_label, left + w / 2, bottom - cv.size * 2.6, 1);
+    }
+    free(d);
+    lay_add_space(c, c->t->table.space_before);
+    lay_append(c, band, band);
+    for (gline *l = before ? before->next : c->first; l && l != band; l = l->next)
+        l->keep_next = 1;           /* the caption stays with its chart */
+    lay_add_space(c, c->t->table.space_after);
+}
