@@ -9,7 +9,7 @@ CC      ?= gcc
 CFLAGS  ?= -O2 -g
 WARN    := -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
 CPPFLAGS += $(shell xml2-config --cflags 2>/dev/null || echo -I/usr/include/libxml2)
-LDLIBS  := -lhpdf -lxml2 -lhyphen -lz -lm
+LDLIBS  := -lhpdf -lxml2 -lhyphen -lpng -lz -lm
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 SRC     := $(filter-out src/main.c,$(wildcard src/*.c))

@@ -1,6 +1,8 @@
 /* check.c - semantic checks over the model. */
 #include "check.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -102,6 +104,7 @@ static int check_ids(const model_doc *doc)
 typedef struct budget_ctx {
     arena *a;
     int errors;
+    const model_doc *doc;
 } budget_ctx;
 
 /* The amount of a line, subtotal, total or balance; 0 after an error. */
@@ -285,8 +288,34 @@ static void check_structure(budget_ctx *b, const model_node *s)
     }
 }
 
+/* A picture's file must be there, readable, and inside the report's
+ * folder unless the command line allows otherwise. (Its content is
+ * checked when it is decoded for layout.) */
+static void check_image(budget_ctx *b, const model_node *n, const model_doc *doc)
+{
+    const char *src = model_attr_get(n, "src");
+    if (!doc->allow_outside && !model_path_inside(src)) {
+        diag_error(n->file, n->line, n->col,
+                   "<%s> src '%s' is outside the report's folder (--allow-outside-paths allows it)",
+                   n->name, src);
+        b->errors++;
+        return;
+    }
+    FILE *f = fopen(model_resolve(b->a, doc, src), "rb");
+    if (!f) {
+        diag_error(n->file, n->line, n->col, "<%s> src '%s' cannot be read: %s", n->name, src,
+                   strerror(errno));
+        b->errors++;
+        return;
+    }
+    fclose(f);
+}
+
 static void budget_visit(void *arg, const model_node *n)
 {
+    budget_ctx *b = arg;
+    if (n->kind == M_IMAGE || n->kind == M_LOGO)
+        check_image(b, n, b->doc);
     if (n->kind == M_BUDGET)
         check_budget(arg, n);
     else if (n->kind == M_STRUCTURE)
@@ -296,7 +325,7 @@ static void budget_visit(void *arg, const model_node *n)
 int check_run(const model_doc *doc)
 {
     int errors = check_ids(doc);
-    budget_ctx b = { doc->arena, 0 };
+    budget_ctx b = { doc->arena, 0, doc };
     each_element(doc->root, budget_visit, &b);
     return errors + b.errors;
 }

@@ -15,11 +15,11 @@
 #include "font.h"
 #include "model.h"
 
-typedef enum { DL_TEXT, DL_RULE, DL_RECT, DL_LINK, DL_PATH, DL_WEDGE } dl_kind;
+typedef enum { DL_TEXT, DL_RULE, DL_RECT, DL_LINK, DL_PATH, DL_WEDGE, DL_IMAGE } dl_kind;
 
 /* What a piece of the page is, for structure and for tests. */
 typedef enum {
-    ROLE_BODY, ROLE_HEADING, ROLE_LIST_LABEL, ROLE_QUOTE, ROLE_COVER,
+    ROLE_BODY, ROLE_HEADING, ROLE_LIST_LABEL, ROLE_QUOTE, ROLE_COVER, ROLE_FIGURE,
     ROLE_ARTIFACT              /* running header and footer, rules */
 } dl_role;
 
@@ -39,6 +39,8 @@ typedef struct dl_item {
     const double *pts;
     int npts, closed;
     double a0, a1;
+    const struct image *image;  /* image: the picture, drawn in x, y, w, h */
+    const char *alt;           /* image: its text for readers who cannot see it */
     /* text */
     font *font;                /* metrics; render embeds font_path(font) */
     enc_id enc;

@@ -1331,6 +1331,7 @@ static void block(ctx *c, const model_node *n, box b, int level, int list_depth)
     case M_PAGE_BREAK: c->break_next = 1; break;
     case M_CONTENTS: toc_contents(c, n, b); break;
     case M_CHART: chart_block(c, n, b); break;
+    case M_IMAGE: picture_block(c, n, b); break;
     case M_BUDGET: board_budget(c, n, b); break;
     case M_OUTCOME_GRID: case M_STRATEGIC_AIMS: case M_AGENCY_PLAN: board_grid(c, n, b); break;
     case M_KEY_FIGURES: case M_STORY: case M_PRIORITIES: case M_MESSAGES: case M_MEMBERS:
@@ -1606,6 +1607,14 @@ static gline *cover(ctx *c, const model_node *meta)
     meta_ctx m = { c, meta, 1, 1, NULL };
     gline *before = c->last;
     for (const style_cover_line *cl = c->t->cover; cl; cl = cl->next) {
+        if (cl->logo > 0) {
+            const model_node *logo = meta ? model_child(meta, M_LOGO) : NULL;
+            if (logo) {
+                lay_add_space(c, cl->space_before);
+                picture_logo(c, logo, cl->logo);
+            }
+            continue;
+        }
         const char *text = label_expand(c->a, cl->text, meta_lookup, &m);
         if (!*text)
             continue;
@@ -1854,6 +1863,7 @@ dl_doc *layout_run(const model_doc *doc, style_template *t, arena *a, layout_sta
     free(passes[1].v);
     free(c.ids);
     free(c.notes);
+    free(c.images);
     free(c.pieces);
     free(c.items);
     free(c.breaks);

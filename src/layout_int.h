@@ -116,6 +116,8 @@ typedef struct ctx {
     anchors *cur;                   /* this pass's anchors */
     const anchors *prev;            /* the pass before's, or NULL on the first */
     int needs_pages;                /* a contents page or reference wants page numbers */
+    struct image **images;          /* pictures decoded so far, kept for every pass */
+    int nimages, images_cap;
     const model_node **ids;         /* elements with ids, sorted by id */
     int nids;
 } ctx;
@@ -272,6 +274,11 @@ void board_grid(ctx *c, const model_node *n, box b);
  * in steps of 1, 2, 2.5 or 5 times a power of ten, about target steps. */
 void chart_block(ctx *c, const model_node *n, box b);
 void chart_ticks(double lo, double hi, int target, double *start, double *end, double *step);
+
+/* An <image> with its caption; the board's logo on the cover, width wide
+ * (picture.c). */
+void picture_block(ctx *c, const model_node *n, box b);
+void picture_logo(ctx *c, const model_node *logo, double width);
 
 /* A <structure> drawn as an organisation chart (orgchart.c). */
 void org_chart(ctx *c, const model_node *n, box b);

@@ -113,28 +113,6 @@ static const char *default_output(arena *a, const char *input)
     return arena_printf(a, "%.*s.pdf", (int)len, input);
 }
 
-/* Whether a path a report names stays inside the report's folder: not
- * absolute, and no ".." that climbs out of it. */
-static int inside(const char *path)
-{
-    if (path[0] == '/')
-        return 0;
-    int depth = 0;
-    for (const char *p = path; *p;) {
-        size_t n = strcspn(p, "/");
-        if (n == 2 && p[0] == '.' && p[1] == '.')
-            depth--;
-        else if (n > 0 && !(n == 1 && p[0] == '.'))
-            depth++;
-        if (depth < 0)
-            return 0;
-        p += n;
-        while (*p == '/')
-            p++;
-    }
-    return 1;
-}
-
 /* The template: --template, else the report's template attribute
  * (relative to the report), else "default". NULL after an error. */
 static const char *template_path(arena *a, const options *o, const model_doc *doc)
@@ -145,7 +123,7 @@ static const char *template_path(arena *a, const options *o, const model_doc *do
     if (!named)
         return style_find("default", a);
     const char *path = style_find(named, a);
-    if (path == named && !o->outside_paths && !inside(named)) {
+    if (path == named && !o->outside_paths && !model_path_inside(named)) {
         diag_error(doc->file, doc->root->line, doc->root->col,
                    "template '%s' is outside the report's folder (--allow-outside-paths allows it)", named);
         return NULL;
@@ -191,6 +169,8 @@ int main(int argc, char **argv)
     diag_set_strict(o.strict);
     arena *a = arena_new();
     model_doc *doc = parse_file(o.input, a);
+    if (doc)
+        doc->allow_outside = o.outside_paths;
     rc = 1;
     if (doc && check_run(doc) == 0 && diag_errors() == 0)
         rc = strcmp(o.command, "check") == 0 ? 0 : render(a, &o, doc);

@@ -30,7 +30,7 @@ static const char *const kind_names[M_KIND_COUNT] = {
     [M_MEMBERS] = "members", [M_MEMBER] = "member", [M_CHANGE] = "change",
     [M_STRUCTURE] = "structure", [M_UNIT] = "unit", [M_CHART] = "chart",
     [M_CATEGORIES] = "categories", [M_SERIES] = "series", [M_IMAGE] = "image",
-    [M_PAGE_BREAK] = "page-break", [M_CONTENTS] = "contents",
+    [M_PAGE_BREAK] = "page-break", [M_CONTENTS] = "contents", [M_LOGO] = "logo",
     [M_NOTE] = "note", [M_REF] = "ref", [M_B] = "b", [M_I] = "i",
     [M_A] = "a", [M_BR] = "br",
 };
@@ -102,4 +102,32 @@ void model_append(model_node *parent, model_node *child)
     else
         parent->first = child;
     parent->last = child;
+}
+
+const char *model_resolve(arena *a, const model_doc *doc, const char *name)
+{
+    const char *slash = strrchr(doc->file, '/');
+    if (name[0] == '/' || !slash)
+        return name;
+    return arena_printf(a, "%.*s/%s", (int)(slash - doc->file), doc->file, name);
+}
+
+int model_path_inside(const char *path)
+{
+    if (path[0] == '/')
+        return 0;
+    int depth = 0;
+    for (const char *p = path; *p;) {
+        size_t n = strcspn(p, "/");
+        if (n == 2 && p[0] == '.' && p[1] == '.')
+            depth--;
+        else if (n > 0 && !(n == 1 && p[0] == '.'))
+            depth++;
+        if (depth < 0)
+            return 0;
+        p += n;
+        while (*p == '/')
+            p++;
+    }
+    return 1;
 }

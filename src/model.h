@@ -34,7 +34,7 @@ typedef enum {
     /* annual report blocks */
     M_SUBGROUP, M_KEY_FIGURES, M_FIGURE, M_STORY, M_PRIORITIES, M_PRIORITY, M_SUCCESS,
     M_MESSAGES, M_MESSAGE, M_MEMBERS, M_MEMBER, M_CHANGE, M_STRUCTURE, M_UNIT,
-    M_CHART, M_CATEGORIES, M_SERIES, M_IMAGE, M_PAGE_BREAK, M_CONTENTS,
+    M_CHART, M_CATEGORIES, M_SERIES, M_IMAGE, M_PAGE_BREAK, M_CONTENTS, M_LOGO,
     /* inline */
     M_B, M_I, M_A, M_BR, M_NOTE, M_REF,
     M_KIND_COUNT
@@ -59,7 +59,16 @@ typedef struct model_doc {
     arena *arena;
     const char *file;       /* the report's path as given */
     model_node *root;       /* the <report> element */
+    int allow_outside;      /* files the report names may lie outside its folder */
 } model_doc;
+
+/* The path of a file the report names, resolved against the report's
+ * folder (arena-allocated). */
+const char *model_resolve(arena *a, const model_doc *doc, const char *name);
+
+/* Whether a relative path stays inside its folder (no climbing out with
+ * ".."); absolute paths do not. */
+int model_path_inside(const char *path);
 
 /* The kind of an element name (M_UNKNOWN when not in the vocabulary). */
 model_kind model_kind_of(const char *name);

@@ -18,6 +18,7 @@
 #include <time.h>
 
 #include "diag.h"
+#include "image.h"
 #include "utf8.h"
 
 typedef struct loaded_font {
@@ -31,8 +32,15 @@ typedef struct file_font {
     const char *name;           /* libharu's name for the embedded file */
 } file_font;
 
+typedef struct loaded_image {
+    const struct image *image;
+    HPDF_Image pdf_image;
+} loaded_image;
+
 typedef struct rstate {
     HPDF_Doc pdf;
+    loaded_image *images;       /* each picture embedded once, however often drawn */
+    int nimages, image_cap;
     HPDF_Page *pages;           /* for links and bookmarks into the document */
     int npages;
     HPDF_STATUS error, detail;
@@ -242,6 +250,38 @@ static void draw_link(rstate *r, HPDF_Page page, const dl_item *it)
     }
 }
 
+static HPDF_Image pdf_image(rstate *r, const image *im)
+{
+    for (int i = 0; i < r->nimages; i++)
+        if (r->images[i].image == im)
+            return r->images[i].pdf_image;
+    HPDF_Image pi;
+    if (im->kind == IMAGE_PNG)
+        pi = HPDF_LoadRawImageFromMem(r->pdf, im->pixels, (HPDF_UINT)im->width, (HPDF_UINT)im->height,
+                                      HPDF_CS_DEVICE_RGB, 8);
+    else
+        pi = HPDF_LoadJpegImageFromMem(r->pdf, im->jpeg, (HPDF_UINT)im->jpeg_len);
+    if (!pi)
+        return NULL;
+    if (r->nimages == r->image_cap) {
+        r->image_cap = r->image_cap ? r->image_cap * 2 : 8;
+        r->images = realloc(r->images, sizeof *r->images * (size_t)r->image_cap);
+        if (!r->images)
+            abort();
+    }
+    r->images[r->nimages++] = (loaded_image){ im, pi };
+    return pi;
+}
+
+static void draw_image(rstate *r, HPDF_Page page, const dl_item *it)
+{
+    end_text(r, page);
+    HPDF_Image pi = pdf_image(r, it->image);
+    if (pi)
+        HPDF_Page_DrawImage(page, pi, (HPDF_REAL)it->x, (HPDF_REAL)it->y, (HPDF_REAL)it->w,
+                            (HPDF_REAL)it->h);
+}
+
 static void draw_page(rstate *r, const dl_page *p, HPDF_Page page)
 {
     HPDF_Page_SetWidth(page, (HPDF_REAL)p->width);
@@ -257,6 +297,7 @@ static void draw_page(rstate *r, const dl_page *p, HPDF_Page page)
         case DL_RECT: draw_rect(r, page, it); break;
         case DL_PATH: draw_path(r, page, it); break;
         case DL_WEDGE: draw_wedge(r, page, it); break;
+        case DL_IMAGE: draw_image(r, page, it); break;
         case DL_LINK: draw_link(r, page, it); break;
         }
     }
@@ -608,6 +649,7 @@ static void finish(rstate *r)
     free(r->pages);
     free(r->fonts);
     free(r->files);
+    free(r->images);
 }
 
 int render_pdf(const dl_doc *d, const char *path, const render_options *opt)

@@ -550,14 +550,18 @@ static style_cover_line *read_lines(loader *L, xmlNodePtr x)
     for (xmlNodePtr c = x->children; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE)
             continue;
-        static const char *const line_attrs[] = { "style", "text", "space-before", NULL };
+        static const char *const line_attrs[] = { "style", "text", "space-before", "logo", NULL };
         if (strcmp((const char *)c->name, "line") != 0) {
             bad(L, c, "holds only <line> elements, not", (const char *)c->name);
             continue;
         }
         attrs_ok(L, c, line_attrs);
         style_cover_line *cl = arena_alloc(L->a, sizeof *cl);
-        need_style(L, c, "style", &cl->style);
+        length(L, c, "logo", &cl->logo);
+        if (cl->logo > 0)
+            style_ref(L, c, "style", &cl->style);
+        else
+            need_style(L, c, "style", &cl->style);
         cl->text = attr(c, "text", L->a);
         if (!cl->text)
             cl->text = "";

@@ -69,6 +69,7 @@ typedef struct style_cover_line {
     int style;
     const char *text;               /* with {meta} placeholders */
     double space_before;
+    double logo;                    /* > 0: the board's logo this wide instead of text */
     struct style_cover_line *next;
 } style_cover_line;
 

@@ -186,6 +186,12 @@ print(len(links), sum(1 for o in links if o.get("/Border") == [0, 0, 0]))')
     || fail "links have no visible border" "$links"
 pdftotext "$tmp/links.pdf" - | tr '\n' ' ' | grep -q "Framework1 is used widely.*1 The Committee received a report on CAF" \
     && ok "a note's number stands in the text and the note follows its chapter" || fail "notes"
+# a 16-bit PNG is drawn in its own colour (libharu alone would garble it)
+./boardpress render tests/good/pictures.xml -o "$tmp/pic.pdf" 2>/dev/null
+pdftoppm -r 72 -f 2 -l 2 -x 300 -y 130 -W 1 -H 1 "$tmp/pic.pdf" "$tmp/px" 2>/dev/null
+px=$(python3 -c 'import sys; d = open(sys.argv[1], "rb").read(); print("%02x%02x%02x" % tuple(d[-3:]))' "$tmp"/px*.ppm 2>/dev/null)
+[ "$px" = 2e75b6 ] && ok "a 16-bit PNG keeps its colour (#$px)" || fail "a 16-bit PNG keeps its colour" "got #$px"
+[ "$(pdfimages -list "$tmp/pic.pdf" | grep -c ' image ')" -ge 2 ] && ok "pictures and the cover logo are placed" || fail "pictures are placed"
 ./boardpress render tests/good/unicode.xml -o "$tmp/uni.pdf" 2>/dev/null
 pdfinfo "$tmp/uni.pdf" | grep -q "^Title: *Characters – Zoë’s report$" && ok "a title with accents and dashes reaches the viewer" \
     || fail "a title with accents and dashes reaches the viewer" "$(pdfinfo "$tmp/uni.pdf" | grep Title)"

@@ -1,0 +1,113 @@
+/* picture.c - placing pictures: an <image> block with its caption, and
+ * the board's logo on the cover. Decoding and checking are image.c's;
+ * here a picture is sized (its width, else its own size at 96 pixels an
+ * inch, never wider than the measure nor taller than most of a page) and
+ * set as one unbreakable band that keeps its caption with it.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "image.h"
+#include "layout_int.h"
+
+/* The picture at the path n names, decoded once per run whatever the
+ * number of layout passes; NULL after a located error. */
+static const image *load(ctx *c, const model_node *n)
+{
+    const char *path = model_resolve(c->a, c->doc, model_attr_get(n, "src"));
+    for (int i = 0; i < c->nimages; i++)
+        if (strcmp(c->images[i]->path, path) == 0)
+            return c->images[i];
+    char err[300];
+    image *im = image_load(path, c->a, err, sizeof err);
+    if (!im) {
+        diag_error(n->file, n->line, n->col, "<%s>: %s", n->name, err);
+        c->failed = 1;
+        return NULL;
+    }
+    if (c->nimages == c->images_cap) {
+        c->images_cap = c->images_cap ? c->images_cap * 2 : 8;
+        c->images = realloc(c->images, sizeof *c->images * (size_t)c->images_cap);
+        if (!c->images)
+            abort();
+    }
+    c->images[c->nimages++] = im;
+    return im;
+}
+
+/* A width attribute: a length, or a percentage of avail; 0 when absent. */
+static double width_of(const model_node *n, double avail)
+{
+    const char *w = model_attr_get(n, "width");
+    if (!w)
+        return 0;
+    char *end;
+    double v = strtod(w, &end);
+    if (v <= 0)
+        return 0;
+    if (strcmp(end, "%") == 0) return v / 100 * avail;
+    if (strcmp(end, "mm") == 0) return v * 72 / 25.4;
+    if (strcmp(end, "cm") == 0) return v * 72 / 2.54;
+    if (strcmp(end, "in") == 0) return v * 72;
+    return v;
+}
+
+/* A band holding the picture, w wide, its left edge at x. */
+static gline *band(ctx *c, const image *im, const model_node *n, double x, double w, double max_h)
+{
+    double h = w * im->height / im->width;
+    if (h > max_h) {
+        w = w * max_h / h;
+        h = max_h;
+    }
+    gline *l = arena_alloc(c->a, sizeof *l);
+    l->height = h;
+    dl_item *it = lay_item(c, DL_IMAGE, ROLE_FIGURE);
+    it->x = x;
+    it->y = -h;
+    it->w = w;
+    it->h = h;
+    it->image = im;
+    it->alt = model_attr_get(n, "alt");
+    it->src = n;
+    lay_line_add(l, it);
+    return l;
+}
+
+void picture_block(ctx *c, const model_node *n, box b)
+{
+    const image *im = load(c, n);
+    if (!im)
+        return;
+    const style_template *t = c->t;
+    double avail = lay_text_width(c) - b.left - b.right;
+    double w = width_of(n, avail);
+    if (w <= 0)
+        w = im->width * 72.0 / 96;
+    if (w > avail)
+        w = avail;
+    double body = t->page_height - t->margin_top - t->margin_bottom;
+    gline *l = band(c, im, n, t->margin_left + b.left, w, body * 0.8);
+    l->first->x += (avail - l->first->w) / 2;      /* centred in the measure */
+    lay_add_space(c, t->table.space_before);
+    lay_append(c, l, l);
+    const model_node *cap = model_child(n, M_CAPTION);
+    if (cap) {
+        l->keep_next = 1;           /* the caption stays under its picture */
+        lay_paragraph(c, cap, t->table.caption_style, b, NULL, 0, ROLE_BODY, 0);
+    }
+    lay_add_space(c, t->table.space_after);
+}
+
+void picture_logo(ctx *c, const model_node *logo, double width)
+{
+    const image *im = load(c, logo);
+    if (!im)
+        return;
+    const style_template *t = c->t;
+    double avail = lay_text_width(c);
+    gline *l = band(c, im, logo, t->margin_left, width < avail ? width : avail,
+                    (t->page_height - t->margin_top - t->margin_bottom) / 3);
+    lay_append(c, l, l);
+}
