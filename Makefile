@@ -21,7 +21,7 @@ SAMPLES := $(wildcard samples/*.xml)
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 
-.PHONY: all deps demo check unit integration bench fuzz clean
+.PHONY: all deps demo check unit integration bench fuzz sheets clean
 
 all: boardpress
 
@@ -77,6 +77,18 @@ fuzz: deps
 	./build/fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
 	    -artifact_prefix=build/fuzz-crashes/ -print_final_stats=1 build/fuzz-corpus 2>build/fuzz.log; \
 	    rc=$$?; grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb)|ERROR|SUMMARY' build/fuzz.log; exit $$rc
+
+# Contact sheets of every sample in docs/sheets/, to see the output
+# without building it (needs ImageMagick's montage: apt-get install imagemagick).
+sheets: boardpress
+	@mkdir -p docs/sheets build/sheets
+	@for f in $(SAMPLES); do \
+	    n=$$(basename $$f .xml); rm -f build/sheets/$$n-*.png; \
+	    ./boardpress render $$f -o build/sheets/$$n.pdf 2>/dev/null || exit 1; \
+	    pdftoppm -png -r 30 build/sheets/$$n.pdf build/sheets/$$n || exit 1; \
+	    montage build/sheets/$$n-*.png -tile 8x -geometry +4+4 -background '#d0d0d0' docs/sheets/$$n.png || exit 1; \
+	    echo "docs/sheets/$$n.png"; \
+	done
 
 bench: deps
 	@$(MAKE) --no-print-directory boardpress
