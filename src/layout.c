@@ -416,7 +416,7 @@ void lay_add_inline(ctx *c, const model_node *n, ink k)
                     abort();
             }
             c->notes[c->nnotes++] = ch;
-            ink mk = lay_ink(&c->t->styles[c->t->note_marker_style]);
+            ink mk = lay_ink(c, &c->t->styles[c->t->note_marker_style]);
             mk.rise = c->t->note_rise;
             if (c->npieces > 0 && c->pieces[c->npieces - 1].type == LB_GLUE)
                 c->npieces--;           /* the marker sits on the word before it */
@@ -446,10 +446,10 @@ void lay_add_inline(ctx *c, const model_node *n, ink k)
     }
 }
 
-ink lay_ink(const style_block *s)
+ink lay_ink(const ctx *c, const style_block *s)
 {
     ink k = { .family = s->family, .bold = s->bold, .italic = s->italic,
-              .uppercase = s->uppercase, .hyphenate = s->hyphenate, .size = s->size,
+              .uppercase = s->uppercase, .hyphenate = s->hyphenate, .size = s->size * c->scale,
               .color = s->color };
     return k;
 }
@@ -586,10 +586,11 @@ static void set_line(ctx *c, const setting *st, int from, int to, double ratio, 
     double asc = 0, desc = 0;
     font *base = style_face(c->t, s->family, style_face_index(s->bold, s->italic));
     if (base) {
-        asc = font_ascent(base) * s->size / 1000.0;
-        desc = -font_descent(base) * s->size / 1000.0;
+        asc = font_ascent(base) * s->size * c->scale / 1000.0;
+        desc = -font_descent(base) * s->size * c->scale / 1000.0;
     }
-    gline *l = lay_new_line(c, s->leading, (s->leading - asc - desc) / 2 + asc);
+    double leading = s->leading * c->scale;
+    gline *l = lay_new_line(c, leading, (leading - asc - desc) / 2 + asc);
     l->ratio = ratio;
     l->hyphenated = hyphen;
     l->heading = st->role == ROLE_HEADING;
@@ -806,10 +807,10 @@ void lay_paragraph(ctx *c, const model_node *n, int style, box b, const char *pr
     gline *before = c->last;
     c->npieces = 0;
     if (prefix && *prefix) {
-        ink pk = lay_ink(&c->t->styles[prefix_style]);
+        ink pk = lay_ink(c, &c->t->styles[prefix_style]);
         lay_add_text(c, &pk, prefix, n);
     }
-    lay_add_inline(c, n, lay_ink(s));
+    lay_add_inline(c, n, lay_ink(c, s));
     set_paragraph(c, &st);
     finish_block(c, before, s, &st);
     lay_add_space(c, s->space_after);
@@ -822,7 +823,7 @@ void lay_plain(ctx *c, const char *text, int style, box b, const model_node *src
     setting st = lay_setting(c, style, b, role, 0);
     gline *before = c->last;
     c->npieces = 0;
-    ink k = lay_ink(s);
+    ink k = lay_ink(c, s);
     lay_add_text(c, &k, text, src);
     set_paragraph(c, &st);
     finish_block(c, before, s, &st);
@@ -855,7 +856,7 @@ void lay_runs(ctx *c, const lay_run *runs, int n, int style, box b, const model_
     for (int k = 0; k < n; k++) {
         if (!runs[k].text || !*runs[k].text)
             continue;
-        ink ik = lay_ink(&c->t->styles[runs[k].style]);
+        ink ik = lay_ink(c, &c->t->styles[runs[k].style]);
         ik.href = runs[k].href;
         if (ik.href && c->link_style >= 0)
             ik.color = c->t->styles[c->link_style].color;
@@ -902,7 +903,7 @@ lay_extent lay_measure_text(ctx *c, const char *text, int style)
 {
     const style_block *s = &c->t->styles[style];
     c->npieces = 0;
-    ink k = lay_ink(s);
+    ink k = lay_ink(c, s);
     lay_add_text(c, &k, text, c->doc->root);
     return extent_of_pieces(c, s);
 }
@@ -940,7 +941,7 @@ lay_extent lay_measure_content(ctx *c, const model_node *n, int style)
     lay_extent e = { 0, 0 };
     if (has_inline_content(n)) {
         c->npieces = 0;
-        lay_add_inline(c, n, lay_ink(&c->t->styles[style]));
+        lay_add_inline(c, n, lay_ink(c, &c->t->styles[style]));
         e = extent_of_pieces(c, &c->t->styles[style]);
     }
     for (const model_node *ch = n->first; ch; ch = ch->next) {
@@ -1032,7 +1033,7 @@ static void make_label(ctx *c, const char *label, double x, const model_node *sr
     if (!*label)
         return;
     const style_block *s = &c->t->styles[lay_style(c, c->t->list_style)];
-    ink k = lay_ink(s);
+    ink k = lay_ink(c, s);
     font *f = ink_font(c, &k);
     if (!f)
         return;
@@ -1537,7 +1538,7 @@ static void furniture_text(ctx *c, dl_page *p, const char *text, int style, doub
         return;
     const style_block *s = &c->t->styles[style];
     c->npieces = 0;
-    ink k = lay_ink(s);
+    ink k = lay_ink(c, s);
     lay_add_text(c, &k, text, c->doc->root);
     if (c->npieces == 0)
         return;
@@ -1826,7 +1827,8 @@ static void reset_pass(ctx *c)
 
 dl_doc *layout_run(const model_doc *doc, style_template *t, arena *a, layout_stats *stats)
 {
-    ctx c = { .doc = doc, .t = t, .a = a, .force_style = -1, .force_align = LAY_NO_ALIGN };
+    ctx c = { .doc = doc, .t = t, .a = a, .force_style = -1, .force_align = LAY_NO_ALIGN,
+              .scale = 1 };
     c.link_style = style_lookup(t, "link");
     collect_ids(&c);
     anchors passes[2] = { { 0 }, { 0 } };

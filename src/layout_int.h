@@ -90,6 +90,7 @@ typedef struct ctx {
     double pending_space;
     int keep_following;             /* lines still to keep with what precedes */
     int break_next;                 /* the next line starts a page */
+    double scale;                   /* type size factor: 1, less in a crowded table */
     const model_node **notes;       /* notes waiting for the end of their chapter */
     int nnotes, notes_cap, note_counter;
     dl_item *label;                 /* list label waiting for the next line */
@@ -138,7 +139,7 @@ gline *lay_new_line(ctx *c, double height, double ascent);
 void lay_line_add(gline *l, dl_item *it);
 void lay_add_space(ctx *c, double space);
 dl_item *lay_item(ctx *c, dl_kind kind, dl_role role);
-ink lay_ink(const style_block *s);
+ink lay_ink(const ctx *c, const style_block *s);
 setting lay_setting(ctx *c, int style, box b, dl_role role, int level);
 void lay_add_text(ctx *c, const ink *k, const char *s, const model_node *src);
 void lay_add_inline(ctx *c, const model_node *n, ink k);

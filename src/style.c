@@ -421,6 +421,10 @@ static void read_table(loader *L, xmlNodePtr x)
     length(L, x, "padding-y", &tb->pad_y);
     tb->pad_x_min = tb->pad_x;
     length(L, x, "padding-x-min", &tb->pad_x_min);
+    tb->min_scale = 1;
+    number(L, x, "min-scale", &tb->min_scale);
+    if (tb->min_scale <= 0.3 || tb->min_scale > 1)
+        bad(L, x, "min-scale is a factor between 0.3 and 1, not", attr(x, "min-scale", L->a));
     length(L, x, "rule", &tb->rule);
     length(L, x, "frame", &tb->frame);
     colour(L, x, "rule-color", &tb->rule_color);
@@ -732,7 +736,7 @@ static const char *const flow_attrs[] = { "widows", "orphans", "heading-keep", "
     "hyphen-penalty", "flagged-demerits", "fitness-demerits", "max-hyphen-run", NULL };
 static const char *const hyphenation_attrs[] = { "patterns", "left", "right", NULL };
 static const char *const table_attrs[] = { "style", "head-style", "total-style", "caption-style",
-    "label", "separator", "numbered", "padding-x", "padding-x-min", "padding-y", "rule", "frame", "rule-color",
+    "label", "separator", "numbered", "padding-x", "padding-x-min", "min-scale", "padding-y", "rule", "frame", "rule-color",
     "head-fill", "total-fill", "stripe-fill", "grid", "space-before", "space-after",
     "numeric-align", NULL };
 static const char *const money_attrs[] = { "thousands", "decimal", "decimals", "format", "negative", NULL };

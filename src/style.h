@@ -94,6 +94,7 @@ typedef struct style_table {
     int numbered;                   /* default for tables without number= */
     double pad_x, pad_y;            /* cell padding */
     double pad_x_min;               /* narrowest padding of a crowded table */
+    double min_scale;               /* smallest type size factor of a crowded table */
     double rule;                    /* rules between rows (and columns in a grid) */
     double frame;                   /* rules above and below the table and under its head */
     uint32_t rule_color;

@@ -692,9 +692,28 @@ void table_set(ctx *c, const tspec *t, box b)
         return;
     choose_alignment(c, &g);
     measure_cells(c, &g);
+    /* A table with more columns than the measure holds at its narrowest
+     * padding is set smaller, down to the template's smallest type scale,
+     * before any word is broken inside a cell. */
+    double content = 0, avail = lay_text_width(c) - b.left - b.right;
+    double *mins = calloc((size_t)g.ncols, sizeof *mins);
+    for (int i = 0; i < g.nslots; i++)
+        if (g.slots[i].cell->colspan == 1 && g.slots[i].ext.min > mins[g.slots[i].col])
+            mins[g.slots[i].col] = g.slots[i].ext.min;
+    for (int k = 0; k < g.ncols; k++)
+        content += mins[k];
+    free(mins);
+    double room = avail - 2 * g.ncols * tb->pad_x_min;   /* what the words may take */
+    double saved_scale = c->scale;
+    if (content > room && room > 0 && tb->min_scale < 1) {
+        double s = c->scale * room / content * 0.999;
+        c->scale = s < tb->min_scale ? tb->min_scale : s;
+        measure_cells(c, &g);
+    }
     column_widths(c, &g, b);
     for (int i = 0; i < g.nslots; i++)
         set_cell(c, &g, &g.slots[i], b);
+    c->scale = saved_scale;
     row_heights(c, &g);
     g.left = c->t->margin_left + b.left;
     table_geom *geom = arena_alloc(c->a, sizeof *geom);
