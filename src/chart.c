@@ -226,7 +226,15 @@ static void text(canvas *cv, const char *s, double x, double y, int align)
     it->y = y - cv->band->height;
 }
 
-static void rect(canvas *cv, double x, double y, double w, double h, uint32_t fill)
+/* Series after the first are hatched as well as coloured, so that bars
+ * and slices stay apart in greyscale print. */
+static int hatch_of(int k)
+{
+    static const int pattern[] = { 0, 1, 2, 3 };
+    return pattern[k % 4];
+}
+
+static dl_item *rect(canvas *cv, double x, double y, double w, double h, uint32_t fill)
 {
     dl_item *it = put(cv, DL_RECT);
     it->x = cv->x0 + x;
@@ -237,6 +245,7 @@ static void rect(canvas *cv, double x, double y, double w, double h, uint32_t fi
     it->color = fill;
     it->line_width = cv->st->outline;
     it->stroke = cv->st->axis_color;
+    return it;
 }
 
 /* A series' marker: circle-like octagon, square, diamond, triangle... */
@@ -296,7 +305,7 @@ static double legend(canvas *cv, const data *d, int pie)
         if (!pie && cv->lines)
             marker(cv, k, x + st->marker / 2, y + cv->size / 3, colour_of(st, k));
         else
-            rect(cv, x, y - 1, st->marker, st->marker, colour_of(st, k));
+            rect(cv, x, y - 1, st->marker, st->marker, colour_of(st, k))->hatch = hatch_of(k);
         text(cv, name, x + st->marker + 4, y, 0);
         x += w;
     }
@@ -366,9 +375,12 @@ void chart_block(ctx *c, const model_node *n, box b)
             it->filled = 1;
             it->line_width = stp->outline;
             it->stroke = 0xFFFFFF;
+            it->hatch = hatch_of(k);
             if (show_values && sweep > 12) {
-                double mid = (a + sweep / 2) * CHART_PI / 180;
-                text(&cv, format_value(c, v), cx + r * 1.15 * sin(mid), cy + r * 1.15 * cos(mid) - 3, 1);
+                /* outside the slice, leaning away from the pie */
+                double mid = (a + sweep / 2) * CHART_PI / 180, sx = sin(mid);
+                text(&cv, format_value(c, v), cx + r * 1.08 * sx, cy + r * 1.1 * cos(mid) - 3,
+                     sx > 0.2 ? 0 : sx < -0.2 ? 2 : 1);
             }
             a += sweep;
         }
@@ -410,7 +422,7 @@ void chart_block(ctx *c, const model_node *n, box b)
                 double v = d->s[s].v[k];
                 double y0 = bottom + ((stacked ? base : 0) - start) / (end - start) * h;
                 double y1 = bottom + ((stacked ? base + v : v) - start) / (end - start) * h;
-                rect(&cv, x, fmin(y0, y1), bw, fabs(y1 - y0), colour_of(stp, s));
+                rect(&cv, x, fmin(y0, y1), bw, fabs(y1 - y0), colour_of(stp, s))->hatch = hatch_of(s);
                 if (show_values)
                     text(&cv, format_value(c, v), x + bw / 2, fmax(y0, y1) + 2, 1);
                 if (stacked)

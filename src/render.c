@@ -176,6 +176,8 @@ static void paint(rstate *r, HPDF_Page page, const dl_item *it)
     (void)r;
 }
 
+static void draw_hatch(rstate *r, HPDF_Page page, const dl_item *it);
+
 static void draw_rect(rstate *r, HPDF_Page page, const dl_item *it)
 {
     end_text(r, page);
@@ -188,6 +190,51 @@ static void draw_rect(rstate *r, HPDF_Page page, const dl_item *it)
         paint(r, page, it);
     else
         HPDF_Page_Fill(page);
+    if (it->hatch)
+        draw_hatch(r, page, it);
+}
+
+/* Lines across a shape, clipped to it, in the outline's colour: series
+ * told apart in greyscale print by pattern as well as by shade. */
+static void hatch_lines(HPDF_Page page, const dl_item *it, double x0, double y0, double x1, double y1)
+{
+    double step = 3.5, span = (x1 - x0) + (y1 - y0);
+    HPDF_Page_SetLineWidth(page, 0.5);
+    HPDF_Page_SetRGBStroke(page, (HPDF_REAL)channel(it->stroke, 16), (HPDF_REAL)channel(it->stroke, 8),
+                           (HPDF_REAL)channel(it->stroke, 0));
+    for (double d = 0; d <= span; d += step) {
+        if (it->hatch & 1) {
+            HPDF_Page_MoveTo(page, (HPDF_REAL)(x0 + d - (y1 - y0)), (HPDF_REAL)y0);
+            HPDF_Page_LineTo(page, (HPDF_REAL)(x0 + d), (HPDF_REAL)y1);
+        }
+        if (it->hatch & 2) {
+            HPDF_Page_MoveTo(page, (HPDF_REAL)(x0 + d - (y1 - y0)), (HPDF_REAL)y1);
+            HPDF_Page_LineTo(page, (HPDF_REAL)(x0 + d), (HPDF_REAL)y0);
+        }
+    }
+    HPDF_Page_Stroke(page);
+}
+
+static void draw_hatch(rstate *r, HPDF_Page page, const dl_item *it)
+{
+    (void)r;
+    HPDF_Page_GSave(page);
+    if (it->kind == DL_RECT) {
+        HPDF_Page_Rectangle(page, (HPDF_REAL)it->x, (HPDF_REAL)it->y, (HPDF_REAL)it->w, (HPDF_REAL)it->h);
+        HPDF_Page_Clip(page);
+        HPDF_Page_EndPath(page);
+        hatch_lines(page, it, it->x, it->y, it->x + it->w, it->y + it->h);
+    } else {
+        HPDF_Page_MoveTo(page, (HPDF_REAL)it->x, (HPDF_REAL)it->y);
+        HPDF_Page_Arc(page, (HPDF_REAL)it->x, (HPDF_REAL)it->y, (HPDF_REAL)it->w, (HPDF_REAL)it->a0,
+                      (HPDF_REAL)it->a1);
+        HPDF_Page_ClosePath(page);
+        HPDF_Page_Clip(page);
+        HPDF_Page_EndPath(page);
+        hatch_lines(page, it, it->x - it->w, it->y - it->w, it->x + it->w, it->y + it->w);
+    }
+    HPDF_Page_GRestore(page);
+    r->fill_known = 0;              /* the state saved and restored */
 }
 
 static void draw_path(rstate *r, HPDF_Page page, const dl_item *it)
@@ -205,6 +252,8 @@ static void draw_path(rstate *r, HPDF_Page page, const dl_item *it)
     if (it->closed)
         HPDF_Page_ClosePath(page);
     paint(r, page, it);
+    if (it->hatch)
+        draw_hatch(r, page, it);
 }
 
 static void draw_wedge(rstate *r, HPDF_Page page, const dl_item *it)
@@ -218,6 +267,8 @@ static void draw_wedge(rstate *r, HPDF_Page page, const dl_item *it)
                   (HPDF_REAL)it->a1);
     HPDF_Page_ClosePath(page);
     paint(r, page, it);
+    if (it->hatch)
+        draw_hatch(r, page, it);
 }
 
 static HPDF_Destination destination(rstate *r, int page, double y)
