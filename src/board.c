@@ -139,24 +139,38 @@ static const grid_shape shapes[] = {
     { GRID_AGENCY_PLAN, M_OBJECTIVE, { M_ACTION, M_QUANTITY, M_QUALITY, M_OUTCOME }, 4, 0 },
 };
 
-typedef struct attr_ctx {
-    const model_node *n;
+typedef struct text_ctx {
+    ctx *c;
+    const model_node *n;            /* attributes answer placeholders */
     long number;
-} attr_ctx;
+} text_ctx;
 
-/* Column headings may name the grid's attributes: {period}, {year}. */
-static int attr_lookup(void *p, const char *key, const char **str, long *num)
+/* Placeholders in template text: {n}, the element's attributes ({chair},
+ * {period}), or a child element's text ({meeting}). */
+static int text_lookup(void *p, const char *key, const char **str, long *num)
 {
-    attr_ctx *a = p;
+    text_ctx *t = p;
     if (strcmp(key, "n") == 0) {
-        *num = a->number;
+        *num = t->number;
         return 1;
     }
-    const char *v = a->n ? model_attr_get(a->n, key) : NULL;
+    const char *v = t->n ? model_attr_get(t->n, key) : NULL;
+    if (!v && t->n) {
+        /* or a child element's text: {meeting}, {agenda-item} */
+        model_kind k = model_kind_of(key);
+        if (k != M_UNKNOWN && model_child(t->n, k))
+            v = lay_child_text(t->c, t->n, k);
+    }
     if (!v)
         return 0;
     *str = v;
     return 1;
+}
+
+static const char *fill_in(ctx *c, const char *fmt, const model_node *n, long number)
+{
+    text_ctx t = { c, n, number };
+    return label_expand(c->a, fmt, text_lookup, &t);
 }
 
 static const grid_shape *shape_of(const model_node *n)
@@ -171,8 +185,7 @@ static const grid_shape *shape_of(const model_node *n)
 /* The entries' numbers, or NULL when the template numbers none. */
 static const char *entry_label(ctx *c, const style_grid *sg, const model_node *n, long number)
 {
-    attr_ctx ac = { n, number };
-    return sg->label ? label_expand(c->a, sg->label, attr_lookup, &ac) : NULL;
+    return sg->label ? fill_in(c, sg->label, n, number) : NULL;
 }
 
 /* An outcome grid is one row: each column holds every entry's answer to
@@ -259,9 +272,8 @@ void board_grid(ctx *c, const model_node *n, box bx)
         b.t.col_align[k] = ALIGN_LEFT;
     }
     trow *head = add_row(&b, TROW_HEAD, sh->nfields, n);
-    attr_ctx ac = { n, 0 };
     for (int k = 0; k < sh->nfields; k++)
-        head->cells[k].text = k < sg->ncolumns ? label_expand(c->a, sg->columns[k], attr_lookup, &ac) : "";
+        head->cells[k].text = k < sg->ncolumns ? fill_in(c, sg->columns[k], n, 0) : "";
     if (sh->type != GRID_OUTCOMES) {
         entry_rows(&b, sh, sg, n);
         table_set(c, &b.t, bx);
@@ -301,38 +313,6 @@ void board_grid(ctx *c, const model_node *n, box bx)
 }
 
 /* ---- annual report and committee blocks --------------------------------- */
-
-typedef struct text_ctx {
-    ctx *c;
-    const model_node *n;            /* attributes answer placeholders */
-    long number;
-} text_ctx;
-
-static int text_lookup(void *p, const char *key, const char **str, long *num)
-{
-    text_ctx *t = p;
-    if (strcmp(key, "n") == 0) {
-        *num = t->number;
-        return 1;
-    }
-    const char *v = t->n ? model_attr_get(t->n, key) : NULL;
-    if (!v && t->n) {
-        /* or a child element's text: {meeting}, {agenda-item} */
-        model_kind k = model_kind_of(key);
-        if (k != M_UNKNOWN && model_child(t->n, k))
-            v = lay_child_text(t->c, t->n, k);
-    }
-    if (!v)
-        return 0;
-    *str = v;
-    return 1;
-}
-
-static const char *fill_in(ctx *c, const char *fmt, const model_node *n, long number)
-{
-    text_ctx t = { c, n, number };
-    return label_expand(c->a, fmt, text_lookup, &t);
-}
 
 void board_subgroup_chair(ctx *c, const model_node *n, box b)
 {

@@ -19,21 +19,12 @@ typedef struct ids {
     size_t n, cap;
 } ids;
 
-/* Iterative walk: a report's depth never costs C stack here. */
-static void collect_ids(const model_node *root, ids *out)
+/* Visits every element in document order without recursion. */
+static void each_element(const model_node *root, void (*fn)(void *, const model_node *), void *arg)
 {
     const model_node *n = root;
     while (n) {
-        const char *id = model_attr_get(n, "id");
-        if (id) {
-            if (out->n == out->cap) {
-                out->cap = out->cap ? out->cap * 2 : 64;
-                out->v = realloc(out->v, sizeof *out->v * out->cap);
-                if (!out->v)
-                    abort();
-            }
-            out->v[out->n++] = (id_use){ id, n };
-        }
+        fn(arg, n);
         if (n->first) {
             n = n->first;
             continue;
@@ -42,6 +33,21 @@ static void collect_ids(const model_node *root, ids *out)
             n = n->parent;
         n = (n && n != root) ? n->next : NULL;
     }
+}
+
+static void collect_id(void *arg, const model_node *n)
+{
+    ids *out = arg;
+    const char *id = model_attr_get(n, "id");
+    if (!id)
+        return;
+    if (out->n == out->cap) {
+        out->cap = out->cap ? out->cap * 2 : 64;
+        out->v = realloc(out->v, sizeof *out->v * out->cap);
+        if (!out->v)
+            abort();
+    }
+    out->v[out->n++] = (id_use){ id, n };
 }
 
 static int by_id_then_line(const void *a, const void *b)
@@ -57,33 +63,27 @@ static int by_id(const void *key, const void *elem)
 }
 
 /* Every <ref to=...> names an id of the report. */
-static int check_refs(const model_node *root, const ids *all)
+typedef struct ref_check {
+    const ids *all;
+    int errors;
+} ref_check;
+
+static void check_ref(void *arg, const model_node *n)
 {
-    int errors = 0;
-    const model_node *n = root;
-    while (n) {
-        if (n->kind == M_REF) {
-            const char *to = model_attr_get(n, "to");
-            if (all->n == 0 || !bsearch(to, all->v, all->n, sizeof *all->v, by_id)) {
-                diag_error(n->file, n->line, n->col, "<ref> to '%s': no element has that id", to);
-                errors++;
-            }
-        }
-        if (n->first) {
-            n = n->first;
-            continue;
-        }
-        while (n && n != root && !n->next)
-            n = n->parent;
-        n = (n && n != root) ? n->next : NULL;
+    ref_check *rc = arg;
+    if (n->kind != M_REF)
+        return;
+    const char *to = model_attr_get(n, "to");
+    if (rc->all->n == 0 || !bsearch(to, rc->all->v, rc->all->n, sizeof *rc->all->v, by_id)) {
+        diag_error(n->file, n->line, n->col, "<ref> to '%s': no element has that id", to);
+        rc->errors++;
     }
-    return errors;
 }
 
 static int check_ids(const model_doc *doc)
 {
     ids all = { 0 };
-    collect_ids(doc->root, &all);
+    each_element(doc->root, collect_id, &all);
     if (all.n > 1)
         qsort(all.v, all.n, sizeof *all.v, by_id_then_line);
     int errors = 0;
@@ -94,7 +94,9 @@ static int check_ids(const model_doc *doc)
                        all.v[i].id, first->line);
             errors++;
         }
-    errors += check_refs(doc->root, &all);
+    ref_check rc = { &all, 0 };
+    each_element(doc->root, check_ref, &rc);
+    errors += rc.errors;
     free(all.v);
     return errors;
 }
@@ -231,21 +233,6 @@ static void check_budget(budget_ctx *b, const model_node *budget)
     }
 }
 
-/* Visits every element in document order without recursion. */
-static void each_element(const model_node *root, void (*fn)(void *, const model_node *), void *arg)
-{
-    const model_node *n = root;
-    while (n) {
-        fn(arg, n);
-        if (n->first) {
-            n = n->first;
-            continue;
-        }
-        while (n && n != root && !n->next)
-            n = n->parent;
-        n = (n && n != root) ? n->next : NULL;
-    }
-}
 
 /* ---- structure charts -------------------------------------------------- */
 

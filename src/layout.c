@@ -830,6 +830,21 @@ void lay_plain(ctx *c, const char *text, int style, box b, const model_node *src
     lay_add_space(c, s->space_after);
 }
 
+double lay_length(const char *value, double whole)
+{
+    if (!value)
+        return 0;
+    char *end;
+    double v = strtod(value, &end);
+    if (v <= 0)
+        return 0;
+    if (strcmp(end, "%") == 0) return v / 100 * whole;
+    if (strcmp(end, "mm") == 0) return v * 72 / 25.4;
+    if (strcmp(end, "cm") == 0) return v * 72 / 2.54;
+    if (strcmp(end, "in") == 0) return v * 72;
+    return v;
+}
+
 void lay_append(ctx *c, gline *first, gline *last)
 {
     if (!first)

@@ -149,6 +149,10 @@ void lay_plain(ctx *c, const char *text, int style, box b, const model_node *src
 void lay_blocks(ctx *c, const model_node *parent, box b, int level, int list_depth);
 const char *lay_child_text(ctx *c, const model_node *n, model_kind kind);
 
+/* A width the report gives: a length (pt, mm, cm, in; points when bare)
+ * or a percentage of whole; 0 when absent or not positive. */
+double lay_length(const char *value, double whole);
+
 /* Appends lines first..last built outside the paragraph machinery (a
  * table's bands, a chart), with the space and keeps in force. */
 void lay_append(ctx *c, gline *first, gline *last);

@@ -36,23 +36,6 @@ static const image *load(ctx *c, const model_node *n)
     return im;
 }
 
-/* A width attribute: a length, or a percentage of avail; 0 when absent. */
-static double width_of(const model_node *n, double avail)
-{
-    const char *w = model_attr_get(n, "width");
-    if (!w)
-        return 0;
-    char *end;
-    double v = strtod(w, &end);
-    if (v <= 0)
-        return 0;
-    if (strcmp(end, "%") == 0) return v / 100 * avail;
-    if (strcmp(end, "mm") == 0) return v * 72 / 25.4;
-    if (strcmp(end, "cm") == 0) return v * 72 / 2.54;
-    if (strcmp(end, "in") == 0) return v * 72;
-    return v;
-}
-
 /* A band holding the picture, w wide, its left edge at x. */
 static gline *band(ctx *c, const image *im, const model_node *n, double x, double w, double max_h)
 {
@@ -82,7 +65,7 @@ void picture_block(ctx *c, const model_node *n, box b)
         return;
     const style_template *t = c->t;
     double avail = lay_text_width(c) - b.left - b.right;
-    double w = width_of(n, avail);
+    double w = lay_length(model_attr_get(n, "width"), avail);
     if (w <= 0)
         w = im->width * 72.0 / 96;
     if (w > avail)

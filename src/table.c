@@ -828,23 +828,6 @@ static void add_rows(ctx *c, tspec *t, const model_node *parent, trow_kind kind)
     }
 }
 
-/* A width: a length (pt, mm, cm, in) or a percentage of the text width. */
-static double width_attr(const model_node *n)
-{
-    const char *w = model_attr_get(n, "width");
-    if (!w)
-        return 0;
-    char *end;
-    double v = strtod(w, &end);
-    if (v <= 0)
-        return 0;
-    if (strcmp(end, "%") == 0) return -v / 100.0;
-    if (strcmp(end, "mm") == 0) return v * 72.0 / 25.4;
-    if (strcmp(end, "cm") == 0) return v * 72.0 / 2.54;
-    if (strcmp(end, "in") == 0) return v * 72.0;
-    return v;
-}
-
 void table_block(ctx *c, const model_node *n, box b)
 {
     tspec t = { .src = n, .number = model_attr_get(n, "number") };
@@ -857,7 +840,10 @@ void table_block(ctx *c, const model_node *n, box b)
     int k = 0;
     for (const model_node *col = cols ? cols->first : NULL; col && k < TABLE_MAX_COLS; col = col->next, k++) {
         t.col_align[k] = align_attr(col);
-        t.col_width[k] = width_attr(col);
+        /* a percentage is kept as a fraction (negative), sized when the
+         * table's measure is known */
+        const char *given = model_attr_get(col, "width");
+        t.col_width[k] = given && strchr(given, '%') ? -lay_length(given, 1) : lay_length(given, 1);
     }
     const model_node *head = model_child(n, M_HEAD), *body = model_child(n, M_BODY);
     int nrows = count_children(n, M_ROW) + (head ? count_children(head, M_ROW) : 0) +
