@@ -285,6 +285,7 @@ void board_grid(ctx *c, const model_node *n, box bx)
      * is set column after column instead, each under its heading. */
     lay_capture cap;
     double pending = c->pending_space;
+    int notes = c->nnotes, counter = c->note_counter;
     lay_capture_begin(c, &cap);
     c->pending_space = pending;
     table_set(c, &b.t, bx);
@@ -309,6 +310,8 @@ void board_grid(ctx *c, const model_node *n, box bx)
         lay_add_space(c, t->table.space_after);
         return;
     }
+    c->nnotes = notes;              /* the trial's notes come again below */
+    c->note_counter = counter;
     stacked_grid(c, sh, sg, n, bx, head);
 }
 

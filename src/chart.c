@@ -62,7 +62,7 @@ static int number(const char *s, double *out)
     buf[n] = '\0';
     char *end;
     double v = strtod(buf, &end);
-    if (end == buf || *end)
+    if (end == buf || *end || !isfinite(v) || fabs(v) > 1e15)
         return 0;
     *out = v;
     return 1;
@@ -139,8 +139,14 @@ static int from_table(ctx *c, const model_node *n, data *d)
     }
     int want[CHART_MAX_SERIES], nw = 0;
     char *list = arena_strdup(c->a, cols ? cols : "2"), *save = NULL;
-    for (char *tok = strtok_r(list, " ,", &save); tok && nw < CHART_MAX_SERIES; tok = strtok_r(NULL, " ,", &save))
-        want[nw++] = atoi(tok);
+    for (char *tok = strtok_r(list, " ,", &save); tok && nw < CHART_MAX_SERIES; tok = strtok_r(NULL, " ,", &save)) {
+        want[nw] = atoi(tok);
+        if (want[nw] < 1) {
+            diag_error(n->file, n->line, n->col, "<chart> columns='%s': columns are numbered from 1", cols);
+            return 0;
+        }
+        nw++;
+    }
     for (int k = 0; k < nw; k++) {
         const model_node *h = head_row ? cell_at(head_row, want[k]) : NULL;
         d->s[k].name = h ? trim(c->a, model_text(c->a, h)) : "";
@@ -164,6 +170,9 @@ static int from_table(ctx *c, const model_node *n, data *d)
         }
         d->ncat++;
     }
+    if (d->ncat == 0)
+        diag_error(n->file, n->line, n->col, "<chart> takes no rows of table '%s' (rows='%s')", id,
+                   rows ? rows : "");
     return d->ncat > 0;
 }
 
@@ -365,6 +374,8 @@ void chart_block(ctx *c, const model_node *n, box b)
         double cx = cv.width / 2, cy = plot_bottom + r, a = 0;
         for (int k = 0; k < d->ncat && total > 0; k++) {
             double v = d->s[0].v[k] > 0 ? d->s[0].v[k] : 0, sweep = 360 * v / total;
+            if (sweep <= 0)
+                continue;           /* nothing to draw for a nil share */
             dl_item *it = put(&cv, DL_WEDGE);
             it->x = cv.x0 + cx;
             it->y = cy - band->height;

@@ -408,7 +408,12 @@ void lay_add_inline(ctx *c, const model_node *n, ink k)
             continue;
         case M_NOTE: {
             /* the note's number here, raised; its text at the end of the
-             * chapter (or of the report) */
+             * chapter (or of the report); measuring a cell counts nothing */
+            if (c->measuring) {
+                ink mk = lay_ink(c, &c->t->styles[c->t->note_marker_style]);
+                lay_add_text(c, &mk, "0", ch);
+                continue;
+            }
             if (c->nnotes == c->notes_cap) {
                 c->notes_cap = c->notes_cap ? c->notes_cap * 2 : 8;
                 c->notes = realloc(c->notes, sizeof *c->notes * (size_t)c->notes_cap);
@@ -916,10 +921,12 @@ static lay_extent extent_of_pieces(ctx *c, const style_block *s)
 
 lay_extent lay_measure_text(ctx *c, const char *text, int style)
 {
+    c->measuring++;
     const style_block *s = &c->t->styles[style];
     c->npieces = 0;
     ink k = lay_ink(c, s);
     lay_add_text(c, &k, text, c->doc->root);
+    c->measuring--;
     return extent_of_pieces(c, s);
 }
 
@@ -956,7 +963,9 @@ lay_extent lay_measure_content(ctx *c, const model_node *n, int style)
     lay_extent e = { 0, 0 };
     if (has_inline_content(n)) {
         c->npieces = 0;
+        c->measuring++;
         lay_add_inline(c, n, lay_ink(c, &c->t->styles[style]));
+        c->measuring--;
         e = extent_of_pieces(c, &c->t->styles[style]);
     }
     for (const model_node *ch = n->first; ch; ch = ch->next) {
@@ -1316,6 +1325,7 @@ static void foreword(ctx *c, const model_node *n, box b)
         lay_plain(c, c->t->foreword_title, c->t->foreword_style, b, n, ROLE_HEADING);
     toc_anchor(c, before, n, "", title ? lay_child_text(c, n, M_TITLE) : c->t->foreword_title, 1);
     lay_blocks(c, n, b, 2, 0);
+    flush_notes(c, b);
     signoff(c, model_attr_get(n, "by"), model_attr_get(n, "role"), NULL, b, n);
 }
 

@@ -91,6 +91,7 @@ typedef struct ctx {
     int keep_following;             /* lines still to keep with what precedes */
     int break_next;                 /* the next line starts a page */
     double scale;                   /* type size factor: 1, less in a crowded table */
+    int measuring;                  /* measuring content, not setting it */
     const model_node **notes;       /* notes waiting for the end of their chapter */
     int nnotes, notes_cap, note_counter;
     dl_item *label;                 /* list label waiting for the next line */

@@ -225,10 +225,14 @@ static void draw_hatch(rstate *r, HPDF_Page page, const dl_item *it)
         HPDF_Page_EndPath(page);
         hatch_lines(page, it, it->x, it->y, it->x + it->w, it->y + it->h);
     } else {
-        HPDF_Page_MoveTo(page, (HPDF_REAL)it->x, (HPDF_REAL)it->y);
-        HPDF_Page_Arc(page, (HPDF_REAL)it->x, (HPDF_REAL)it->y, (HPDF_REAL)it->w, (HPDF_REAL)it->a0,
-                      (HPDF_REAL)it->a1);
-        HPDF_Page_ClosePath(page);
+        if (it->a1 - it->a0 >= 359.999) {
+            HPDF_Page_Circle(page, (HPDF_REAL)it->x, (HPDF_REAL)it->y, (HPDF_REAL)it->w);
+        } else {
+            HPDF_Page_MoveTo(page, (HPDF_REAL)it->x, (HPDF_REAL)it->y);
+            HPDF_Page_Arc(page, (HPDF_REAL)it->x, (HPDF_REAL)it->y, (HPDF_REAL)it->w,
+                          (HPDF_REAL)it->a0, (HPDF_REAL)it->a1);
+            HPDF_Page_ClosePath(page);
+        }
         HPDF_Page_Clip(page);
         HPDF_Page_EndPath(page);
         hatch_lines(page, it, it->x - it->w, it->y - it->w, it->x + it->w, it->y + it->w);
@@ -262,10 +266,15 @@ static void draw_wedge(rstate *r, HPDF_Page page, const dl_item *it)
     set_fill(r, page, it->color);
     if (it->line_width > 0)
         set_stroke(page, it);
-    HPDF_Page_MoveTo(page, (HPDF_REAL)it->x, (HPDF_REAL)it->y);
-    HPDF_Page_Arc(page, (HPDF_REAL)it->x, (HPDF_REAL)it->y, (HPDF_REAL)it->w, (HPDF_REAL)it->a0,
-                  (HPDF_REAL)it->a1);
-    HPDF_Page_ClosePath(page);
+    if (it->a1 - it->a0 >= 359.999) {
+        /* a whole pie: libharu draws no arc of 360 degrees */
+        HPDF_Page_Circle(page, (HPDF_REAL)it->x, (HPDF_REAL)it->y, (HPDF_REAL)it->w);
+    } else {
+        HPDF_Page_MoveTo(page, (HPDF_REAL)it->x, (HPDF_REAL)it->y);
+        HPDF_Page_Arc(page, (HPDF_REAL)it->x, (HPDF_REAL)it->y, (HPDF_REAL)it->w, (HPDF_REAL)it->a0,
+                      (HPDF_REAL)it->a1);
+        HPDF_Page_ClosePath(page);
+    }
     paint(r, page, it);
     if (it->hatch)
         draw_hatch(r, page, it);
