@@ -843,11 +843,14 @@ double lay_length(const char *value, double whole)
     double v = strtod(value, &end);
     if (v <= 0)
         return 0;
+    while (*end == ' ')
+        end++;
+    if (*end == '\0' || strcmp(end, "pt") == 0) return v;
     if (strcmp(end, "%") == 0) return v / 100 * whole;
     if (strcmp(end, "mm") == 0) return v * 72 / 25.4;
     if (strcmp(end, "cm") == 0) return v * 72 / 2.54;
     if (strcmp(end, "in") == 0) return v * 72;
-    return v;
+    return 0;                       /* an unknown unit: sized automatically */
 }
 
 void lay_append(ctx *c, gline *first, gline *last)

@@ -151,7 +151,8 @@ void lay_blocks(ctx *c, const model_node *parent, box b, int level, int list_dep
 const char *lay_child_text(ctx *c, const model_node *n, model_kind kind);
 
 /* A width the report gives: a length (pt, mm, cm, in; points when bare)
- * or a percentage of whole; 0 when absent or not positive. */
+ * or a percentage of whole; 0 (automatic) when absent, not positive or in
+ * an unknown unit. */
 double lay_length(const char *value, double whole);
 
 /* Appends lines first..last built outside the paragraph machinery (a

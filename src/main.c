@@ -23,6 +23,7 @@
 
 static const char usage[] =
     "usage: boardpress render IN.xml [-o OUT.pdf] [--template NAME|PATH] [--strict] [--stats] [--pdfa]\n"
+    "                         [--allow-outside-paths]\n"
     "       boardpress check IN.xml [--strict]\n"
     "       boardpress --help | --version\n";
 

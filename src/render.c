@@ -148,6 +148,8 @@ static void draw_text(rstate *r, HPDF_Page page, const dl_item *it)
 
 static void draw_rule(rstate *r, HPDF_Page page, const dl_item *it)
 {
+    if (it->line_width <= 0)
+        return;                     /* a width of 0 means no line, not a hairline */
     end_text(r, page);
     HPDF_Page_SetLineWidth(page, (HPDF_REAL)it->line_width);
     HPDF_Page_SetRGBStroke(page, (HPDF_REAL)channel(it->color, 16),

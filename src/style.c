@@ -423,7 +423,7 @@ static void read_table(loader *L, xmlNodePtr x)
     length(L, x, "padding-x-min", &tb->pad_x_min);
     tb->min_scale = 1;
     number(L, x, "min-scale", &tb->min_scale);
-    if (tb->min_scale <= 0.3 || tb->min_scale > 1)
+    if (tb->min_scale < 0.3 || tb->min_scale > 1)
         bad(L, x, "min-scale is a factor between 0.3 and 1, not", attr(x, "min-scale", L->a));
     length(L, x, "rule", &tb->rule);
     length(L, x, "frame", &tb->frame);
@@ -514,7 +514,6 @@ static const board_field board_fields[] = {
     BOARD_STYLE("group-style", group_style), BOARD_STYLE("member-style", member_style),
     BOARD_STYLE("member-role-style", member_role_style), BOARD_STYLE("change-style", change_style),
     BOARD_TEXT("member-separator", member_separator),
-    BOARD_STYLE("structure-style", structure_style),
     BOARD_TEXT("contact-title", contact_title), BOARD_STYLE("contact-title-style", contact_title_style),
     BOARD_STYLE("contact-style", contact_style),
     BOARD_TEXT("papers-title", papers_title), BOARD_STYLE("papers-title-style", papers_title_style),

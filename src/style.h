@@ -136,7 +136,6 @@ typedef struct style_board {
     int message_style;
     int group_style, member_style, member_role_style, change_style;
     const char *member_separator;
-    int structure_style;
     const char *contact_title;
     int contact_title_style, contact_style;
     const char *papers_title;
