@@ -182,6 +182,14 @@ static const grid_shape *shape_of(const model_node *n)
     }
 }
 
+/* The number of a grid's first entry: start=, else 1. */
+static long first_number(const model_node *n)
+{
+    const char *start = model_attr_get(n, "start");
+    long v = start ? strtol(start, NULL, 10) : 1;
+    return v > 0 ? v : 1;
+}
+
 /* The entries' numbers, or NULL when the template numbers none. */
 static const char *entry_label(ctx *c, const style_grid *sg, const model_node *n, long number)
 {
@@ -201,7 +209,7 @@ static void outcome_row(builder *b, const grid_shape *sh, const style_grid *sg, 
     for (int k = 0; k < sh->nfields; k++) {
         tpart *parts = arena_alloc(c->a, sizeof *parts * (size_t)(entries + 1));
         int np = 0;
-        long number = 0;
+        long number = first_number(n) - 1;
         for (const model_node *e = n->first; e; e = e->next) {
             if (e->kind != sh->entry)
                 continue;
@@ -217,10 +225,11 @@ static void outcome_row(builder *b, const grid_shape *sh, const style_grid *sg, 
     }
 }
 
-/* Strategic aims and agency plans: a row for each entry. */
+/* Strategic aims and agency plans, and outcome grids laid out by rows:
+ * a row for each entry. */
 static void entry_rows(builder *b, const grid_shape *sh, const style_grid *sg, const model_node *n)
 {
-    long number = 0;
+    long number = first_number(n) - 1;
     for (const model_node *e = n->first; e; e = e->next) {
         if (e->kind != sh->entry)
             continue;
@@ -274,7 +283,8 @@ void board_grid(ctx *c, const model_node *n, box bx)
     trow *head = add_row(&b, TROW_HEAD, sh->nfields, n);
     for (int k = 0; k < sh->nfields; k++)
         head->cells[k].text = k < sg->ncolumns ? fill_in(c, sg->columns[k], n, 0) : "";
-    if (sh->type != GRID_OUTCOMES) {
+    const char *layout = model_attr_get(n, "layout");
+    if (sh->type != GRID_OUTCOMES || (layout && strcmp(layout, "rows") == 0)) {
         entry_rows(&b, sh, sg, n);
         table_set(c, &b.t, bx);
         return;
