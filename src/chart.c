@@ -243,6 +243,14 @@ static int hatch_of(int k)
     return pattern[k % 4];
 }
 
+static dl_item *hatched(canvas *cv, dl_item *it, int k)
+{
+    it->hatch = hatch_of(k);
+    it->hatch_step = cv->st->hatch_step;
+    it->hatch_width = cv->st->hatch_width;
+    return it;
+}
+
 static dl_item *rect(canvas *cv, double x, double y, double w, double h, uint32_t fill)
 {
     dl_item *it = put(cv, DL_RECT);
@@ -302,11 +310,11 @@ static const char *format_value(ctx *c, double v)
 static double legend(canvas *cv, const data *d, int pie)
 {
     const style_chart *st = cv->st;
-    double x = 0, h = cv->size + 4, y = cv->size * 0.4;
+    double x = 0, h = cv->size + st->gap, y = cv->size * 0.4;
     int n = pie ? d->ncat : d->nseries;
     for (int k = 0; k < n; k++) {
         const char *name = pie ? d->cat[k] : d->s[k].name;
-        double w = st->marker + 4 + text_w(cv, name) + 12;
+        double w = st->marker + st->gap + text_w(cv, name) + 3 * st->gap;
         if (x + w > cv->width && x > 0) {
             x = 0;
             y += h;
@@ -314,8 +322,8 @@ static double legend(canvas *cv, const data *d, int pie)
         if (!pie && cv->lines)
             marker(cv, k, x + st->marker / 2, y + cv->size / 3, colour_of(st, k));
         else
-            rect(cv, x, y - 1, st->marker, st->marker, colour_of(st, k))->hatch = hatch_of(k);
-        text(cv, name, x + st->marker + 4, y, 0);
+            hatched(cv, rect(cv, x, y - 1, st->marker, st->marker, colour_of(st, k)), k);
+        text(cv, name, x + st->marker + st->gap, y, 0);
         x += w;
     }
     return y + h;
@@ -329,8 +337,9 @@ static void axes(canvas *cv, double left, double bottom, double w, double h, dou
         double y = bottom + (v - lo) / (hi - lo) * h;
         if (st->grid > 0 && fabs(v) > 1e-12)
             seg(cv, left, y, left + w, y, st->grid, st->grid_color);
-        seg(cv, left - 3, y, left, y, st->axis, st->axis_color);
-        text(cv, format_value(cv->c, fabs(v) < 1e-12 ? 0 : v), left - 5, y - cv->size / 3, 2);
+        seg(cv, left - st->tick, y, left, y, st->axis, st->axis_color);
+        text(cv, format_value(cv->c, fabs(v) < 1e-12 ? 0 : v), left - st->tick - st->gap / 2,
+             y - cv->size / 3, 2);
     }
     double zero = lo < 0 && hi > 0 ? bottom + (0 - lo) / (hi - lo) * h : bottom;
     seg(cv, left, bottom, left, bottom + h, st->axis, st->axis_color);
@@ -386,7 +395,7 @@ void chart_block(ctx *c, const model_node *n, box b)
             it->filled = 1;
             it->line_width = stp->outline;
             it->stroke = 0xFFFFFF;
-            it->hatch = hatch_of(k);
+            hatched(&cv, it, k);
             if (show_values && sweep > 12) {
                 /* outside the slice, leaning away from the pie */
                 double mid = (a + sweep / 2) * CHART_PI / 180, sx = sin(mid);
@@ -418,7 +427,7 @@ void chart_block(ctx *c, const model_node *n, box b)
             if (w > label_w)
                 label_w = w;
         }
-        double left = label_w + 8, bottom = plot_bottom + cv.size * 1.6;
+        double left = label_w + stp->tick + stp->gap, bottom = plot_bottom + cv.size * 1.6;
         double w = cv.width - left - 4, h = stp->height - bottom - cv.size * 2;
         axes(&cv, left, bottom, w, h, start, end, step, model_attr_get(n, "y-label"));
         double slot = w / d->ncat;
@@ -428,12 +437,12 @@ void chart_block(ctx *c, const model_node *n, box b)
             if (cv.lines)
                 continue;
             int groups = stacked ? 1 : d->nseries;
-            double bw = slot * 0.7 / groups, x = cx - slot * 0.35, base = 0;
+            double bw = slot * stp->bar_width / groups, x = cx - slot * stp->bar_width / 2, base = 0;
             for (int s = 0; s < d->nseries; s++) {
                 double v = d->s[s].v[k];
                 double y0 = bottom + ((stacked ? base : 0) - start) / (end - start) * h;
                 double y1 = bottom + ((stacked ? base + v : v) - start) / (end - start) * h;
-                rect(&cv, x, fmin(y0, y1), bw, fabs(y1 - y0), colour_of(stp, s))->hatch = hatch_of(s);
+                hatched(&cv, rect(&cv, x, fmin(y0, y1), bw, fabs(y1 - y0), colour_of(stp, s)), s);
                 if (show_values)
                     text(&cv, format_value(c, v), x + bw / 2, fmax(y0, y1) + 2, 1);
                 if (stacked)

@@ -35,6 +35,7 @@ typedef struct dl_item {
     uint32_t stroke;           /* rect, path, wedge: the outline's colour */
     int filled;                /* rect, path, wedge: filled (else outline only) */
     int hatch;                 /* rect, wedge: 0 plain, 1 rising, 2 falling, 3 crossed lines */
+    double hatch_step, hatch_width;
     /* path: points x0 y0 x1 y1 ... relative to (x, y); wedge: centre (x, y),
      * radius w, from angle a0 to a1 in degrees clockwise from 12 o'clock */
     const double *pts;

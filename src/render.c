@@ -200,8 +200,10 @@ static void draw_rect(rstate *r, HPDF_Page page, const dl_item *it)
  * told apart in greyscale print by pattern as well as by shade. */
 static void hatch_lines(HPDF_Page page, const dl_item *it, double x0, double y0, double x1, double y1)
 {
-    double step = 3.5, span = (x1 - x0) + (y1 - y0);
-    HPDF_Page_SetLineWidth(page, 0.5);
+    double step = it->hatch_step, span = (x1 - x0) + (y1 - y0);
+    if (step <= 0)
+        return;
+    HPDF_Page_SetLineWidth(page, (HPDF_REAL)it->hatch_width);
     HPDF_Page_SetRGBStroke(page, (HPDF_REAL)channel(it->stroke, 16), (HPDF_REAL)channel(it->stroke, 8),
                            (HPDF_REAL)channel(it->stroke, 0));
     for (double d = 0; d <= span; d += step) {

@@ -661,6 +661,15 @@ static void read_chart(loader *L, xmlNodePtr x)
     length(L, x, "marker", &ch->marker);
     colour(L, x, "axis-color", &ch->axis_color);
     colour(L, x, "grid-color", &ch->grid_color);
+    length(L, x, "tick", &ch->tick);
+    length(L, x, "gap", &ch->gap);
+    number(L, x, "bar-width", &ch->bar_width);
+    length(L, x, "hatch-step", &ch->hatch_step);
+    length(L, x, "hatch-width", &ch->hatch_width);
+    if (ch->bar_width <= 0 || ch->bar_width > 1 || ch->hatch_step <= 0) {
+        bad(L, x, "needs bar-width between 0 and 1 and a hatch-step", "");
+        return;
+    }
     const char *pal = attr(x, "palette", L->a);
     const char *names[8];
     int n = pal ? split_bars(L, pal, names, 8) : 0;
@@ -748,7 +757,8 @@ static const char *const page_numbers_attrs[] = { "front", NULL };
 static const char *const pdfa_attrs[] = { "profile", "condition", NULL };
 static const char *const notes_attrs[] = { "style", "marker-style", "rise", NULL };
 static const char *const chart_attrs[] = { "style", "height", "palette", "axis", "grid", "line",
-    "outline", "marker", "axis-color", "grid-color", NULL };
+    "outline", "marker", "axis-color", "grid-color", "tick", "gap", "bar-width", "hatch-step",
+    "hatch-width", NULL };
 static const char *const orgchart_attrs[] = { "box-style", "padding", "gap-x", "gap-y", "box-max",
     "line", "line-color", "fill", NULL };
 

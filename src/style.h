@@ -161,6 +161,9 @@ typedef struct style_chart {
     int npalette;
     double axis, grid, line, outline, marker;   /* widths, and the marker's size */
     uint32_t axis_color, grid_color;
+    double tick, gap;               /* tick marks' length; space between marks and words */
+    double bar_width;               /* a group of bars' share of its slot, 0..1 */
+    double hatch_step, hatch_width; /* spacing and width of hatching lines */
 } style_chart;
 
 /* The contents page. */
