@@ -246,24 +246,17 @@ static void entry_rows(builder *b, const grid_shape *sh, const style_grid *sg, c
 }
 
 /* A grid as its columns one after another: each column's heading, then
- * every entry's answer to it, numbered. */
-static void stacked_grid(ctx *c, const grid_shape *sh, const style_grid *sg, const model_node *n,
-                         box bx, const trow *head)
+ * the parts of that column of the grid's one row (every entry's answer,
+ * numbered) as outcome_row made them. */
+static void stacked_grid(ctx *c, const model_node *n, box bx, const trow *head, const trow *row)
 {
     const style_board *sb = &c->t->board;
-    for (int k = 0; k < sh->nfields; k++) {
+    for (int k = 0; k < head->ncells; k++) {
         lay_plain(c, head->cells[k].text, sb->message_style, bx, n, ROLE_HEADING);
-        long number = 0;
         int saved = c->force_style;
         c->force_style = lay_style(c, c->t->body_style);
-        for (const model_node *e = n->first; e; e = e->next) {
-            if (e->kind != sh->entry)
-                continue;
-            number++;
-            const model_node *field = model_child(e, sh->fields[k]);
-            if (field)
-                lay_labelled(c, entry_label(c, sg, e, number), field, bx, 3, 0);
-        }
+        for (int i = 0; i < row->cells[k].nparts; i++)
+            lay_labelled(c, row->cells[k].parts[i].label, row->cells[k].parts[i].content, bx, 3, 0);
         c->force_style = saved;
     }
 }
@@ -322,7 +315,7 @@ void board_grid(ctx *c, const model_node *n, box bx)
     }
     c->nnotes = notes;              /* the trial's notes come again below */
     c->note_counter = counter;
-    stacked_grid(c, sh, sg, n, bx, head);
+    stacked_grid(c, n, bx, &b.t.rows[0], &b.t.rows[1]);
 }
 
 /* ---- annual report and committee blocks --------------------------------- */
