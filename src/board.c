@@ -193,7 +193,36 @@ static long first_number(const model_node *n)
 /* The entries' numbers, or NULL when the template numbers none. */
 static const char *entry_label(ctx *c, const style_grid *sg, const model_node *n, long number)
 {
+    /* the board's own numbering ("1a)") is content, and wins */
+    const char *own = model_attr_get(n, "label");
+    if (own)
+        return own;
     return sg->label ? fill_in(c, sg->label, n, number) : NULL;
+}
+
+/* Fills cell with every entry's answer to question k, numbered. */
+static void field_parts(builder *b, const grid_shape *sh, const style_grid *sg,
+                        const model_node *n, int k, tcell *cell)
+{
+    ctx *c = b->c;
+    int entries = 0;
+    for (const model_node *e = n->first; e; e = e->next)
+        entries += e->kind == sh->entry;
+    tpart *parts = arena_alloc(c->a, sizeof *parts * (size_t)(entries + 1));
+    int np = 0;
+    long number = first_number(n) - 1;
+    for (const model_node *e = n->first; e; e = e->next) {
+        if (e->kind != sh->entry)
+            continue;
+        number++;
+        const model_node *field = model_child(e, sh->fields[k]);
+        if (field)
+            parts[np++] = (tpart){ field, entry_label(c, sg, e, number) };
+    }
+    cell->parts = parts;
+    cell->nparts = np;
+    if (np == 0)
+        cell->text = "";
 }
 
 /* An outcome grid is one row: each column holds every entry's answer to
@@ -201,28 +230,9 @@ static const char *entry_label(ctx *c, const style_grid *sg, const model_node *n
  * column reads down as the partner wrote it. */
 static void outcome_row(builder *b, const grid_shape *sh, const style_grid *sg, const model_node *n)
 {
-    ctx *c = b->c;
-    int entries = 0;
-    for (const model_node *e = n->first; e; e = e->next)
-        entries += e->kind == sh->entry;
     trow *r = add_row(b, TROW_BODY, sh->nfields, n);
-    for (int k = 0; k < sh->nfields; k++) {
-        tpart *parts = arena_alloc(c->a, sizeof *parts * (size_t)(entries + 1));
-        int np = 0;
-        long number = first_number(n) - 1;
-        for (const model_node *e = n->first; e; e = e->next) {
-            if (e->kind != sh->entry)
-                continue;
-            number++;
-            const model_node *field = model_child(e, sh->fields[k]);
-            if (field)
-                parts[np++] = (tpart){ field, entry_label(c, sg, e, number) };
-        }
-        r->cells[k].parts = parts;
-        r->cells[k].nparts = np;
-        if (np == 0)
-            r->cells[k].text = "";
-    }
+    for (int k = 0; k < sh->nfields; k++)
+        field_parts(b, sh, sg, n, k, &r->cells[k]);
 }
 
 /* Strategic aims and agency plans, and outcome grids laid out by rows:
@@ -235,29 +245,100 @@ static void entry_rows(builder *b, const grid_shape *sh, const style_grid *sg, c
             continue;
         const char *label = entry_label(b->c, sg, e, ++number);
         trow *r = add_row(b, TROW_BODY, sh->nfields, e);
+        const char *empty = model_attr_get(n, "empty");
         for (int k = 0; k < sh->nfields; k++) {
             const model_node *field = model_child(e, sh->fields[k]);
             r->cells[k].content = field;
-            r->cells[k].text = field ? NULL : "";
+            r->cells[k].text = field ? NULL : empty ? empty : "";
+            r->cells[k].empty_mark = !field && empty;
             if (field && (sh->labelled_field < 0 || sh->labelled_field == k))
                 r->cells[k].label = label;
         }
     }
 }
 
-/* A grid as its columns one after another: each column's heading, then
- * the parts of that column of the grid's one row (every entry's answer,
- * numbered) as outcome_row made them. */
-static void stacked_grid(ctx *c, const model_node *n, box bx, const trow *head, const trow *row)
+/* A grid as its questions one after another: each heading, then every
+ * entry's answer to it, numbered, as field_parts gathered them. */
+static void stacked_grid(ctx *c, const model_node *n, box bx, const char *const *headings,
+                         const tcell *const *cells, int count)
 {
     const style_board *sb = &c->t->board;
-    for (int k = 0; k < head->ncells; k++) {
-        lay_plain(c, head->cells[k].text, sb->message_style, bx, n, ROLE_HEADING);
+    for (int k = 0; k < count; k++) {
+        lay_plain(c, headings[k], sb->message_style, bx, n, ROLE_HEADING);
         int saved = c->force_style;
         c->force_style = lay_style(c, c->t->body_style);
-        for (int i = 0; i < row->cells[k].nparts; i++)
-            lay_labelled(c, row->cells[k].parts[i].label, row->cells[k].parts[i].content, bx, 3, 0);
+        for (int i = 0; i < cells[k]->nparts; i++)
+            lay_labelled(c, cells[k]->parts[i].label, cells[k]->parts[i].content, bx, 3, 0);
         c->force_style = saved;
+    }
+}
+
+static int has_field(const grid_shape *sh, const model_node *n, int k)
+{
+    for (const model_node *e = n->first; e; e = e->next)
+        if (e->kind == sh->entry && model_child(e, sh->fields[k]))
+            return 1;
+    return 0;
+}
+
+/* An outcome grid whose third question sits below the second, as many
+ * partners' review tables have it: two columns, then a heading over the
+ * second column and the outcomes under it, the first column left empty.
+ * Text extraction then meets the outcomes after what they follow from. */
+static void outcome_below(builder *b, const grid_shape *sh, const style_grid *sg,
+                          const model_node *n, int by_rows, const char *const *headings)
+{
+    ctx *c = b->c;
+    if (b->t.nrows == 0) {
+        /* only outcomes: a grid continued after a table of its figures */
+    } else if (by_rows) {
+        long number = first_number(n) - 1;
+        for (const model_node *e = n->first; e; e = e->next) {
+            if (e->kind != sh->entry)
+                continue;
+            const char *label = entry_label(c, sg, e, ++number);
+            if (!model_child(e, sh->fields[0]) && !model_child(e, sh->fields[1]))
+                continue;
+            trow *r = add_row(b, TROW_BODY, 2, e);
+            for (int k = 0; k < 2; k++) {
+                const model_node *field = model_child(e, sh->fields[k]);
+                r->cells[k].content = field;
+                r->cells[k].text = field ? NULL : "";
+                r->cells[k].label = field ? label : NULL;
+            }
+        }
+    } else {
+        trow *r = add_row(b, TROW_BODY, 2, n);
+        for (int k = 0; k < 2; k++)
+            field_parts(b, sh, sg, n, k, &r->cells[k]);
+    }
+    if (!has_field(sh, n, 2))
+        return;
+    /* outcomes continued after a table of their figures (start=) go on
+     * under the heading they already have */
+    if (b->t.nrows > 0 || first_number(n) == 1) {
+        trow *h = add_row(b, b->t.nrows == 0 ? TROW_HEAD : TROW_SUBHEAD, 2, n);
+        h->cells[0].text = "";
+        h->cells[1].text = headings[2];
+    }
+    if (by_rows) {
+        long number = first_number(n) - 1;
+        for (const model_node *e = n->first; e; e = e->next) {
+            if (e->kind != sh->entry)
+                continue;
+            const char *label = entry_label(c, sg, e, ++number);
+            const model_node *field = model_child(e, sh->fields[2]);
+            if (!field)
+                continue;
+            trow *r = add_row(b, TROW_BODY, 2, e);
+            r->cells[0].text = "";
+            r->cells[1].content = field;
+            r->cells[1].label = label;
+        }
+    } else {
+        trow *r = add_row(b, TROW_BODY, 2, n);
+        r->cells[0].text = "";
+        field_parts(b, sh, sg, n, 2, &r->cells[1]);
     }
 }
 
@@ -265,27 +346,44 @@ void board_grid(ctx *c, const model_node *n, box bx)
 {
     const grid_shape *sh = shape_of(n);
     const style_grid *sg = &c->t->grid[sh->type];
+    const char *layout = model_attr_get(n, "layout");
+    const char *where = model_attr_get(n, "outcome");
+    int by_rows = layout && strcmp(layout, "rows") == 0;
+    int below = sh->type == GRID_OUTCOMES && where && strcmp(where, "below") == 0;
+    int ncols = below ? 2 : sh->nfields;
+    const char *headings[4];
+    for (int k = 0; k < sh->nfields; k++)
+        headings[k] = k < sg->ncolumns ? fill_in(c, sg->columns[k], n, 0) : "";
     builder b;
     builder_init(&b, c, n);
     b.t.number = "none";
     b.t.full_width = 1;
-    for (int k = 0; k < sh->nfields; k++) {
+    for (int k = 0; k < ncols; k++) {
         b.t.col_width[k] = -sg->widths[k];
         b.t.col_align[k] = ALIGN_LEFT;
     }
-    trow *head = add_row(&b, TROW_HEAD, sh->nfields, n);
-    for (int k = 0; k < sh->nfields; k++)
-        head->cells[k].text = k < sg->ncolumns ? fill_in(c, sg->columns[k], n, 0) : "";
-    const char *layout = model_attr_get(n, "layout");
-    if (sh->type != GRID_OUTCOMES || (layout && strcmp(layout, "rows") == 0)) {
+    int top = !below || has_field(sh, n, 0) || has_field(sh, n, 1);
+    if (top) {
+        trow *head = add_row(&b, TROW_HEAD, ncols, n);
+        for (int k = 0; k < ncols; k++)
+            head->cells[k].text = headings[k];
+    }
+    if (below) {
+        outcome_below(&b, sh, sg, n, by_rows, headings);
+    } else if (sh->type != GRID_OUTCOMES || by_rows) {
         entry_rows(&b, sh, sg, n);
         table_set(c, &b.t, bx);
         return;
+    } else {
+        outcome_row(&b, sh, sg, n);
     }
-    outcome_row(&b, sh, sg, n);
+    if (by_rows) {
+        table_set(c, &b.t, bx);
+        return;
+    }
     /* Set the grid aside first: a row taller than a page would send the
      * reader across page after page to follow one column, so such a grid
-     * is set column after column instead, each under its heading. */
+     * is set question after question instead, each under its heading. */
     lay_capture cap;
     double pending = c->pending_space;
     int notes = c->nnotes, counter = c->note_counter;
@@ -315,7 +413,30 @@ void board_grid(ctx *c, const model_node *n, box bx)
     }
     c->nnotes = notes;              /* the trial's notes come again below */
     c->note_counter = counter;
-    stacked_grid(c, n, bx, &b.t.rows[0], &b.t.rows[1]);
+    /* the questions' cells: row 1 beside; rows 1 and 3 below, or row 1
+     * alone when the grid holds only outcomes */
+    const char *heads[4];
+    const tcell *cells[4];
+    int count = 0;
+    if (!below) {
+        for (int k = 0; k < sh->nfields; k++, count++) {
+            heads[count] = headings[k];
+            cells[count] = &b.t.rows[1].cells[k];
+        }
+    } else if (top) {
+        for (int k = 0; k < 2; k++, count++) {
+            heads[count] = headings[k];
+            cells[count] = &b.t.rows[1].cells[k];
+        }
+        if (b.t.nrows > 3) {
+            heads[count] = headings[2];
+            cells[count++] = &b.t.rows[3].cells[1];
+        }
+    } else {
+        heads[count] = headings[2];
+        cells[count++] = &b.t.rows[1].cells[1];
+    }
+    stacked_grid(c, n, bx, heads, cells, count);
 }
 
 /* ---- annual report and committee blocks --------------------------------- */

@@ -1105,12 +1105,15 @@ static int has_inline_content(const model_node *n)
 
 /* Sets an item's content hung hang points in from b, its label in the
  * margin on its first line. */
-static void item_body(ctx *c, const char *label, const model_node *it, box b, double hang,
-                      int level, int depth)
+static void item_body(ctx *c, const style_list *ls, const char *label, const model_node *it,
+                      box b, double hang, int level, int depth)
 {
     box inner = { b.left + hang, b.right };
     int style = lay_style(c, c->t->list_style);
-    make_label(c, label, c->t->margin_left + b.left, it);
+    double x = b.left;
+    if (ls->label_align == ALIGN_RIGHT && *label)
+        x = b.left + hang - ls->label_gap - label_width(c, label);
+    make_label(c, label, c->t->margin_left + x, it);
     if (has_inline_content(it))
         lay_paragraph(c, it, style, inner, NULL, 0, ROLE_BODY, 0);
     if (has_block_children(it))
@@ -1139,7 +1142,7 @@ static void list(ctx *c, const model_node *n, box b, int level, int depth)
         hang = widest + ls->label_gap;
     k = first;
     for (const model_node *it = n->first; it; it = it->next, k++)
-        item_body(c, item_label(c, it, type, depth, k), it, b, hang, level, depth);
+        item_body(c, ls, item_label(c, it, type, depth, k), it, b, hang, level, depth);
     lay_add_space(c, c->t->styles[lay_style(c, c->t->list_style)].space_after);
 }
 
@@ -1147,13 +1150,12 @@ void lay_labelled(ctx *c, const char *label, const model_node *content, box b, i
                   int depth)
 {
     double hang = 0;
-    if (label && *label) {
-        const style_list *ls = &c->t->list[LIST_ARABIC];
+    const style_list *ls = &c->t->list[LIST_ARABIC];
+    if (label && *label)
         hang = label_width(c, label) + ls->label_gap;
-    }
     /* the content's own lists are lists of the first level, as they are
      * outside a cell */
-    item_body(c, label ? label : "", content, b, hang, level, depth - 1);
+    item_body(c, ls, label ? label : "", content, b, hang, level, depth - 1);
 }
 
 static void quote(ctx *c, const model_node *n, box b, int level)

@@ -237,6 +237,7 @@ typedef struct tcell {
     int nparts;
     int colspan, rowspan;
     style_align align;              /* LAY_NO_ALIGN: the column's */
+    int empty_mark;                 /* text is the mark of an empty cell */
     const model_node *src;
 } tcell;
 
@@ -258,6 +259,7 @@ typedef struct tspec {
     style_align col_align[TABLE_MAX_COLS];
     int full_width;
     const model_node *caption;      /* inline content of the caption, or NULL */
+    const model_node *headnote;     /* what the reader must know first, or NULL */
     const char *number;             /* number= of the element, or NULL */
     const model_node *src;
 } tspec;

@@ -366,6 +366,7 @@ static void read_list(loader *L, xmlNodePtr x)
     }
     length(L, x, "indent", &l->indent);
     length(L, x, "label-gap", &l->label_gap);
+    read_align(L, x, "label-align", &l->label_align);
 }
 
 static style_cover_line *read_lines(loader *L, xmlNodePtr x);
@@ -409,7 +410,9 @@ static void read_table(loader *L, xmlNodePtr x)
     style_table *tb = &L->t->table;
     need_style(L, x, "style", &tb->cell_style);
     tb->head_style = tb->total_style = tb->caption_style = tb->cell_style;
+    tb->headnote_style = tb->cell_style;
     style_ref(L, x, "head-style", &tb->head_style);
+    style_ref(L, x, "headnote-style", &tb->headnote_style);
     style_ref(L, x, "total-style", &tb->total_style);
     style_ref(L, x, "caption-style", &tb->caption_style);
     tb->label = attr(x, "label", L->a);
@@ -733,7 +736,7 @@ static const char *const style_attrs[] = { "name", "base", "family", "bold", "it
     "bar-left", "bar-color", "bar-gap", "hyphenate", NULL };
 static const char *const heading_attrs[] = { "level", "style", "number", "numbered", "separator",
     "label", "label-style", NULL };
-static const char *const list_attrs[] = { "type", "labels", "indent", "label-gap", NULL };
+static const char *const list_attrs[] = { "type", "labels", "indent", "label-gap", "label-align", NULL };
 static const char *const cover_attrs[] = { "top", NULL };
 static const char *const furniture_attrs[] = { "style", "left", "center", "right", "offset", "rule",
     "rule-gap", "rule-color", "first-page", NULL };
@@ -744,6 +747,7 @@ static const char *const flow_attrs[] = { "widows", "orphans", "heading-keep", "
     "hyphen-penalty", "flagged-demerits", "fitness-demerits", "max-hyphen-run", NULL };
 static const char *const hyphenation_attrs[] = { "patterns", "left", "right", NULL };
 static const char *const table_attrs[] = { "style", "head-style", "total-style", "caption-style",
+    "headnote-style",
     "label", "separator", "numbered", "padding-x", "padding-x-min", "min-scale", "padding-y", "rule", "frame", "rule-color",
     "head-fill", "total-fill", "stripe-fill", "grid", "space-before", "space-after",
     "numeric-align", NULL };

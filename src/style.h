@@ -60,6 +60,8 @@ typedef struct style_list {
     const char *label[4];           /* per nesting depth; last one repeats */
     double indent;                  /* of the text from the list's left edge */
     double label_gap;               /* minimum space after a label */
+    style_align label_align;        /* left: at the list's edge; right: label_gap
+                                     * before the text, so 9. and 10. align */
 } style_list;
 
 enum { LIST_BULLET, LIST_ARABIC, LIST_ROMAN, LIST_ALPHA, LIST_NONE, LIST_TYPE_COUNT };
@@ -89,6 +91,7 @@ typedef struct style_furniture {
 /* How tables look. */
 typedef struct style_table {
     int cell_style, head_style, total_style, caption_style;
+    int headnote_style;             /* notes between the caption and the table */
     const char *label;              /* caption label, e.g. "Table {n}"; NULL none */
     const char *separator;          /* between label and caption text */
     int numbered;                   /* default for tables without number= */

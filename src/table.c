@@ -188,6 +188,12 @@ static void choose_alignment(ctx *c, grid *g)
         trow_kind kind = g->spec->rows[s->row].kind;
         if (s->cell->colspan != 1 || kind == TROW_HEAD || kind == TROW_SUBHEAD)
             continue;
+        if (s->cell->empty_mark) {
+            /* a marked empty cell stands where a figure would: it leaves a
+             * column of figures numeric, and one of words as it is */
+            figures[s->col]++;
+            continue;
+        }
         const char *text = cell_plain_text(c, s->cell);
         if (!text)
             words[s->col]++;
@@ -665,15 +671,17 @@ static const char *caption(ctx *c, const tspec *t, box b)
             label = label_expand(c->a, tb->label, num_lookup, &nc);
         }
     }
-    if (!t->caption && !label)
+    if (!t->caption && !label && !t->headnote)
         return NULL;
     const char *prefix = label ? arena_printf(c->a, "%s%s", label, t->caption ? tb->separator : "")
                                : NULL;
     gline *before = c->last;
     if (t->caption)
         lay_paragraph(c, t->caption, tb->caption_style, b, prefix, tb->caption_style, ROLE_BODY, 0);
-    else
+    else if (prefix)
         lay_plain(c, prefix, tb->caption_style, b, t->src, ROLE_BODY);
+    if (t->headnote)
+        lay_paragraph(c, t->headnote, tb->headnote_style, b, NULL, 0, ROLE_BODY, 0);
     for (gline *l = before ? before->next : c->first; l; l = l->next)
         l->keep_next = 1;
     return label;
@@ -723,10 +731,16 @@ void table_set(ctx *c, const tspec *t, box b)
     geom->rule = tb->rule;
     geom->color = tb->rule_color;
     gline *first = NULL, *tail = NULL;
+    /* the ends of the first, the last and the one-but-last body rows, and
+     * the heights of the first two and the last two */
+    gline *first_body_end = NULL, *last_body_end = NULL, *before_last_body_end = NULL;
+    double h_first2 = 0, h_last = 0, h_last2 = 0;
+    int body_rows = 0;
     int body_index = 0;
     for (int r = 0; r < g.nrows;) {
         int end = group_end(&g, r);
         int head = t->rows[r].kind == TROW_HEAD;
+        int subhead = t->rows[r].kind == TROW_SUBHEAD;
         gline *from = tail;
         gline *start = end == r ? band_row(c, &g, geom, r, body_index, &tail)
                                 : band_group(c, &g, geom, r, end, body_index, &tail);
@@ -734,15 +748,38 @@ void table_set(ctx *c, const tspec *t, box b)
             first = start;
         if (!head)
             body_index += end - r + 1;
-        /* rows that fit on a page stay whole; a header stays with the
-         * first row under it */
+        /* rows that fit on a page stay whole; a header or a heading
+         * inside the body stays with the first row under it */
         for (gline *l = from ? from->next : first; l; l = l->next) {
             l->table_head = head;
-            if (head || l != tail)
+            if (head || subhead || l != tail)
                 l->keep_next = 1;
+        }
+        if (!head && !subhead) {
+            double h = 0;
+            for (gline *l = from ? from->next : first; l; l = l->next)
+                h += l->height;
+            if (body_rows < 2)
+                h_first2 += h;
+            h_last2 = h_last + h;
+            h_last = h;
+            if (!first_body_end)
+                first_body_end = tail;
+            before_last_body_end = last_body_end;
+            last_body_end = tail;
+            body_rows++;
         }
         r = end + 1;
     }
+    /* no short row stands alone on a page: the first body row goes with
+     * the second, the last with the one before it, where the two take no
+     * more than a third of a page (taller rows break between themselves
+     * rather than inside) */
+    double third = (c->t->page_height - c->t->margin_top - c->t->margin_bottom) / 3;
+    if (body_rows > 1 && h_first2 <= third)
+        first_body_end->keep_next = 1;
+    if (before_last_body_end && h_last2 <= third)
+        before_last_body_end->keep_next = 1;
     if (!first)
         return;
     gline *last_head = NULL;
@@ -798,7 +835,8 @@ static style_align align_attr(const model_node *n)
     return ALIGN_LEFT;
 }
 
-static void add_rows(ctx *c, tspec *t, const model_node *parent, trow_kind kind)
+static void add_rows(ctx *c, tspec *t, const model_node *parent, trow_kind kind,
+                     const char *empty)
 {
     for (const model_node *r = parent->first; r; r = r->next) {
         if (r->kind != M_ROW)
@@ -824,6 +862,11 @@ static void add_rows(ctx *c, tspec *t, const model_node *parent, trow_kind kind)
             if (cell->rowspan < 1)
                 cell->rowspan = 1;
             cell->align = align_attr(cl);
+            if (!cl->first && empty && row->kind != TROW_HEAD) {
+                cell->content = NULL;
+                cell->text = empty;
+                cell->empty_mark = 1;
+            }
         }
     }
 }
@@ -834,6 +877,7 @@ void table_block(ctx *c, const model_node *n, box b)
     const char *w = model_attr_get(n, "width");
     t.full_width = w && strcmp(w, "full") == 0;
     t.caption = model_child(n, M_CAPTION);
+    t.headnote = model_child(n, M_HEADNOTE);
     for (int k = 0; k < TABLE_MAX_COLS; k++)
         t.col_align[k] = LAY_NO_ALIGN;
     const model_node *cols = model_child(n, M_COLUMNS);
@@ -849,8 +893,9 @@ void table_block(ctx *c, const model_node *n, box b)
     int nrows = count_children(n, M_ROW) + (head ? count_children(head, M_ROW) : 0) +
                 (body ? count_children(body, M_ROW) : 0);
     t.rows = arena_alloc(c->a, sizeof *t.rows * (size_t)(nrows + 1));
+    const char *empty = model_attr_get(n, "empty");
     if (head)
-        add_rows(c, &t, head, TROW_HEAD);
-    add_rows(c, &t, body ? body : n, TROW_BODY);
+        add_rows(c, &t, head, TROW_HEAD, empty);
+    add_rows(c, &t, body ? body : n, TROW_BODY, empty);
     table_set(c, &t, b);
 }

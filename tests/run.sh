@@ -156,6 +156,59 @@ fi
 [ $rc -eq 1 ] && [ ! -e "$tmp/t2.pdf" ] && ok "--strict refuses a budget that does not add up" \
     || fail "--strict refuses a budget that does not add up" "rc=$rc"
 
+# ---- partners' grids, marked empty cells, headnotes -----------------------------
+./boardpress render tests/good/grids.xml -o "$tmp/gr.pdf" 2>/dev/null
+txt=$(pdftotext "$tmp/gr.pdf" - | tr '\n' ' ' | tr -s ' ')
+case "$txt" in
+    *"Medway Safeguarding Children Board ANNUAL REVIEW AND BUSINESS PLAN"*)
+        ok "the front sheet names the board that submits the paper above the title" ;;
+    *) fail "the front sheet names the board that submits the paper above the title" ;;
+esac
+case "$txt" in
+    *"(Quality) 1. Quantityone"*"2. Quantitytwo"*"1. Qualityone"*"2. Qualitytwo"*"3. Is anyone better off? (Outcome) 1. Outcomeone"*)
+        ok "outcomes below the other two questions read after them" ;;
+    *) fail "outcomes below the other two questions read after them" "$txt" ;;
+esac
+case "$txt" in
+    *"1a) Rowsquantity structure"*"1a) Rowsquality"*"1b) Rowsquantity"*"(Outcome) 1a) Rowsoutcome"*"1b) Rowsoutcome"*)
+        ok "a grid by rows keeps the board's own entry labels (1a, 1b)" ;;
+    *) fail "a grid by rows keeps the board's own entry labels (1a, 1b)" "$txt" ;;
+esac
+n=$(echo "$txt" | grep -o "Is anyone better off" | wc -l)
+case "$txt" in
+    *"May – Jul 09 34 2. Continuedoutcome"*) [ "$n" -eq 3 ] && ok "a grid continued after its table goes on under the heading it has" \
+        || fail "a grid continued after its table goes on under the heading it has" "$n headings" ;;
+    *) fail "a grid continued after its table goes on under the heading it has" "$txt" ;;
+esac
+case "$txt" in
+    *"Table 1 – Referral outcomes Headnotetext:"*"Apr May Jun YTD Dismissal 1 – – 1 Resignation – 12 – 12 Caution – – – –"*)
+        ok "a headnote sits between caption and table; empty cells show their mark, rows read in order" ;;
+    *) fail "a headnote sits between caption and table; empty cells show their mark, rows read in order" "$txt" ;;
+esac
+# a column of figures and marks stays right-aligned: the marks end where the figures do
+ends=$(pdftotext -bbox -f 2 -l 2 "$tmp/gr.pdf" - | python3 -c '
+import re, sys
+w = re.findall(r"xMax=\"([\d.]+)\" yMax=\"([\d.]+)\">([^<]*)<", sys.stdin.read())
+figs = {"%.1f" % float(x) for x, y, t in w if t == "12"}
+marks = {"%.1f" % float(x) for x, y, t in w if t == "–"}
+print(" ".join(sorted(figs)) if len(figs) == 2 and figs <= marks else "figures %s, marks %s" % (figs, marks))')
+[ "$(echo "$ends" | wc -w)" -eq 2 ] && ok "marked empty cells align with the figures of their column ($ends)" \
+    || fail "marked empty cells align with the figures of their column" "$ends"
+case "$txt" in
+    *"Planaction establish further funding. – – –"*) ok "an agency plan marks the fields it leaves empty" ;;
+    *) fail "an agency plan marks the fields it leaves empty" ;;
+esac
+# numbered labels end at one edge, so 9. and 10. line up
+ends=$(pdftotext -bbox -f 2 -l 2 "$tmp/gr.pdf" - | python3 -c '
+import re, sys
+w = re.findall(r"xMax=\"([\d.]+)\"[^>]*>(9\.|10\.)<", sys.stdin.read())
+print(" ".join(sorted({"%.1f" % float(x) for x, t in w})))')
+[ "$(echo "$ends" | wc -w)" -eq 1 ] && ok "list labels are set flush right (9. and 10. end at $ends)" \
+    || fail "list labels are set flush right" "$ends"
+# a short table is not split to leave one row alone
+pdftotext -f 2 -l 2 "$tmp/gr.pdf" - | grep -q "Dismissal" && pdftotext -f 2 -l 2 "$tmp/gr.pdf" - | grep -q "Caution" \
+    && ok "a short table keeps its rows together" || fail "a short table keeps its rows together"
+
 # ---- navigation and a correct PDF --------------------------------------------
 ./boardpress render samples/kscb-annual-report-2013.xml -o "$tmp/nav.pdf" 2>/dev/null
 r=$(python3 tests/check_nav.py samples/kscb-annual-report-2013.xml "$tmp/nav.pdf" 2>&1) \
