@@ -846,7 +846,9 @@ static void add_rows(ctx *c, tspec *t, const model_node *parent, trow_kind kind,
         row->kind = kind;
         const char *k = model_attr_get(r, "kind");
         if (k && kind == TROW_BODY)
-            row->kind = strcmp(k, "total") == 0 ? TROW_TOTAL : TROW_SUBTOTAL;
+            row->kind = strcmp(k, "total") == 0     ? TROW_TOTAL
+                        : strcmp(k, "heading") == 0 ? TROW_SUBHEAD
+                                                    : TROW_SUBTOTAL;
         row->cells = arena_alloc(c->a, sizeof *row->cells * (size_t)count_children(r, M_CELL));
         for (const model_node *cl = r->first; cl; cl = cl->next) {
             if (cl->kind != M_CELL)
@@ -862,7 +864,7 @@ static void add_rows(ctx *c, tspec *t, const model_node *parent, trow_kind kind,
             if (cell->rowspan < 1)
                 cell->rowspan = 1;
             cell->align = align_attr(cl);
-            if (!cl->first && empty && row->kind != TROW_HEAD) {
+            if (!cl->first && empty && row->kind != TROW_HEAD && row->kind != TROW_SUBHEAD) {
                 cell->content = NULL;
                 cell->text = empty;
                 cell->empty_mark = 1;
