@@ -60,6 +60,7 @@ typedef struct dl_page {
     int number;                /* 1-based physical page number */
     const char *mark_label;    /* the chapter in force on the page, for */
     const char *mark_title;    /* running heads */
+    const char *mark_head;     /* the <running-head> in force, or "" */
     dl_item *first, *last;
     struct dl_page *next;
 } dl_page;

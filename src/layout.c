@@ -39,6 +39,8 @@ gline *lay_new_line(ctx *c, double height, double ascent)
         l->break_before = 1;
         c->break_next = 0;
     }
+    l->mark_head = c->head_pending;
+    c->head_pending = NULL;
     if (c->keep_following > 0) {
         /* the previous line (a heading, or an earlier line) keeps with this */
         if (c->last)
@@ -859,6 +861,14 @@ void lay_append(ctx *c, gline *first, gline *last)
         return;
     first->space_before = c->pending_space;
     c->pending_space = 0;
+    if (c->break_next) {
+        first->break_before = 1;
+        c->break_next = 0;
+    }
+    if (c->head_pending) {
+        first->mark_head = c->head_pending;
+        c->head_pending = NULL;
+    }
     if (c->keep_following > 0 && c->last)
         c->last->keep_next = 1;     /* a heading or caption keeps with what follows */
     c->keep_following = 0;
@@ -984,7 +994,10 @@ lay_extent lay_measure_content(ctx *c, const model_node *n, int style)
 
 void lay_capture_begin(ctx *c, lay_capture *saved)
 {
-    *saved = (lay_capture){ c->first, c->last, c->pending_space, c->keep_following, c->label };
+    *saved = (lay_capture){ c->first, c->last, c->pending_space, c->keep_following, c->label,
+                            c->head_pending, c->break_next };
+    c->head_pending = NULL;
+    c->break_next = 0;
     c->first = c->last = NULL;
     c->pending_space = 0;
     c->keep_following = 0;
@@ -999,6 +1012,8 @@ gline *lay_capture_end(ctx *c, lay_capture *saved)
     c->pending_space = saved->pending_space;
     c->keep_following = saved->keep_following;
     c->label = saved->label;
+    c->head_pending = saved->head_pending;
+    c->break_next = saved->break_next;
     return lines;
 }
 
@@ -1382,13 +1397,24 @@ static void block(ctx *c, const model_node *n, box b, int level, int list_depth)
 
 void lay_blocks(ctx *c, const model_node *parent, box b, int level, int list_depth)
 {
+    /* a running head lasts to the end of the blocks it stands among */
+    const char *outer = c->head_in_force;
     for (const model_node *n = parent->first; n && !c->failed; n = n->next) {
+        if (n->kind == M_RUNNING_HEAD) {
+            const char *text = model_text(c->a, n);
+            c->head_in_force = c->head_pending = text ? text : "";
+            continue;
+        }
         gline *before = c->last;
         block(c, n, b, level, list_depth);
         /* anything with an id can be referred to; headings and tables
          * have anchored themselves with their numbers already */
         if (model_attr_get(n, "id"))
             toc_anchor(c, before, n, "", model_text(c->a, n), 0);
+    }
+    if (c->head_in_force != outer) {
+        c->head_in_force = outer;
+        c->head_pending = outer ? outer : "";
     }
 }
 
@@ -1440,8 +1466,8 @@ static void paginate(ctx *c, dl_doc *d, gline *first)
     double y = top;
     int empty = 1;
     const gline *prev = NULL;
-    const char *mark_label = "", *mark_title = "";
-    int marked = 0, page_named = 0;
+    const char *mark_label = "", *mark_title = "", *mark_head = "";
+    int marked = 0, page_named = 0, head_named = 0;
     for (gline *l = first; l; l = l->next) {
         if (!p || (l->break_before && !empty)) {
             p = new_page(c, d);
@@ -1479,8 +1505,17 @@ static void paginate(ctx *c, dl_doc *d, gline *first)
             /* a page starts under the chapter in force */
             p->mark_label = mark_label;
             p->mark_title = mark_title;
+            p->mark_head = mark_head;
             marked = p->number;
-            page_named = 0;
+            page_named = head_named = 0;
+        }
+        if (l->mark_head) {
+            if (!head_named) {
+                /* so too the first running head set on it */
+                p->mark_head = l->mark_head;
+                head_named = 1;
+            }
+            mark_head = l->mark_head;
         }
         if (l->mark_title) {
             if (!page_named) {
@@ -1531,6 +1566,10 @@ static int meta_lookup(void *p, const char *key, const char **str, long *num)
         char buf[32];
         label_number(buf, sizeof buf, n, in_front ? (char)m->c->t->front_numbering : '1');
         *str = arena_strdup(m->c->a, buf);
+        return 1;
+    }
+    if (strcmp(key, "running-head") == 0) {
+        *str = m->at && m->at->mark_head ? m->at->mark_head : "";
         return 1;
     }
     if (strcmp(key, "chapter") == 0 || strcmp(key, "chapter-label") == 0) {
@@ -1844,6 +1883,7 @@ static void reset_pass(ctx *c)
     c->first = c->last = NULL;
     c->pending_space = 0;
     c->keep_following = c->break_next = 0;
+    c->head_pending = c->head_in_force = NULL;
     c->label = NULL;
     c->bar = NULL;
     memset(c->counters, 0, sizeof c->counters);

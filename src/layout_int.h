@@ -39,6 +39,7 @@ typedef struct gline {
     int table_head;                 /* a header band, repeated after breaks */
     const char *mark_label;         /* a chapter starts here: its label and */
     const char *mark_title;         /* title, for the running heads */
+    const char *mark_head;          /* a <running-head> starts (or ends) here */
     int anchor;                     /* 1 + index of the anchor that starts here, or 0 */
     dl_item *bar;                   /* the bar beside a quote's line */
     double ratio;                   /* adjustment ratio the line was set at */
@@ -90,6 +91,8 @@ typedef struct ctx {
     double pending_space;
     int keep_following;             /* lines still to keep with what precedes */
     int break_next;                 /* the next line starts a page */
+    const char *head_pending;       /* the next line starts this running head */
+    const char *head_in_force;      /* the running head of the blocks being set */
     double scale;                   /* type size factor: 1, less in a crowded table */
     int measuring;                  /* measuring content, not setting it */
     const model_node **notes;       /* notes waiting for the end of their chapter */
@@ -196,6 +199,8 @@ typedef struct lay_capture {
     double pending_space;
     int keep_following;
     dl_item *label;
+    const char *head_pending;
+    int break_next;
 } lay_capture;
 
 void lay_capture_begin(ctx *c, lay_capture *saved);

@@ -30,7 +30,7 @@ static const char *const kind_names[M_KIND_COUNT] = {
     [M_MEMBERS] = "members", [M_MEMBER] = "member", [M_CHANGE] = "change",
     [M_STRUCTURE] = "structure", [M_UNIT] = "unit", [M_CHART] = "chart",
     [M_CATEGORIES] = "categories", [M_SERIES] = "series", [M_IMAGE] = "image",
-    [M_PAGE_BREAK] = "page-break", [M_CONTENTS] = "contents", [M_LOGO] = "logo",
+    [M_PAGE_BREAK] = "page-break", [M_RUNNING_HEAD] = "running-head", [M_CONTENTS] = "contents", [M_LOGO] = "logo",
     [M_NOTE] = "note", [M_REF] = "ref", [M_B] = "b", [M_I] = "i",
     [M_A] = "a", [M_BR] = "br",
 };

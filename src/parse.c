@@ -140,7 +140,7 @@ static int holds_text(model_kind k)
     case M_CAPTION: case M_HEADNOTE: case M_CELL: case M_LINE: case M_SUBTOTAL: case M_TOTAL: case M_BALANCE:
     case M_QUANTITY: case M_QUALITY: case M_OUTCOME: case M_STATEMENT: case M_OBJECTIVES:
     case M_LATER_OBJECTIVES: case M_ACTION: case M_AGENDA_ITEM: case M_MEETING:
-    case M_MEETING_DATE: case M_SUBMITTED_BY: case M_SUMMARY: case M_PAPER: case M_FIGURE: case M_SUCCESS:
+    case M_MEETING_DATE: case M_SUBMITTED_BY: case M_RUNNING_HEAD: case M_SUMMARY: case M_PAPER: case M_FIGURE: case M_SUCCESS:
     case M_CHANGE: case M_UNIT: case M_CATEGORIES: case M_SERIES: case M_NOTE:
         return 1;
     default:

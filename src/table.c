@@ -298,6 +298,16 @@ void table_distribute(const double *min, const double *max, const double *fixed,
     }
 }
 
+/* The least width a column should have before the table's padding and
+ * type give way: its longest word, or for a column of short labels (a
+ * third of the measure or less) that would take three lines or more at
+ * that width, half its natural width: a label in two lines rather than
+ * one word a line. */
+static double least_width(double min, double max, double avail)
+{
+    return max <= avail / 3 && max > 2.5 * min ? max / 2 : min;
+}
+
 static void column_widths(ctx *c, grid *g, box b)
 {
     int n = g->ncols;
@@ -327,7 +337,7 @@ static void column_widths(ctx *c, grid *g, box b)
     const style_table *tb = &c->t->table;
     double content = 0;
     for (int k = 0; k < n; k++)
-        content += mn[k];
+        content += least_width(mn[k], mx[k], g->avail);
     g->pad_x = tb->pad_x;
     if (content + 2 * n * g->pad_x > g->avail) {
         g->pad_x = (g->avail - content) / (2 * n);
@@ -702,15 +712,26 @@ void table_set(ctx *c, const tspec *t, box b)
     measure_cells(c, &g);
     /* A table with more columns than the measure holds at its narrowest
      * padding is set smaller, down to the template's smallest type scale,
-     * before any word is broken inside a cell. */
+     * before any word is broken inside a cell, or a column of short
+     * labels (a third of the measure or less) is squeezed to under half
+     * its natural width: a row label of one word a line beside a year
+     * of monthly figures. */
     double content = 0, avail = lay_text_width(c) - b.left - b.right;
     double *mins = calloc((size_t)g.ncols, sizeof *mins);
-    for (int i = 0; i < g.nslots; i++)
-        if (g.slots[i].cell->colspan == 1 && g.slots[i].ext.min > mins[g.slots[i].col])
-            mins[g.slots[i].col] = g.slots[i].ext.min;
+    double *maxs = calloc((size_t)g.ncols, sizeof *maxs);
+    for (int i = 0; i < g.nslots; i++) {
+        const slot *s = &g.slots[i];
+        if (s->cell->colspan != 1)
+            continue;
+        if (s->ext.min > mins[s->col])
+            mins[s->col] = s->ext.min;
+        if (s->ext.max > maxs[s->col])
+            maxs[s->col] = s->ext.max;
+    }
     for (int k = 0; k < g.ncols; k++)
-        content += mins[k];
+        content += least_width(mins[k], maxs[k], avail);
     free(mins);
+    free(maxs);
     double room = avail - 2 * g.ncols * tb->pad_x_min;   /* what the words may take */
     double saved_scale = c->scale;
     if (content > room && room > 0 && tb->min_scale < 1) {

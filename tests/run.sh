@@ -209,6 +209,26 @@ print(" ".join(sorted({"%.1f" % float(x) for x, t in w})))')
 pdftotext -f 2 -l 2 "$tmp/gr.pdf" - | grep -q "Dismissal" && pdftotext -f 2 -l 2 "$tmp/gr.pdf" - | grep -q "Caution" \
     && ok "a short table keeps its rows together" || fail "a short table keeps its rows together"
 
+# a running head names the pages of the part it stands in, and no others
+heads=""
+for p in 1 2 3 4; do
+    pdftotext -f $p -l $p "$tmp/gr.pdf" - | head -1 | grep -q "^Sheetheadtext" && heads="$heads $p"
+done
+[ "$heads" = " 3" ] && ok "a running head stands on the pages of its part only (page$heads)" \
+    || fail "a running head stands on the pages of its part only" "on pages:$heads"
+pdftotext -f 3 -l 3 "$tmp/gr.pdf" - | tr '\n' ' ' | tr -s ' ' | grep -q "All LAC 1st half 08/09 2nd half 08/09 All CP 1st half 08/09 2nd half 08/09 – 458 466 – 197 183 1st half 09/10 Change 1st half 09/10 Change .*495 7.50%.*217 9.20%" \
+    && ok "a page break before a table without a caption starts its page; heading rows inside the body read in order" \
+    || fail "a page break before a table without a caption starts its page; heading rows inside the body read in order"
+n=$(pdftotext -bbox -f 3 -l 3 "$tmp/gr.pdf" - | python3 -c '
+import re, sys
+words = re.findall(r"yMin=\"([\d.]+)\"[^>]*>([^<]*)<", sys.stdin.read())
+at = [w for w in words if w[1] == "Longlabel"]
+ys = {round(float(y)) for y, t in words if t in ("Longlabel", "of", "initial", "reviews", "08", "&amp;", "09")
+      and at and abs(float(y) - float(at[0][0])) < 60}
+print(len(ys))')
+[ "${n:-9}" -le 3 ] && ok "a row label beside a year of monthly figures takes $n lines, not one word a line" \
+    || fail "a row label beside a year of monthly figures is not set one word a line" "$n lines"
+
 # ---- navigation and a correct PDF --------------------------------------------
 ./boardpress render samples/kscb-annual-report-2013.xml -o "$tmp/nav.pdf" 2>/dev/null
 r=$(python3 tests/check_nav.py samples/kscb-annual-report-2013.xml "$tmp/nav.pdf" 2>&1) \
