@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "label.h"
+#include "diag.h"
 #include "layout_int.h"
 #include "money.h"
 
@@ -143,6 +144,7 @@ typedef struct text_ctx {
     ctx *c;
     const model_node *n;            /* attributes answer placeholders */
     long number;
+    const char *missing;            /* the last placeholder left unanswered */
 } text_ctx;
 
 /* Placeholders in template text: {n}, the element's attributes ({chair},
@@ -161,16 +163,30 @@ static int text_lookup(void *p, const char *key, const char **str, long *num)
         if (k != M_UNKNOWN && model_child(t->n, k))
             v = lay_child_text(t->c, t->n, k);
     }
-    if (!v)
+    if (!v) {
+        t->missing = key;
         return 0;
+    }
     *str = v;
     return 1;
 }
 
 static const char *fill_in(ctx *c, const char *fmt, const model_node *n, long number)
 {
-    text_ctx t = { c, n, number };
+    text_ctx t = { c, n, number, NULL };
     return label_expand(c->a, fmt, text_lookup, &t);
+}
+
+/* A grid's column heading; one whose attribute the report leaves out
+ * keeps its placeholder, so that the gap shows, and is warned of. */
+static const char *grid_heading(ctx *c, const char *fmt, const model_node *n)
+{
+    text_ctx t = { c, n, 0, NULL };
+    const char *s = label_expand(c->a, fmt, text_lookup, &t);
+    if (t.missing)
+        diag_warning(n->file, n->line, n->col, "<%s> has no %s=\"...\" for its heading '%s'",
+                     n->name, t.missing, s);
+    return s;
 }
 
 static const grid_shape *shape_of(const model_node *n)
@@ -353,7 +369,7 @@ void board_grid(ctx *c, const model_node *n, box bx)
     int ncols = below ? 2 : sh->nfields;
     const char *headings[4];
     for (int k = 0; k < sh->nfields; k++)
-        headings[k] = k < sg->ncolumns ? fill_in(c, sg->columns[k], n, 0) : "";
+        headings[k] = k < sg->ncolumns ? grid_heading(c, sg->columns[k], n) : "";
     builder b;
     builder_init(&b, c, n);
     b.t.number = "none";

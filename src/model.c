@@ -59,13 +59,16 @@ model_node *model_child(const model_node *n, model_kind kind)
     return NULL;
 }
 
+/* A note inside an element is not part of its text: a title's note is
+ * not in the running head, the bookmark or the contents. */
 static size_t text_len(const model_node *n)
 {
     if (n->kind == M_TEXT)
         return strlen(n->text);
     size_t len = 0;
     for (const model_node *c = n->first; c; c = c->next)
-        len += text_len(c);
+        if (c->kind != M_NOTE)
+            len += text_len(c);
     return len;
 }
 
@@ -77,7 +80,8 @@ static char *text_copy(const model_node *n, char *p)
         return p + len;
     }
     for (const model_node *c = n->first; c; c = c->next)
-        p = text_copy(c, p);
+        if (c->kind != M_NOTE)
+            p = text_copy(c, p);
     return p;
 }
 

@@ -81,6 +81,17 @@ static int ref_lookup(void *p, const char *key, const char **str, long *num)
     return 1;
 }
 
+/* A heading's number as running text cites it: without the stop or
+ * bracket the template sets after it ("3." is cited as "3"), which
+ * would otherwise end the reader's sentence early. */
+static const char *bare_number(arena *a, const char *label)
+{
+    size_t n = strlen(label);
+    while (n > 0 && strchr(".):; ", label[n - 1]))
+        n--;
+    return n ? arena_strndup(a, label, n) : label;
+}
+
 const char *toc_ref_text(ctx *c, const model_node *ref, const anchor **target)
 {
     const model_node *n = toc_target(c, model_attr_get(ref, "to"));
@@ -92,7 +103,7 @@ const char *toc_ref_text(ctx *c, const model_node *ref, const anchor **target)
         show = c->t->ref_default;
     /* the first pass does not know yet: it holds a place of about the
      * right width, and the next pass prints the answer */
-    ref_ctx r = { a && *a->label ? a->label : a ? a->title : "0",
+    ref_ctx r = { a && *a->label ? bare_number(c->a, a->label) : a ? a->title : "0",
                   a ? a->title : "0", a ? toc_page_label(c, c->prev, a->page) : "0" };
     if (strcmp(show, "title") == 0) return r.title;
     if (strcmp(show, "page") == 0) return r.page;

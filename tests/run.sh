@@ -209,6 +209,9 @@ print(" ".join(sorted({"%.1f" % float(x) for x, t in w})))')
 pdftotext -f 2 -l 2 "$tmp/gr.pdf" - | grep -q "Dismissal" && pdftotext -f 2 -l 2 "$tmp/gr.pdf" - | grep -q "Caution" \
     && ok "a short table keeps its rows together" || fail "a short table keeps its rows together"
 
+pdftotext -f 4 -l 4 "$tmp/gr.pdf" - | tr '\n' ' ' | grep -q "See section 1 for the partners" \
+    && ok "a reference cites a heading's number without the stop after it" \
+    || fail "a reference cites a heading's number without the stop after it" "$(pdftotext -f 4 -l 4 "$tmp/gr.pdf" - | tr '\n' ' ')"
 # a running head names the pages of the part it stands in, and no others
 heads=""
 for p in 1 2 3 4; do
@@ -228,6 +231,23 @@ ys = {round(float(y)) for y, t in words if t in ("Longlabel", "of", "initial", "
 print(len(ys))')
 [ "${n:-9}" -le 3 ] && ok "a row label beside a year of monthly figures takes $n lines, not one word a line" \
     || fail "a row label beside a year of monthly figures is not set one word a line" "$n lines"
+
+# a grid heading whose attribute the report leaves out is a located warning
+cat > "$tmp/aims.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<report kind="business-plan">
+  <meta><board>Test Board</board><title>Plan</title></meta>
+  <chapter><title>Aims</title>
+    <strategic-aims period="2010-13" year="2010/11">
+      <aim><statement>To ensure</statement></aim>
+    </strategic-aims>
+  </chapter>
+</report>
+XML
+./boardpress render "$tmp/aims.xml" -o "$tmp/aims.pdf" 2>"$tmp/err"; rc=$?
+[ $rc -eq 0 ] && grep -q "aims.xml:5:5: warning: <strategic-aims> has no later=\"...\" for its heading 'Specific Objectives ({later})'$" "$tmp/err" \
+    && [ "$(wc -l < "$tmp/err")" -eq 1 ] && ok "a grid heading left without its attribute is warned of, once" \
+    || fail "a grid heading left without its attribute is warned of, once" "rc=$rc $(cat "$tmp/err")"
 
 # ---- navigation and a correct PDF --------------------------------------------
 ./boardpress render samples/kscb-annual-report-2013.xml -o "$tmp/nav.pdf" 2>/dev/null
@@ -259,6 +279,13 @@ print(len(links), sum(1 for o in links if o.get("/Border") == [0, 0, 0]))')
     || fail "links have no visible border" "$links"
 pdftotext "$tmp/links.pdf" - | tr '\n' ' ' | grep -q "Framework1 is used widely.*1 The Committee received a report on CAF" \
     && ok "a note's number stands in the text and the note follows its chapter" || fail "notes"
+titles=$(qpdf --json "$tmp/links.pdf" | python3 -c 'import json, sys
+def walk(o):
+    for x in o:
+        print(x.get("title")); walk(x.get("kids", []))
+walk(json.load(sys.stdin).get("outlines", []))')
+echo "$titles" | grep -qx "2 Second chapter" && ! echo "$titles" | grep -q "Titlenote" \
+    && ok "a note in a title stays out of its bookmark" || fail "a note in a title stays out of its bookmark" "$titles"
 # a 16-bit PNG is drawn in its own colour (libharu alone would garble it)
 ./boardpress render tests/good/pictures.xml -o "$tmp/pic.pdf" 2>/dev/null
 pdftoppm -r 72 -f 2 -l 2 -x 300 -y 130 -W 1 -H 1 "$tmp/pic.pdf" "$tmp/px" 2>/dev/null
