@@ -220,11 +220,10 @@ static void text(canvas *cv, const char *s, double x, double y, int align)
     font *f = style_face(cv->c->t, sb->family, style_face_index(sb->bold, sb->italic));
     if (!f || !*s)
         return;
-    enc_id e = enc_pick(s, strlen(s));
     dl_item *it = put(cv, DL_TEXT);
     it->role = ROLE_BODY;
     it->font = f;
-    it->enc = e == ENC_NONE ? ENC_CP1252 : e;
+    it->enc = lay_pick_enc(f, s, strlen(s));
     it->size = sb->size;
     it->color = sb->color;
     it->w = text_w(cv, s);

@@ -11,6 +11,7 @@
 #include "utf8.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <hpdf.h>
 
 /* 0x20..0xFF: the only bytes that can carry text. */
@@ -137,6 +138,8 @@ static unsigned char table_lookup(const enc_table *t, uint32_t cp)
 
 const char *enc_name(enc_id e)
 {
+    if (e == ENC_UTF8)
+        return "UTF-8";
     if ((int)e < 0 || (int)e >= ENC_COUNT)
         return NULL;
     return enc_names[e];
@@ -188,7 +191,18 @@ size_t enc_encode(enc_id e, const char *s, size_t len, char *out)
         p = s;
         end = s + len;
         while (p < end) {
-            unsigned char b = enc_byte(e, utf8_next(&p, end));
+            const char *from = p;
+            uint32_t cp = utf8_next(&p, end);
+            if (e == ENC_UTF8) {
+                if (cp == UTF8_INVALID || cp > 0xFFFF) {
+                    out[n++] = '?';     /* the two-byte font reaches the BMP only */
+                } else {
+                    memcpy(out + n, from, (size_t)(p - from));
+                    n += (size_t)(p - from);
+                }
+                continue;
+            }
+            unsigned char b = enc_byte(e, cp);
             out[n++] = b ? (char)b : '?';
         }
     }

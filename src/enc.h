@@ -13,10 +13,11 @@
 #include <stdint.h>
 
 /* Encodings in order of preference; ENC_NONE means no single-byte
- * encoding here has the character. */
+ * encoding here has the character. ENC_UTF8 is the fallback for text no
+ * code page carries: a two-byte font, kept for the words that need it. */
 typedef enum {
     ENC_CP1252, ENC_CP1250, ENC_CP1251, ENC_CP1253, ENC_CP1254,
-    ENC_CP1257, ENC_COUNT, ENC_NONE = -1
+    ENC_CP1257, ENC_COUNT, ENC_UTF8, ENC_NONE = -1
 } enc_id;
 
 /* The encoding's name as the PDF library knows it ("CP1252"). */
@@ -32,7 +33,7 @@ enc_id enc_pick(const char *s, size_t len);
 
 /* Encodes UTF-8 s[0..len) into out (room for len+1 bytes; NUL-terminated)
  * in encoding e; returns the number of bytes written. Characters e cannot
- * encode become '?'. */
+ * encode become '?'. ENC_UTF8 copies the text (invalid bytes become '?'). */
 size_t enc_encode(enc_id e, const char *s, size_t len, char *out);
 
 /* Frees the tables (they are built on first use). */

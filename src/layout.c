@@ -108,8 +108,8 @@ static const char *base_name(const char *path)
     return slash ? slash + 1 : path;
 }
 
-/* Warns (once per character) about characters the font has no glyph for
- * or that no single-byte encoding can carry. */
+/* Warns (once per character) about characters the font has no glyph for,
+ * or that it cannot carry (beyond the two-byte range). */
 static void check_glyphs(ctx *c, const char *s, size_t len, font *f, const model_node *src)
 {
     const char *p = s, *end = s + len;
@@ -117,15 +117,11 @@ static void check_glyphs(ctx *c, const char *s, size_t len, font *f, const model
         uint32_t cp = utf8_next(&p, end);
         if (cp < 0x80)
             continue;
-        int missing = !font_has(f, cp);
-        char buf[4];
-        size_t n = utf8_encode(cp, buf);
-        int unencodable = n == 0 || enc_pick(buf, n) == ENC_NONE;
-        if ((missing || unencodable) && !already_warned(c, cp))
+        int missing = !font_has(f, cp) || cp > 0xFFFF;
+        if (missing && !already_warned(c, cp))
             diag_warning(src->file, src->line, src->col,
-                         "U+%04X is not in font %s%s; it will show as a substitute",
-                         (unsigned)cp, base_name(font_path(f)),
-                         unencodable && !missing ? " as a single-byte encoding" : "");
+                         "U+%04X is not in font %s; it will show as a substitute",
+                         (unsigned)cp, base_name(font_path(f)));
     }
 }
 
@@ -280,11 +276,35 @@ static int break_points(ctx *c, const ink *k, const char **word, size_t *len, in
     return n;
 }
 
+/* The font has every character of s[0..len) within the two-byte range. */
+static int font_has_all(const font *f, const char *s, size_t len)
+{
+    const char *p = s, *end = s + len;
+    while (p < end) {
+        uint32_t cp = utf8_next(&p, end);
+        if (cp == UTF8_INVALID || cp > 0xFFFF || !font_has(f, cp))
+            return 0;
+    }
+    return 1;
+}
+
+enc_id lay_pick_enc(const font *f, const char *s, size_t len)
+{
+    enc_id e = enc_pick(s, len);
+    if (e != ENC_NONE)
+        return e;
+    return font_has_all(f, s, len) ? ENC_UTF8 : ENC_CP1252;
+}
+
 /* Adds the text s[0..len) in one font as boxes in encodings that carry
- * it, split where its characters need different code pages. */
+ * it: a code page where one has every character, else the two-byte font
+ * (a Welsh ŵ, a Vietnamese ễ); only when the font lacks a glyph is the
+ * text split, its missing characters shown as '?'. */
 static void add_encoded(ctx *c, const ink *k, font *f, const char *s, size_t len, const model_node *src)
 {
     enc_id e = enc_pick(s, len);
+    if (e == ENC_NONE && font_has_all(f, s, len))
+        e = ENC_UTF8;
     if (e != ENC_NONE) {
         add_box(c, k, f, e, s, len, src);
         return;
@@ -295,8 +315,8 @@ static void add_encoded(ctx *c, const ink *k, font *f, const char *s, size_t len
         const char *start = p;
         utf8_next(&p, end);
         enc_id ce = enc_pick(start, (size_t)(p - start));
-        if (ce == ENC_NONE)
-            ce = ENC_CP1252;        /* shows as '?', warned above */
+        if (ce == ENC_NONE)         /* or, with no glyph, '?' (warned above) */
+            ce = font_has_all(f, start, (size_t)(p - start)) ? ENC_UTF8 : ENC_CP1252;
         if (start > run && ce != run_enc) {
             add_box(c, k, f, run_enc, run, (size_t)(start - run), src);
             run = start;
@@ -626,6 +646,12 @@ static void set_line(ctx *c, const setting *st, int from, int to, double ratio, 
         if (p->type == LB_PENALTY)
             continue;               /* a break not taken draws nothing */
         double adj = p->type == LB_GLUE ? glue_adjust(c, i, ratio) : 0;
+        if (p->type == LB_GLUE && r.first >= 0 && c->pieces[r.first].enc == ENC_UTF8) {
+            /* viewers do not stretch the spaces of a two-byte font, so
+             * its words are placed one by one */
+            emit_run(c, l, &r, st->role, st->level);
+            r.first = -1;
+        }
         if (p->type == LB_BOX && (r.first < 0 || !same_run(&c->pieces[r.first], p))) {
             if (r.first >= 0)
                 emit_run(c, l, &r, st->role, st->level);
@@ -1080,11 +1106,11 @@ static void make_label(ctx *c, const char *label, double x, const model_node *sr
     if (!f)
         return;
     check_glyphs(c, label, strlen(label), f, src);
-    enc_id e = enc_pick(label, strlen(label));
+    enc_id e = lay_pick_enc(f, label, strlen(label));
     dl_item *it = lay_item(c, DL_TEXT, ROLE_LIST_LABEL);
     it->x = x;
     it->font = f;
-    it->enc = e == ENC_NONE ? ENC_CP1252 : e;
+    it->enc = e;
     it->size = s->size;
     it->color = s->color;
     it->bytes = encode(c, it->enc, label, strlen(label));

@@ -152,6 +152,10 @@ void lay_paragraph(ctx *c, const model_node *n, int style, box b, const char *pr
 void lay_plain(ctx *c, const char *text, int style, box b, const model_node *src, dl_role role);
 void lay_blocks(ctx *c, const model_node *parent, box b, int level, int list_depth);
 const char *lay_child_text(ctx *c, const model_node *n, model_kind kind);
+/* The encoding a string is written in with font f: a code page that has
+ * all of it, else the two-byte font if f has every glyph, else CP1252
+ * (its missing characters as '?'). */
+enc_id lay_pick_enc(const font *f, const char *s, size_t len);
 
 /* A width the report gives: a length (pt, mm, cm, in; points when bare)
  * or a percentage of whole; 0 (automatic) when absent, not positive or in

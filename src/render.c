@@ -48,6 +48,7 @@ typedef struct rstate {
     int nfonts, cap;
     file_font *files;
     int nfiles, file_cap;
+    int utf_ready;              /* the two-byte encoder is registered */
     /* text state of the current page, to write operators only on change */
     int in_text;
     HPDF_Font cur_font;
@@ -81,6 +82,45 @@ static const char *file_name(rstate *r, const char *path)
     return name;
 }
 
+/* The two-byte font's codes are its characters' Unicode values, so the
+ * map back to text is the identity: one range for each high byte. The
+ * PDF library writes its encoding CMap in this place, which readers reject
+ * (and extract nothing from reliably); this one they read. */
+static int unicode_cmap(rstate *r, HPDF_Font hf)
+{
+    HPDF_Dict cmap = HPDF_DictStream_New(r->pdf->mmgr, r->pdf->xref);
+    if (!cmap)
+        return -1;
+    cmap->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    HPDF_Stream s = cmap->stream;
+    HPDF_STATUS st = HPDF_Stream_WriteStr(s,
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+        "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+    /* 248 high bytes: the surrogates (D8-DF) are never characters */
+    int hi = 0;
+    for (int block = 0; block < 3 && st == HPDF_OK; block++) {
+        char buf[64];
+        int n = block < 2 ? 100 : 48;
+        snprintf(buf, sizeof buf, "%d beginbfrange\n", n);
+        st = HPDF_Stream_WriteStr(s, buf);
+        for (int k = 0; k < n && st == HPDF_OK; k++, hi++) {
+            if (hi == 0xD8)
+                hi = 0xE0;
+            snprintf(buf, sizeof buf, "<%02X00> <%02XFF> <%02X00>\n", hi, hi, hi);
+            st = HPDF_Stream_WriteStr(s, buf);
+        }
+        if (st == HPDF_OK)
+            st = HPDF_Stream_WriteStr(s, "endbfrange\n");
+    }
+    if (st == HPDF_OK)
+        st = HPDF_Stream_WriteStr(s, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+    if (st == HPDF_OK)
+        st = HPDF_Dict_Add(hf, "ToUnicode", cmap);
+    return st == HPDF_OK ? 0 : -1;
+}
+
 /* The PDF font for a face in an encoding, embedded on first use. */
 static HPDF_Font pdf_font(rstate *r, const font *f, enc_id e)
 {
@@ -90,8 +130,13 @@ static HPDF_Font pdf_font(rstate *r, const font *f, enc_id e)
     const char *name = file_name(r, font_path(f));
     if (!name)
         return NULL;
+    if (e == ENC_UTF8 && !r->utf_ready) {
+        if (HPDF_UseUTFEncodings(r->pdf) != HPDF_OK)
+            return NULL;
+        r->utf_ready = 1;
+    }
     HPDF_Font hf = HPDF_GetFont(r->pdf, name, enc_name(e));
-    if (!hf)
+    if (!hf || (e == ENC_UTF8 && unicode_cmap(r, hf) != 0))
         return NULL;
     if (r->nfonts == r->cap) {
         r->cap = r->cap ? r->cap * 2 : 8;

@@ -14,7 +14,7 @@ int check_failures;
     X(test_utf8_valid) X(test_utf8_boundaries) X(test_utf8_overlong) X(test_utf8_surrogate) \
     X(test_utf8_truncated) X(test_utf8_too_large) X(test_utf8_empty) X(test_utf8_encode) \
     X(test_enc_names) X(test_enc_cp1252_bytes) X(test_enc_not_encodable) X(test_enc_other_pages) \
-    X(test_enc_pick) X(test_enc_encode) X(test_enc_shutdown) \
+    X(test_enc_pick) X(test_enc_encode) X(test_enc_utf8) X(test_enc_shutdown) \
     X(test_font_widths) X(test_font_serif) X(test_font_has) X(test_font_text_width) \
     X(test_font_missing) X(test_font_not_a_font) X(test_font_truncated) X(test_font_format12) \
     X(test_font_hhea_metrics) X(test_font_cmap_fallback) X(test_font_bad_tables) X(test_font_fuzz) \

@@ -111,6 +111,21 @@ void test_enc_encode(void)
     CHECK_STR(out, "");
 }
 
+void test_enc_utf8(void)
+{
+    char out[64];
+
+    CHECK_STR(enc_name(ENC_UTF8), "UTF-8");
+    /* The two-byte fallback keeps the text; Welsh w-circumflex, ideograph. */
+    CHECK_INT(enc_encode(ENC_UTF8, S("D\xC5\xB5r \xE4\xB8\xAD"), out), 8);
+    CHECK_STR(out, "D\xC5\xB5r \xE4\xB8\xAD");
+    /* Invalid bytes, and characters beyond the two-byte range, become '?',
+     * so the output is never longer than the input. */
+    CHECK_INT(enc_encode(ENC_UTF8, S("a\xFF" "b\xF0\x9F\x98\x80"), out), 4);
+    CHECK_STR(out, "a?b?");
+    CHECK(enc_pick(S("D\xC5\xB5r")) == ENC_NONE);
+}
+
 void test_enc_shutdown(void)
 {
     /* Tables are rebuilt transparently after a shutdown. */
