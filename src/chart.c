@@ -404,19 +404,22 @@ void chart_block(ctx *c, const model_node *n, box b)
             a += sweep;
         }
     } else {
+        /* the scale: every figure, or for stacked bars the height of
+         * each bar's figures above zero and the depth of those below */
         double lo = 0, hi = 0;
         for (int k = 0; k < d->ncat; k++) {
-            double sum = 0;
+            double up = 0, down = 0;
             for (int s = 0; s < d->nseries; s++) {
                 double v = d->s[s].v[k];
-                sum += v;
-                if (!stacked) {
-                    if (v < lo) lo = v;
-                    if (v > hi) hi = v;
+                if (stacked) {
+                    if (v > 0) up += v; else down += v;
+                } else {
+                    up = fmax(up, v);
+                    down = fmin(down, v);
                 }
             }
-            if (stacked && sum > hi)
-                hi = sum;
+            hi = fmax(hi, up);
+            lo = fmin(lo, down);
         }
         double start, end, step;
         chart_ticks(lo, hi, 5, &start, &end, &step);
@@ -436,18 +439,42 @@ void chart_block(ctx *c, const model_node *n, box b)
             if (cv.lines)
                 continue;
             int groups = stacked ? 1 : d->nseries;
-            double bw = slot * stp->bar_width / groups, x = cx - slot * stp->bar_width / 2, base = 0;
+            double bw = slot * stp->bar_width / groups, x0 = cx - slot * stp->bar_width / 2;
+            /* a stacked bar grows up from zero with the figures above it
+             * and down with those below */
+            double up = 0, down = 0, x = x0;
+            double seg0[CHART_MAX_SERIES], seg1[CHART_MAX_SERIES];
             for (int s = 0; s < d->nseries; s++) {
-                double v = d->s[s].v[k];
-                double y0 = bottom + ((stacked ? base : 0) - start) / (end - start) * h;
-                double y1 = bottom + ((stacked ? base + v : v) - start) / (end - start) * h;
-                hatched(&cv, rect(&cv, x, fmin(y0, y1), bw, fabs(y1 - y0), colour_of(stp, s)), s);
-                if (show_values)
-                    text(&cv, format_value(c, v), x + bw / 2, fmax(y0, y1) + 2, 1);
-                if (stacked)
-                    base += v;
-                else
+                double v = d->s[s].v[k], from = 0;
+                if (stacked) {
+                    from = v > 0 ? up : down;
+                    if (v > 0) up += v; else down += v;
+                }
+                double y0 = bottom + (from - start) / (end - start) * h;
+                double y1 = bottom + (from + v - start) / (end - start) * h;
+                seg0[s] = fmin(y0, y1);
+                seg1[s] = fmax(y0, y1);
+                hatched(&cv, rect(&cv, x, seg0[s], bw, seg1[s] - seg0[s], colour_of(stp, s)), s);
+                if (show_values && !stacked)    /* beyond the bar's end */
+                    text(&cv, format_value(c, v), x + bw / 2, v < 0 ? seg0[s] - cv.size - 1 : seg1[s] + 2, 1);
+                if (!stacked)
                     x += bw;
+            }
+            /* a stacked figure goes inside its own part, over the parts
+             * drawn after it; a part too thin to hold it goes without */
+            for (int s = 0; stacked && show_values && s < d->nseries; s++) {
+                if (seg1[s] - seg0[s] < cv.size * 1.3)
+                    continue;
+                const char *fig = format_value(c, d->s[s].v[k]);
+                double y = (seg0[s] + seg1[s]) / 2 - cv.size * 0.35;
+                if (stp->value_fill != STYLE_NONE) {
+                    /* a patch of the page behind it, clear of the hatching */
+                    double tw = text_w(&cv, fig), pad = cv.size * 0.25;
+                    dl_item *bg = rect(&cv, x0 + bw / 2 - tw / 2 - pad, y - cv.size * 0.3, tw + 2 * pad,
+                                       cv.size * 1.25, stp->value_fill);
+                    bg->line_width = 0;
+                }
+                text(&cv, fig, x0 + bw / 2, y, 1);
             }
         }
         if (cv.lines)

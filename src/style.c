@@ -669,6 +669,8 @@ static void read_chart(loader *L, xmlNodePtr x)
     number(L, x, "bar-width", &ch->bar_width);
     length(L, x, "hatch-step", &ch->hatch_step);
     length(L, x, "hatch-width", &ch->hatch_width);
+    ch->value_fill = STYLE_NONE;
+    colour(L, x, "value-fill", &ch->value_fill);
     if (ch->bar_width <= 0 || ch->bar_width > 1 || ch->hatch_step <= 0) {
         bad(L, x, "needs bar-width between 0 and 1 and a hatch-step", "");
         return;
@@ -762,7 +764,7 @@ static const char *const pdfa_attrs[] = { "profile", "condition", NULL };
 static const char *const notes_attrs[] = { "style", "marker-style", "rise", NULL };
 static const char *const chart_attrs[] = { "style", "height", "palette", "axis", "grid", "line",
     "outline", "marker", "axis-color", "grid-color", "tick", "gap", "bar-width", "hatch-step",
-    "hatch-width", NULL };
+    "hatch-width", "value-fill", NULL };
 static const char *const orgchart_attrs[] = { "box-style", "padding", "gap-x", "gap-y", "box-max",
     "line", "line-color", "fill", NULL };
 

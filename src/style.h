@@ -167,6 +167,7 @@ typedef struct style_chart {
     double tick, gap;               /* tick marks' length; space between marks and words */
     double bar_width;               /* a group of bars' share of its slot, 0..1 */
     double hatch_step, hatch_width; /* spacing and width of hatching lines */
+    uint32_t value_fill;            /* behind a figure set on a bar's part */
 } style_chart;
 
 /* The contents page. */

@@ -249,6 +249,17 @@ XML
     && [ "$(wc -l < "$tmp/err")" -eq 1 ] && ok "a grid heading left without its attribute is warned of, once" \
     || fail "a grid heading left without its attribute is warned of, once" "rc=$rc $(cat "$tmp/err")"
 
+# a stacked bar with figures below zero grows down from the axis, inside the chart
+./boardpress render tests/good/charts.xml -o "$tmp/ch.pdf" 2>/dev/null
+r=$(pdftotext -bbox "$tmp/ch.pdf" - | python3 -c '
+import re, sys
+page = sys.stdin.read().split("<page ")[-1]
+w = {t: float(y) for y, t in re.findall(r"yMin=\"([\d.]+)\"[^>]*>([^<]*)<", page)}
+need = ("600", "-300", "0", "Budget")
+print("ok" if all(k in w for k in need) and w["Budget"] < w["600"] < w["0"] < w["-300"] else w)')
+[ "$r" = ok ] && ok "stacked bars stack figures below zero downwards, within the chart" \
+    || fail "stacked bars stack figures below zero downwards, within the chart" "$r"
+
 # ---- navigation and a correct PDF --------------------------------------------
 ./boardpress render samples/kscb-annual-report-2013.xml -o "$tmp/nav.pdf" 2>/dev/null
 r=$(python3 tests/check_nav.py samples/kscb-annual-report-2013.xml "$tmp/nav.pdf" 2>&1) \
