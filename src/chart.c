@@ -376,8 +376,13 @@ void chart_block(ctx *c, const model_node *n, box b)
     double plot_bottom = legend(&cv, d, pie) + cv.size * 0.5;
     if (pie) {
         double total = 0;
-        for (int k = 0; k < d->ncat; k++)
+        for (int k = 0; k < d->ncat; k++) {
             total += d->s[0].v[k] > 0 ? d->s[0].v[k] : 0;
+            if (d->s[0].v[k] < 0)
+                diag_warning(n->file, n->line, n->col,
+                             "<chart> pie: '%s' is %s, and a share below zero has no slice",
+                             d->cat[k], format_value(c, d->s[0].v[k]));
+        }
         double r = (stp->height - plot_bottom - cv.size) / 2;
         double cx = cv.width / 2, cy = plot_bottom + r, a = 0;
         for (int k = 0; k < d->ncat && total > 0; k++) {

@@ -250,7 +250,9 @@ XML
     || fail "a grid heading left without its attribute is warned of, once" "rc=$rc $(cat "$tmp/err")"
 
 # a stacked bar with figures below zero grows down from the axis, inside the chart
-./boardpress render tests/good/charts.xml -o "$tmp/ch.pdf" 2>/dev/null
+./boardpress render tests/good/charts.xml -o "$tmp/ch.pdf" 2>"$tmp/err"
+grep -q "^tests/good/charts.xml:13:1: warning: <chart> pie: 'B' is -5, and a share below zero has no slice$" "$tmp/err" \
+    && ok "a pie share below zero is a located warning" || fail "a pie share below zero is a located warning" "$(cat "$tmp/err")"
 r=$(pdftotext -bbox "$tmp/ch.pdf" - | python3 -c '
 import re, sys
 page = sys.stdin.read().split("<page ")[-1]
