@@ -186,11 +186,13 @@ typedef struct canvas {
     double width;                   /* of the chart */
     double size;                    /* of its text */
     int lines;                      /* a line chart (markers in the legend) */
+    const model_node *node;         /* the chart, for the structure of the PDF */
 } canvas;
 
 static dl_item *put(canvas *cv, dl_kind kind)
 {
     dl_item *it = lay_item(cv->c, kind, ROLE_ARTIFACT);
+    it->src = cv->node;
     lay_line_add(cv->band, it);
     return it;
 }
@@ -369,7 +371,7 @@ void chart_block(ctx *c, const model_node *n, box b)
     gline *band = arena_alloc(c->a, sizeof *band);
     band->height = stp->height;
     canvas cv = { c, stp, band, c->t->margin_left + b.left, lay_text_width(c) - b.left - b.right,
-                  c->t->styles[stp->text_style].size, strcmp(type, "line") == 0 };
+                  c->t->styles[stp->text_style].size, strcmp(type, "line") == 0, n };
     int pie = strcmp(type, "pie") == 0, stacked = strcmp(type, "stacked-bar") == 0;
     int show_values = model_attr_get(n, "values") && strcmp(model_attr_get(n, "values"), "yes") == 0;
     /* the legend first: the plot takes the height left above it */

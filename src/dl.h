@@ -80,6 +80,7 @@ typedef struct dl_doc {
     dl_outline *outline;
     int front_pages;           /* numbered apart, before the body's page 1 */
     char front_style;          /* 'i' or 'I' */
+    const model_node *root;    /* the report, top of the structure tree */
     /* document information for the PDF */
     const char *title, *author, *subject, *keywords, *lang;
     long long date;            /* seconds since 1970 (UTC), or -1 for none */

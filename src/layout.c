@@ -1753,6 +1753,7 @@ static long long document_date(const model_node *meta)
 static void set_info(ctx *c, dl_doc *d)
 {
     const model_node *meta = model_child(c->doc->root, M_META);
+    d->root = c->doc->root;
     d->title = lay_child_text(c, meta, M_TITLE);
     d->author = lay_child_text(c, meta, M_AUTHOR);
     d->subject = lay_child_text(c, meta, M_SUBTITLE);

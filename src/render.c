@@ -19,6 +19,7 @@
 
 #include "diag.h"
 #include "image.h"
+#include "tag.h"
 #include "utf8.h"
 
 typedef struct loaded_font {
@@ -49,6 +50,7 @@ typedef struct rstate {
     file_font *files;
     int nfiles, file_cap;
     int utf_ready;              /* the two-byte encoder is registered */
+    tagger *tags;               /* the structure tree, for screen readers */
     /* text state of the current page, to write operators only on change */
     int in_text;
     HPDF_Font cur_font;
@@ -178,6 +180,7 @@ static void draw_text(rstate *r, HPDF_Page page, const dl_item *it)
         HPDF_Page_BeginText(page);
         r->in_text = 1;
     }
+    tag_open(r->tags, page, it);
     if (f != r->cur_font || it->size != r->cur_size) {
         HPDF_Page_SetFontAndSize(page, f, (HPDF_REAL)it->size);
         r->cur_font = f;
@@ -189,6 +192,7 @@ static void draw_text(rstate *r, HPDF_Page page, const dl_item *it)
     }
     set_fill(r, page, it->color);
     HPDF_Page_TextOut(page, (HPDF_REAL)it->x, (HPDF_REAL)it->y, it->bytes);
+    tag_close(r->tags, page);
 }
 
 static void draw_rule(rstate *r, HPDF_Page page, const dl_item *it)
@@ -400,58 +404,34 @@ static void draw_page(rstate *r, const dl_page *p, HPDF_Page page)
     r->cur_size = r->cur_ws = 0;
     r->fill_known = 0;
     for (const dl_item *it = p->first; it && !r->error; it = it->next) {
+        if (it->kind == DL_TEXT) {
+            draw_text(r, page, it);     /* marked inside its text object */
+            continue;
+        }
+        if (it->kind == DL_LINK) {
+            draw_link(r, page, it);     /* an annotation, not page content */
+            continue;
+        }
+        end_text(r, page);
+        tag_open(r->tags, page, it);
         switch (it->kind) {
-        case DL_TEXT: draw_text(r, page, it); break;
         case DL_RULE: draw_rule(r, page, it); break;
         case DL_RECT: draw_rect(r, page, it); break;
         case DL_PATH: draw_path(r, page, it); break;
         case DL_WEDGE: draw_wedge(r, page, it); break;
         case DL_IMAGE: draw_image(r, page, it); break;
-        case DL_LINK: draw_link(r, page, it); break;
+        default: break;
         }
+        tag_close(r->tags, page);
     }
     end_text(r, page);
-}
-
-/* A PDF text string in UTF-16BE with its byte order mark: the one form
- * every reader shows right for any character (libharu would write the
- * UTF-8 bytes as PDFDocEncoding). */
-static HPDF_Binary text_string(rstate *r, const char *utf8)
-{
-    size_t len = strlen(utf8);
-    HPDF_BYTE *buf = malloc(len * 4 + 2);
-    if (!buf)
-        return NULL;
-    size_t n = 0;
-    buf[n++] = 0xFE;
-    buf[n++] = 0xFF;
-    const char *p = utf8, *end = utf8 + len;
-    while (p < end) {
-        uint32_t cp = utf8_next(&p, end);
-        if (cp == UTF8_INVALID)
-            cp = 0xFFFD;
-        if (cp >= 0x10000) {
-            cp -= 0x10000;
-            uint32_t hi = 0xD800 + (cp >> 10), lo = 0xDC00 + (cp & 0x3FF);
-            buf[n++] = (HPDF_BYTE)(hi >> 8);
-            buf[n++] = (HPDF_BYTE)hi;
-            buf[n++] = (HPDF_BYTE)(lo >> 8);
-            buf[n++] = (HPDF_BYTE)lo;
-        } else {
-            buf[n++] = (HPDF_BYTE)(cp >> 8);
-            buf[n++] = (HPDF_BYTE)cp;
-        }
-    }
-    HPDF_Binary b = HPDF_Binary_New(r->pdf->mmgr, buf, (HPDF_UINT)n);
-    free(buf);
-    return b;
 }
 
 static void set_text(rstate *r, HPDF_Dict dict, const char *key, const char *value)
 {
     if (!dict || !value || !*value)
         return;
-    HPDF_Binary b = text_string(r, value);
+    HPDF_Binary b = tag_text_string(r->pdf, value);
     if (b)
         HPDF_Dict_Add(dict, key, b);
 }
@@ -731,12 +711,23 @@ static int build(rstate *r, const dl_doc *d, const render_options *opt, const ch
     }
     for (const dl_page *p = d->first; p && !r->error && r->npages < d->npages; p = p->next)
         r->pages[r->npages++] = HPDF_AddPage(r->pdf);
+    r->tags = tag_new(r->pdf, d->root);
+    if (!r->tags) {
+        diag_error(where, 0, 0, "out of memory");
+        return -1;
+    }
     int k = 0;
-    for (const dl_page *p = d->first; p && !r->error && k < r->npages; p = p->next)
+    for (const dl_page *p = d->first; p && !r->error && k < r->npages; p = p->next) {
+        tag_page(r->tags, r->pages[k], k);
         draw_page(r, p, r->pages[k++]);
+    }
     if (!r->error) {
         bookmarks(r, d);
         page_labels(r, d);
+        if (tag_finish(r->tags) != 0 && !r->error) {
+            diag_error(where, 0, 0, "cannot write the structure tree");
+            return -1;
+        }
     }
     if (!r->error && opt && opt->pdfa &&
         (write_xmp(r, d) != 0 || output_intent(r, opt) != 0 || file_id(r, d) != 0)) {
@@ -754,6 +745,7 @@ static int build(rstate *r, const dl_doc *d, const render_options *opt, const ch
 
 static void finish(rstate *r)
 {
+    tag_free(r->tags);
     HPDF_Free(r->pdf);
     free(r->pages);
     free(r->fonts);

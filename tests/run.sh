@@ -262,6 +262,35 @@ print("ok" if all(k in w for k in need) and w["Budget"] < w["600"] < w["0"] < w[
 [ "$r" = ok ] && ok "stacked bars stack figures below zero downwards, within the chart" \
     || fail "stacked bars stack figures below zero downwards, within the chart" "$r"
 
+# ---- a tagged PDF: structure for screen readers ----------------------------------
+./boardpress render tests/good/structure.xml -o "$tmp/tag.pdf" 2>/dev/null
+pdfinfo "$tmp/tag.pdf" | grep -q "^Tagged: *yes" && ok "the PDF is tagged" || fail "the PDF is tagged"
+tree=$(pdfinfo -struct-text "$tmp/tag.pdf" 2>&1 | tr -s ' ' | tr '\n' '|')
+case "$tree" in
+    *"| Sect| H1 (block)| \"1 First chapter\""*"| Note (inline)|"*"| L (block)| LI (block)| Lbl (block)| \"1.\"| LBody (block)| \"Numbered one\""*)
+        ok "headings, notes and lists are tagged as such, labels apart from their text" ;;
+    *) fail "headings, notes and lists are tagged as such, labels apart from their text" "$tree" ;;
+esac
+case "$tree" in
+    *"Page 1 of"*) fail "running heads and footers are artifacts, outside the structure" ;;
+    *) ok "running heads and footers are artifacts, outside the structure" ;;
+esac
+./boardpress render tests/good/charts.xml -o "$tmp/tagc.pdf" 2>/dev/null
+tree=$(pdfinfo -struct-text "$tmp/tagc.pdf" 2>&1 | tr -s ' ' | tr '\n' '|')
+case "$tree" in
+    *"| Table (block)| Caption|"*"| THead| TR| TH| \"Year\"| TH| \"Kent Rate\""*"| TR| TD| \"2008\"| TD| \"37.1\""*)
+        ok "tables are tagged by head, row and cell" ;;
+    *) fail "tables are tagged by head, row and cell" "$tree" ;;
+esac
+./boardpress render tests/good/pictures.xml -o "$tmp/tagp.pdf" 2>/dev/null
+alts=$(qpdf --json "$tmp/tagp.pdf" | python3 -c 'import json, sys
+for v in json.load(sys.stdin)["qpdf"][1].values():
+    o = v.get("value") if isinstance(v, dict) else None
+    if isinstance(o, dict) and o.get("/S") == "/Figure":
+        print(o.get("/Alt"))')
+echo "$alts" | grep -q "A teal rectangle" && ! echo "$alts" | grep -qx "None" \
+    && ok "every picture's element carries its alt text" || fail "every picture's element carries its alt text" "$alts"
+
 # ---- navigation and a correct PDF --------------------------------------------
 ./boardpress render samples/kscb-annual-report-2013.xml -o "$tmp/nav.pdf" 2>/dev/null
 r=$(python3 tests/check_nav.py samples/kscb-annual-report-2013.xml "$tmp/nav.pdf" 2>&1) \

@@ -1,0 +1,397 @@
+/* tag.c - the structure tree of a tagged PDF.
+ *
+ * Each model node that holds drawn content becomes a structure element,
+ * its ancestors become the elements around it, and each drawn item gets
+ * a marked-content identifier (MCID) on its page that points back to its
+ * element. The library has no API for any of this, so the operators go
+ * straight into the page's content stream and the tree is built from
+ * plain dictionaries. */
+#include "tag.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <hpdf_doc.h>
+#include <hpdf_pages.h>
+
+#include "utf8.h"
+
+typedef struct elem {
+    const model_node *node;
+    int sub;                        /* 0 the node's element; a list item's LBL or LBODY */
+    const char *tag;
+    HPDF_Dict dict;
+    HPDF_Array kids;
+    HPDF_Page pg;                   /* the page its marked content starts on */
+    struct elem *chain;             /* the next in its hash bucket */
+} elem;
+
+enum { SUB_SELF, SUB_LBL, SUB_LBODY };
+
+struct tagger {
+    HPDF_Doc pdf;
+    const model_node *root;
+    HPDF_Dict tree;                 /* the StructTreeRoot */
+    elem *document;
+    elem **buckets;
+    size_t nbuckets, count;
+    HPDF_Array nums;                /* the parent tree: page index, then its marks */
+    HPDF_Array marks;               /* this page's elements, by MCID */
+    HPDF_Page page;
+    int mcid;
+    int failed;
+};
+
+HPDF_Binary tag_text_string(HPDF_Doc pdf, const char *utf8)
+{
+    size_t len = strlen(utf8);
+    HPDF_BYTE *buf = malloc(len * 4 + 2);
+    if (!buf)
+        return NULL;
+    size_t n = 0;
+    buf[n++] = 0xFE;
+    buf[n++] = 0xFF;
+    const char *p = utf8, *end = utf8 + len;
+    while (p < end) {
+        uint32_t cp = utf8_next(&p, end);
+        if (cp == UTF8_INVALID)
+            cp = 0xFFFD;
+        if (cp >= 0x10000) {
+            cp -= 0x10000;
+            uint32_t hi = 0xD800 + (cp >> 10), lo = 0xDC00 + (cp & 0x3FF);
+            buf[n++] = (HPDF_BYTE)(hi >> 8);
+            buf[n++] = (HPDF_BYTE)hi;
+            buf[n++] = (HPDF_BYTE)(lo >> 8);
+            buf[n++] = (HPDF_BYTE)lo;
+        } else {
+            buf[n++] = (HPDF_BYTE)(cp >> 8);
+            buf[n++] = (HPDF_BYTE)cp;
+        }
+    }
+    HPDF_Binary b = HPDF_Binary_New(pdf->mmgr, buf, (HPDF_UINT)n);
+    free(buf);
+    return b;
+}
+
+/* ---- which element a node is --------------------------------------------- */
+
+/* Inline markup belongs to the block it stands in. */
+static int is_inline(model_kind k)
+{
+    return k == M_TEXT || k == M_B || k == M_I || k == M_A || k == M_BR || k == M_REF;
+}
+
+static int is_division(model_kind k)
+{
+    return k == M_CHAPTER || k == M_SECTION || k == M_APPENDIX || k == M_FOREWORD ||
+           k == M_SUBGROUP;
+}
+
+static const char *heading_tag(const model_node *title)
+{
+    static const char *const h[] = { "H1", "H2", "H3", "H4", "H5", "H6" };
+    int depth = 0;
+    for (const model_node *a = title->parent; a; a = a->parent)
+        depth += is_division(a->kind);
+    if (depth < 1)
+        depth = 1;
+    return h[depth > 6 ? 5 : depth - 1];
+}
+
+/* The standard structure type of a node; holder says it carries drawn
+ * content itself, which makes an unknown node a paragraph rather than a
+ * mere grouping. */
+static const char *tag_for(const model_node *n, int sub, int holder)
+{
+    if (sub == SUB_LBL)
+        return "Lbl";
+    if (sub == SUB_LBODY)
+        return "LBody";
+    switch (n->kind) {
+    case M_REPORT: return "Document";
+    case M_CHAPTER: case M_SECTION: case M_APPENDIX: case M_FOREWORD: case M_SUBGROUP:
+        return "Sect";
+    case M_TITLE: return n->parent && n->parent->kind == M_META ? "P" : heading_tag(n);
+    case M_LIST: return "L";
+    case M_ITEM: return "LI";
+    case M_QUOTE: return "BlockQuote";
+    case M_NOTE: return "Note";
+    case M_TABLE: return "Table";
+    case M_HEAD: return "THead";
+    case M_BODY: return "TBody";
+    case M_ROW: return "TR";
+    case M_CELL:
+        return n->parent && n->parent->parent && n->parent->parent->kind == M_HEAD ? "TH" : "TD";
+    case M_CAPTION: return "Caption";
+    case M_IMAGE: case M_LOGO: case M_CHART: return "Figure";
+    default: return holder ? "P" : "Div";
+    }
+}
+
+
+/* The text of n's character data, notes left out; malloc'd. */
+static size_t text_into(const model_node *n, char *out)
+{
+    if (n->kind == M_TEXT) {
+        size_t len = strlen(n->text);
+        if (out)
+            memcpy(out, n->text, len);
+        return len;
+    }
+    size_t len = 0;
+    for (const model_node *c = n->first; c; c = c->next)
+        if (c->kind != M_NOTE)
+            len += text_into(c, out ? out + len : NULL);
+    return len;
+}
+
+/* What a screen reader says for a figure: a picture's alt text; a
+ * chart's caption. */
+static char *alt_of(const model_node *n)
+{
+    const char *alt = model_attr_get(n, "alt");
+    if (alt)
+        return strdup(alt);
+    const model_node *cap = model_child(n, M_CAPTION);
+    if (!cap)
+        return NULL;
+    size_t len = text_into(cap, NULL);
+    char *s = malloc(len + 1);
+    if (s) {
+        text_into(cap, s);
+        s[len] = '\0';
+    }
+    return s;
+}
+
+/* ---- elements ------------------------------------------------------------------ */
+
+static size_t hash(const model_node *n, int sub)
+{
+    size_t h = (size_t)(uintptr_t)n;
+    h ^= h >> 17;
+    h *= 0x9E3779B97F4A7C15ull;
+    return (h ^ (size_t)sub) & 0xFFFFFFFFu;
+}
+
+static elem *find(tagger *t, const model_node *n, int sub)
+{
+    for (elem *e = t->buckets[hash(n, sub) % t->nbuckets]; e; e = e->chain)
+        if (e->node == n && e->sub == sub)
+            return e;
+    return NULL;
+}
+
+static int grow(tagger *t)
+{
+    size_t nb = t->nbuckets * 2;
+    elem **b = calloc(nb, sizeof *b);
+    if (!b)
+        return -1;
+    for (size_t i = 0; i < t->nbuckets; i++)
+        for (elem *e = t->buckets[i], *next; e; e = next) {
+            next = e->chain;
+            size_t k = hash(e->node, e->sub) % nb;
+            e->chain = b[k];
+            b[k] = e;
+        }
+    free(t->buckets);
+    t->buckets = b;
+    t->nbuckets = nb;
+    return 0;
+}
+
+/* A new element under parent (NULL: under the tree's root). */
+static elem *make(tagger *t, const model_node *n, int sub, const char *tag, elem *parent)
+{
+    if (t->count * 2 >= t->nbuckets && grow(t) != 0)
+        return NULL;
+    elem *e = calloc(1, sizeof *e);
+    if (!e)
+        return NULL;
+    HPDF_MMgr mm = t->pdf->mmgr;
+    e->node = n;
+    e->sub = sub;
+    e->tag = tag;
+    e->dict = HPDF_Dict_New(mm);
+    e->kids = HPDF_Array_New(mm);
+    if (!e->dict || !e->kids || HPDF_Xref_Add(t->pdf->xref, e->dict) != HPDF_OK) {
+        free(e);
+        return NULL;
+    }
+    HPDF_STATUS st = HPDF_Dict_AddName(e->dict, "Type", "StructElem");
+    st += HPDF_Dict_AddName(e->dict, "S", tag);
+    st += HPDF_Dict_Add(e->dict, "P", parent ? parent->dict : t->tree);
+    st += HPDF_Dict_Add(e->dict, "K", e->kids);
+    if (strcmp(tag, "Figure") == 0) {
+        char *alt = alt_of(n);
+        if (alt && *alt)
+            st += HPDF_Dict_Add(e->dict, "Alt", tag_text_string(t->pdf, alt));
+        free(alt);
+    }
+    if (parent)
+        st += HPDF_Array_Add(parent->kids, e->dict);
+    if (st != HPDF_OK) {
+        free(e);
+        return NULL;
+    }
+    size_t k = hash(n, sub) % t->nbuckets;
+    e->chain = t->buckets[k];
+    t->buckets[k] = e;
+    t->count++;
+    return e;
+}
+
+static elem *element(tagger *t, const model_node *n, int sub, int holder);
+
+/* The element a node's children go into: a list item's body, for the
+ * paragraphs and lists inside it. */
+static elem *container(tagger *t, const model_node *n)
+{
+    if (!n || n == t->root)
+        return t->document;
+    if (n->kind == M_ITEM)
+        return element(t, n, SUB_LBODY, 0);
+    return element(t, n, SUB_SELF, 0);
+}
+
+static elem *element(tagger *t, const model_node *n, int sub, int holder)
+{
+    if (!n || n == t->root)
+        return t->document;
+    elem *e = find(t, n, sub);
+    if (e)
+        return e;
+    elem *parent = sub == SUB_SELF ? container(t, n->parent) : element(t, n, SUB_SELF, 0);
+    if (!parent)
+        return NULL;
+    return make(t, n, sub, tag_for(n, sub, holder), parent);
+}
+
+/* The element an item is drawn for. */
+static elem *element_of(tagger *t, const dl_item *it)
+{
+    const model_node *n = it->src;
+    while (n && is_inline(n->kind))
+        n = n->parent;
+    if (!n)
+        return t->document;
+    if (n->kind == M_ITEM)
+        return element(t, n, it->role == ROLE_LIST_LABEL ? SUB_LBL : SUB_LBODY, 1);
+    return element(t, n, SUB_SELF, 1);
+}
+
+/* ---- pages and marked content ------------------------------------------- */
+
+tagger *tag_new(HPDF_Doc pdf, const model_node *root)
+{
+    tagger *t = calloc(1, sizeof *t);
+    if (!t)
+        return NULL;
+    t->pdf = pdf;
+    t->root = root;
+    t->nbuckets = 256;
+    t->buckets = calloc(t->nbuckets, sizeof *t->buckets);
+    t->tree = HPDF_Dict_New(pdf->mmgr);
+    t->nums = HPDF_Array_New(pdf->mmgr);
+    if (!t->buckets || !t->tree || !t->nums || HPDF_Xref_Add(pdf->xref, t->tree) != HPDF_OK) {
+        tag_free(t);
+        return NULL;
+    }
+    t->document = make(t, root, SUB_SELF, "Document", NULL);
+    if (!t->document) {
+        tag_free(t);
+        return NULL;
+    }
+    return t;
+}
+
+int tag_page(tagger *t, HPDF_Page page, int index)
+{
+    t->page = page;
+    t->mcid = 0;
+    t->marks = HPDF_Array_New(t->pdf->mmgr);
+    if (!t->marks || HPDF_Array_AddNumber(t->nums, index) != HPDF_OK ||
+        HPDF_Array_Add(t->nums, t->marks) != HPDF_OK ||
+        HPDF_Dict_AddNumber(page, "StructParents", index) != HPDF_OK)
+        return t->failed = -1;
+    return 0;
+}
+
+static int write_op(HPDF_Page page, const char *s)
+{
+    HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+    return HPDF_Stream_WriteStr(attr->stream, s) == HPDF_OK ? 0 : -1;
+}
+
+int tag_open(tagger *t, HPDF_Page page, const dl_item *it)
+{
+    if (it->role == ROLE_ARTIFACT || !it->src)
+        return write_op(page, "/Artifact BMC\n");
+    elem *e = element_of(t, it);
+    if (!e)
+        return t->failed = -1;
+    HPDF_STATUS st = HPDF_OK;
+    if (!e->pg) {
+        /* content on the element's own page is a bare MCID */
+        e->pg = page;
+        st += HPDF_Dict_Add(e->dict, "Pg", page);
+    }
+    if (e->pg == page) {
+        st += HPDF_Array_AddNumber(e->kids, t->mcid);
+    } else {
+        HPDF_Dict mcr = HPDF_Dict_New(t->pdf->mmgr);
+        if (!mcr)
+            return t->failed = -1;
+        st += HPDF_Dict_AddName(mcr, "Type", "MCR");
+        st += HPDF_Dict_Add(mcr, "Pg", page);
+        st += HPDF_Dict_AddNumber(mcr, "MCID", t->mcid);
+        st += HPDF_Array_Add(e->kids, mcr);
+    }
+    st += HPDF_Array_Add(t->marks, e->dict);
+    if (st != HPDF_OK)
+        return t->failed = -1;
+    char op[64];
+    snprintf(op, sizeof op, "/%s <</MCID %d>> BDC\n", e->tag, t->mcid++);
+    return write_op(page, op);
+}
+
+int tag_close(tagger *t, HPDF_Page page)
+{
+    (void)t;
+    return write_op(page, "EMC\n");
+}
+
+int tag_finish(tagger *t)
+{
+    if (t->failed)
+        return -1;
+    HPDF_MMgr mm = t->pdf->mmgr;
+    HPDF_Dict parents = HPDF_Dict_New(mm);
+    HPDF_Dict marked = HPDF_Dict_New(mm);
+    if (!parents || !marked)
+        return -1;
+    HPDF_STATUS st = HPDF_Dict_AddName(t->tree, "Type", "StructTreeRoot");
+    st += HPDF_Dict_Add(t->tree, "K", t->document->dict);
+    st += HPDF_Dict_Add(parents, "Nums", t->nums);
+    st += HPDF_Dict_Add(t->tree, "ParentTree", parents);
+    st += HPDF_Dict_AddNumber(t->tree, "ParentTreeNextKey", (HPDF_INT32)(HPDF_Array_Items(t->nums) / 2));
+    st += HPDF_Dict_Add(t->pdf->catalog, "StructTreeRoot", t->tree);
+    st += HPDF_Dict_Add(marked, "Marked", HPDF_Boolean_New(mm, HPDF_TRUE));
+    st += HPDF_Dict_Add(t->pdf->catalog, "MarkInfo", marked);
+    return st == HPDF_OK ? 0 : -1;
+}
+
+void tag_free(tagger *t)
+{
+    if (!t)
+        return;
+    for (size_t i = 0; t->buckets && i < t->nbuckets; i++)
+        for (elem *e = t->buckets[i], *next; e; e = next) {
+            next = e->chain;
+            free(e);
+        }
+    free(t->buckets);
+    free(t);
+}

@@ -1,0 +1,42 @@
+/* tag.h - the structure tree of a tagged PDF.
+ *
+ * Render draws each display-list item inside a marked-content sequence
+ * that this module opens and closes: page furniture and decoration as
+ * artifacts, everything else under the element its model node stands
+ * for (a heading, a paragraph, a list item, a table cell, a figure with
+ * its alternative text). At the end the tree of those elements, and the
+ * map from each page's marked content back to them, go into the
+ * document, so that screen readers read the report in its own order.
+ */
+#ifndef BP_TAG_H
+#define BP_TAG_H
+
+#include <hpdf.h>
+
+#include "dl.h"
+
+typedef struct tagger tagger;
+
+/* A tagger for pdf, whose report has root as its top node; NULL when out
+ * of memory. */
+tagger *tag_new(HPDF_Doc pdf, const model_node *root);
+
+/* Starts page index (0-based) of the document. */
+int tag_page(tagger *t, HPDF_Page page, int index);
+
+/* Opens the marked content for it on page (inside the text object for
+ * text, outside one for anything else); tag_close ends it. */
+int tag_open(tagger *t, HPDF_Page page, const dl_item *it);
+int tag_close(tagger *t, HPDF_Page page);
+
+/* Writes the structure tree and marks the document as tagged. */
+int tag_finish(tagger *t);
+
+void tag_free(tagger *t);
+
+/* A PDF text string in UTF-16BE with its byte order mark: the one form
+ * every reader shows right for any character (the library would write
+ * UTF-8 bytes as PDFDocEncoding). */
+HPDF_Binary tag_text_string(HPDF_Doc pdf, const char *utf8);
+
+#endif
