@@ -535,6 +535,10 @@ static const char *encode(ctx *c, enc_id e, const char *s, size_t len)
     return out;
 }
 
+/* The word spacing the PDF library accepts, in points. */
+#define WORD_SPACE_MIN (-30.0)
+#define WORD_SPACE_MAX 300.0
+
 typedef struct run {
     int first, last;                /* piece range, inclusive */
     double x, width;
@@ -646,9 +650,12 @@ static void set_line(ctx *c, const setting *st, int from, int to, double ratio, 
         if (p->type == LB_PENALTY)
             continue;               /* a break not taken draws nothing */
         double adj = p->type == LB_GLUE ? glue_adjust(c, i, ratio) : 0;
-        if (p->type == LB_GLUE && r.first >= 0 && c->pieces[r.first].enc == ENC_UTF8) {
-            /* viewers do not stretch the spaces of a two-byte font, so
-             * its words are placed one by one */
+        if (p->type == LB_GLUE && r.first >= 0 &&
+            (c->pieces[r.first].enc == ENC_UTF8 || adj > WORD_SPACE_MAX || adj < WORD_SPACE_MIN)) {
+            /* viewers do not stretch the spaces of a two-byte font, and
+             * the PDF library refuses word spacing beyond its limits (a
+             * line left with one space before an unbreakable address), so
+             * such words are placed one by one */
             emit_run(c, l, &r, st->role, st->level);
             r.first = -1;
         }

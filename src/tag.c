@@ -293,9 +293,15 @@ tagger *tag_new(HPDF_Doc pdf, const model_node *root)
     t->root = root;
     t->nbuckets = 256;
     t->buckets = calloc(t->nbuckets, sizeof *t->buckets);
+    /* every object hangs from the document at once, so that a render
+     * that stops half way frees them with it */
     t->tree = HPDF_Dict_New(pdf->mmgr);
+    HPDF_Dict parents = HPDF_Dict_New(pdf->mmgr);
     t->nums = HPDF_Array_New(pdf->mmgr);
-    if (!t->buckets || !t->tree || !t->nums || HPDF_Xref_Add(pdf->xref, t->tree) != HPDF_OK) {
+    if (!t->buckets || !t->tree || !parents || !t->nums ||
+        HPDF_Xref_Add(pdf->xref, t->tree) != HPDF_OK ||
+        HPDF_Dict_Add(t->tree, "ParentTree", parents) != HPDF_OK ||
+        HPDF_Dict_Add(parents, "Nums", t->nums) != HPDF_OK) {
         tag_free(t);
         return NULL;
     }
@@ -368,14 +374,11 @@ int tag_finish(tagger *t)
     if (t->failed)
         return -1;
     HPDF_MMgr mm = t->pdf->mmgr;
-    HPDF_Dict parents = HPDF_Dict_New(mm);
     HPDF_Dict marked = HPDF_Dict_New(mm);
-    if (!parents || !marked)
+    if (!marked)
         return -1;
     HPDF_STATUS st = HPDF_Dict_AddName(t->tree, "Type", "StructTreeRoot");
     st += HPDF_Dict_Add(t->tree, "K", t->document->dict);
-    st += HPDF_Dict_Add(parents, "Nums", t->nums);
-    st += HPDF_Dict_Add(t->tree, "ParentTree", parents);
     st += HPDF_Dict_AddNumber(t->tree, "ParentTreeNextKey", (HPDF_INT32)(HPDF_Array_Items(t->nums) / 2));
     st += HPDF_Dict_Add(t->pdf->catalog, "StructTreeRoot", t->tree);
     st += HPDF_Dict_Add(marked, "Marked", HPDF_Boolean_New(mm, HPDF_TRUE));
