@@ -47,6 +47,7 @@ typedef struct dl_item {
     font *font;                /* metrics; render embeds font_path(font) */
     enc_id enc;
     double size, word_space;
+    int linked;                /* text: the link item after it makes it a link */
     const char *bytes;         /* encoded, NUL-terminated */
     const char *uri;           /* link to the web; NULL for a link within the document */
     int dest_page;             /* link within: the page (1-based) and the height */

@@ -584,6 +584,7 @@ static void emit_run(ctx *c, gline *l, const run *r, dl_role role, int level)
     it->src = p0->src;
     lay_line_add(l, it);
     if (p0->href || (p0->dest && p0->dest->page > 0)) {
+        it->linked = 1;
         dl_item *ln = lay_item(c, DL_LINK, ROLE_ARTIFACT);
         if (p0->dest) {
             ln->dest_page = p0->dest->page;

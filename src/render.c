@@ -345,7 +345,7 @@ static HPDF_Destination destination(rstate *r, int page, double y)
 
 /* Links within the document point at pages drawn later, so they are made
  * once every page exists. */
-static void draw_link(rstate *r, HPDF_Page page, const dl_item *it)
+static HPDF_Annotation draw_link(rstate *r, HPDF_Page page, const dl_item *it)
 {
     HPDF_Rect rect = { (HPDF_REAL)it->x, (HPDF_REAL)it->y, (HPDF_REAL)(it->x + it->w),
                        (HPDF_REAL)(it->y + it->h) };
@@ -361,6 +361,7 @@ static void draw_link(rstate *r, HPDF_Page page, const dl_item *it)
         HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
         HPDF_Dict_AddNumber(a, "F", 4);     /* printable, as PDF/A asks */
     }
+    return a;
 }
 
 static HPDF_Image pdf_image(rstate *r, const image *im)
@@ -409,7 +410,10 @@ static void draw_page(rstate *r, const dl_page *p, HPDF_Page page)
             continue;
         }
         if (it->kind == DL_LINK) {
-            draw_link(r, page, it);     /* an annotation, not page content */
+            /* an annotation, not page content, but part of the structure */
+            HPDF_Annotation a = draw_link(r, page, it);
+            if (a)
+                tag_link(r->tags, page, a);
             continue;
         }
         end_text(r, page);
@@ -711,7 +715,7 @@ static int build(rstate *r, const dl_doc *d, const render_options *opt, const ch
     }
     for (const dl_page *p = d->first; p && !r->error && r->npages < d->npages; p = p->next)
         r->pages[r->npages++] = HPDF_AddPage(r->pdf);
-    r->tags = tag_new(r->pdf, d->root);
+    r->tags = tag_new(r->pdf, d->root, r->npages);
     if (!r->tags) {
         diag_error(where, 0, 0, "out of memory");
         return -1;

@@ -40,6 +40,12 @@ struct tagger {
     HPDF_Array marks;               /* this page's elements, by MCID */
     HPDF_Page page;
     int mcid;
+    elem *link;                     /* the Link element the next annotation joins */
+    elem *last;                     /* the element content last went to */
+    elem *anonymous;                /* Link elements, which stand for no node */
+    elem **annots;                  /* the Link of each annotation, by key from */
+    int nannots, annot_cap;         /* first_key on */
+    int first_key;
     int failed;
 };
 
@@ -125,6 +131,7 @@ static const char *tag_for(const model_node *n, int sub, int holder)
         return n->parent && n->parent->parent && n->parent->parent->kind == M_HEAD ? "TH" : "TD";
     case M_CAPTION: return "Caption";
     case M_IMAGE: case M_LOGO: case M_CHART: return "Figure";
+    case M_CONTENTS: return "Div";
     default: return holder ? "P" : "Div";
     }
 }
@@ -245,6 +252,29 @@ static elem *make(tagger *t, const model_node *n, int sub, const char *tag, elem
 
 static elem *element(tagger *t, const model_node *n, int sub, int holder);
 
+/* A Link element under parent, for a link's text and its annotation. */
+static elem *link_element(tagger *t, elem *parent)
+{
+    elem *e = calloc(1, sizeof *e);
+    if (!e)
+        return NULL;
+    e->tag = "Link";
+    e->dict = HPDF_Dict_New(t->pdf->mmgr);
+    e->kids = HPDF_Array_New(t->pdf->mmgr);
+    if (!e->dict || !e->kids || HPDF_Xref_Add(t->pdf->xref, e->dict) != HPDF_OK) {
+        free(e);
+        return NULL;
+    }
+    e->chain = t->anonymous;
+    t->anonymous = e;
+    HPDF_STATUS st = HPDF_Dict_AddName(e->dict, "Type", "StructElem");
+    st += HPDF_Dict_AddName(e->dict, "S", "Link");
+    st += HPDF_Dict_Add(e->dict, "P", parent->dict);
+    st += HPDF_Dict_Add(e->dict, "K", e->kids);
+    st += HPDF_Array_Add(parent->kids, e->dict);
+    return st == HPDF_OK ? e : NULL;
+}
+
 /* The element a node's children go into: a list item's body, for the
  * paragraphs and lists inside it. */
 static elem *container(tagger *t, const model_node *n)
@@ -284,7 +314,7 @@ static elem *element_of(tagger *t, const dl_item *it)
 
 /* ---- pages and marked content ------------------------------------------- */
 
-tagger *tag_new(HPDF_Doc pdf, const model_node *root)
+tagger *tag_new(HPDF_Doc pdf, const model_node *root, int npages)
 {
     tagger *t = calloc(1, sizeof *t);
     if (!t)
@@ -298,6 +328,7 @@ tagger *tag_new(HPDF_Doc pdf, const model_node *root)
     t->tree = HPDF_Dict_New(pdf->mmgr);
     HPDF_Dict parents = HPDF_Dict_New(pdf->mmgr);
     t->nums = HPDF_Array_New(pdf->mmgr);
+    t->first_key = npages;      /* the pages take keys 0 to npages-1 */
     if (!t->buckets || !t->tree || !parents || !t->nums ||
         HPDF_Xref_Add(pdf->xref, t->tree) != HPDF_OK ||
         HPDF_Dict_Add(t->tree, "ParentTree", parents) != HPDF_OK ||
@@ -336,8 +367,11 @@ int tag_open(tagger *t, HPDF_Page page, const dl_item *it)
     if (it->role == ROLE_ARTIFACT || !it->src)
         return write_op(page, "/Artifact BMC\n");
     elem *e = element_of(t, it);
+    if (e && it->kind == DL_TEXT && it->linked)
+        e = t->link = link_element(t, e);
     if (!e)
         return t->failed = -1;
+    t->last = e;
     HPDF_STATUS st = HPDF_OK;
     if (!e->pg) {
         /* content on the element's own page is a bare MCID */
@@ -369,6 +403,36 @@ int tag_close(tagger *t, HPDF_Page page)
     return write_op(page, "EMC\n");
 }
 
+int tag_link(tagger *t, HPDF_Page page, HPDF_Annotation annot)
+{
+    elem *e = t->link;
+    t->link = NULL;
+    if (!e) {
+        /* a link over text drawn as a whole (a contents entry) */
+        e = link_element(t, t->last ? t->last : t->document);
+        if (!e)
+            return t->failed = -1;
+    }
+    HPDF_Dict objr = HPDF_Dict_New(t->pdf->mmgr);
+    if (!objr)
+        return t->failed = -1;
+    if (t->nannots == t->annot_cap) {
+        int cap = t->annot_cap ? t->annot_cap * 2 : 64;
+        elem **a = realloc(t->annots, sizeof *a * (size_t)cap);
+        if (!a)
+            return t->failed = -1;
+        t->annots = a;
+        t->annot_cap = cap;
+    }
+    HPDF_STATUS st = HPDF_Dict_AddName(objr, "Type", "OBJR");
+    st += HPDF_Dict_Add(objr, "Obj", annot);
+    st += HPDF_Dict_Add(objr, "Pg", page);
+    st += HPDF_Array_Add(e->kids, objr);
+    st += HPDF_Dict_AddNumber(annot, "StructParent", t->first_key + t->nannots);
+    t->annots[t->nannots++] = e;
+    return st == HPDF_OK ? 0 : (t->failed = -1);
+}
+
 int tag_finish(tagger *t)
 {
     if (t->failed)
@@ -377,9 +441,15 @@ int tag_finish(tagger *t)
     HPDF_Dict marked = HPDF_Dict_New(mm);
     if (!marked)
         return -1;
+    /* the annotations' entries follow the pages', keeping the keys in
+     * order as a number tree must */
+    for (int i = 0; i < t->nannots; i++)
+        if (HPDF_Array_AddNumber(t->nums, t->first_key + i) != HPDF_OK ||
+            HPDF_Array_Add(t->nums, t->annots[i]->dict) != HPDF_OK)
+            return -1;
     HPDF_STATUS st = HPDF_Dict_AddName(t->tree, "Type", "StructTreeRoot");
     st += HPDF_Dict_Add(t->tree, "K", t->document->dict);
-    st += HPDF_Dict_AddNumber(t->tree, "ParentTreeNextKey", (HPDF_INT32)(HPDF_Array_Items(t->nums) / 2));
+    st += HPDF_Dict_AddNumber(t->tree, "ParentTreeNextKey", t->first_key + t->nannots);
     st += HPDF_Dict_Add(t->pdf->catalog, "StructTreeRoot", t->tree);
     st += HPDF_Dict_Add(marked, "Marked", HPDF_Boolean_New(mm, HPDF_TRUE));
     st += HPDF_Dict_Add(t->pdf->catalog, "MarkInfo", marked);
@@ -395,6 +465,11 @@ void tag_free(tagger *t)
             next = e->chain;
             free(e);
         }
+    for (elem *e = t->anonymous, *next; e; e = next) {
+        next = e->chain;
+        free(e);
+    }
     free(t->buckets);
+    free(t->annots);
     free(t);
 }

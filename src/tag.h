@@ -19,7 +19,7 @@ typedef struct tagger tagger;
 
 /* A tagger for pdf, whose report has root as its top node; NULL when out
  * of memory. */
-tagger *tag_new(HPDF_Doc pdf, const model_node *root);
+tagger *tag_new(HPDF_Doc pdf, const model_node *root, int npages);
 
 /* Starts page index (0-based) of the document. */
 int tag_page(tagger *t, HPDF_Page page, int index);
@@ -28,6 +28,10 @@ int tag_page(tagger *t, HPDF_Page page, int index);
  * text, outside one for anything else); tag_close ends it. */
 int tag_open(tagger *t, HPDF_Page page, const dl_item *it);
 int tag_close(tagger *t, HPDF_Page page);
+
+/* Puts a link's annotation on page into the structure: into the Link
+ * element of the text drawn just before it, or a Link of its own. */
+int tag_link(tagger *t, HPDF_Page page, HPDF_Annotation annot);
 
 /* Writes the structure tree and marks the document as tagged. */
 int tag_finish(tagger *t);

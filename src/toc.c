@@ -196,15 +196,16 @@ static dl_item *text_item(ctx *c, const char *text, int style, double x)
 }
 
 /* One entry: its title wrapped short of the number column, leaders from
- * the title's end, the page number flush right; the whole a link. */
-static void contents_entry(ctx *c, const entry *e, box b)
+ * the title's end, the page number flush right; the whole a link. Its
+ * text belongs to the contents, not to the heading it names. */
+static void contents_entry(ctx *c, const entry *e, box b, const model_node *contents)
 {
     const style_contents *ct = &c->t->contents;
     int style = ct->style[e->level <= 3 ? e->level - 1 : 2];
     gline *before = c->last;
     const char *text = *e->label ? arena_printf(c->a, "%s  %s", e->label, e->title) : e->title;
     box inner = { b.left, b.right + ct->number_width + ct->gap };
-    lay_plain(c, text, style, inner, e->node, ROLE_BODY);
+    lay_plain(c, text, style, inner, contents, ROLE_BODY);
     gline *last = c->last;
     if (!last || last == before)
         return;
@@ -215,6 +216,7 @@ static void contents_entry(ctx *c, const entry *e, box b)
     if (!num)
         return;
     num->x = right - num->w;
+    num->src = contents;
     lay_line_add(last, num);
     dl_item *dot = *ct->leader ? text_item(c, ct->leader, style, 0) : NULL;
     double to = num->x - ct->gap;
@@ -232,6 +234,7 @@ static void contents_entry(ctx *c, const entry *e, box b)
             q[-1] = '\0';
             dl_item *lead = text_item(c, s, style, 0);
             if (lead) {
+                lead->role = ROLE_ARTIFACT;
                 lead->x = to - lead->w;
                 lay_line_add(last, lead);
             }
@@ -262,6 +265,6 @@ void toc_contents(ctx *c, const model_node *n, box b)
     entry *v;
     int count = collect(c, &v);
     for (int i = 0; i < count; i++)
-        contents_entry(c, &v[i], b);
+        contents_entry(c, &v[i], b, n);
     free(v);
 }
