@@ -251,25 +251,30 @@ static void outcome_row(builder *b, const grid_shape *sh, const style_grid *sg, 
         field_parts(b, sh, sg, n, k, &r->cells[k]);
 }
 
+/* A cell holding an entry's answer with its label, or, for an answer
+ * the entry leaves out, the grid's empty= mark. */
+static void answer_cell(tcell *cell, const model_node *field, const char *label, const char *empty)
+{
+    cell->content = field;
+    cell->text = field ? NULL : empty ? empty : "";
+    cell->empty_mark = !field && empty;
+    cell->label = field ? label : NULL;
+}
+
 /* Strategic aims and agency plans, and outcome grids laid out by rows:
  * a row for each entry. */
 static void entry_rows(builder *b, const grid_shape *sh, const style_grid *sg, const model_node *n)
 {
+    const char *empty = model_attr_get(n, "empty");
     long number = first_number(n) - 1;
     for (const model_node *e = n->first; e; e = e->next) {
         if (e->kind != sh->entry)
             continue;
         const char *label = entry_label(b->c, sg, e, ++number);
         trow *r = add_row(b, TROW_BODY, sh->nfields, e);
-        const char *empty = model_attr_get(n, "empty");
-        for (int k = 0; k < sh->nfields; k++) {
-            const model_node *field = model_child(e, sh->fields[k]);
-            r->cells[k].content = field;
-            r->cells[k].text = field ? NULL : empty ? empty : "";
-            r->cells[k].empty_mark = !field && empty;
-            if (field && (sh->labelled_field < 0 || sh->labelled_field == k))
-                r->cells[k].label = label;
-        }
+        for (int k = 0; k < sh->nfields; k++)
+            answer_cell(&r->cells[k], model_child(e, sh->fields[k]),
+                        sh->labelled_field < 0 || sh->labelled_field == k ? label : NULL, empty);
     }
 }
 
@@ -305,6 +310,7 @@ static void outcome_below(builder *b, const grid_shape *sh, const style_grid *sg
                           const model_node *n, int by_rows, const char *const *headings)
 {
     ctx *c = b->c;
+    const char *empty = model_attr_get(n, "empty");
     if (b->t.nrows == 0) {
         /* only outcomes: a grid continued after a table of its figures */
     } else if (by_rows) {
@@ -316,12 +322,8 @@ static void outcome_below(builder *b, const grid_shape *sh, const style_grid *sg
             if (!model_child(e, sh->fields[0]) && !model_child(e, sh->fields[1]))
                 continue;
             trow *r = add_row(b, TROW_BODY, 2, e);
-            for (int k = 0; k < 2; k++) {
-                const model_node *field = model_child(e, sh->fields[k]);
-                r->cells[k].content = field;
-                r->cells[k].text = field ? NULL : "";
-                r->cells[k].label = field ? label : NULL;
-            }
+            for (int k = 0; k < 2; k++)
+                answer_cell(&r->cells[k], model_child(e, sh->fields[k]), label, empty);
         }
     } else {
         trow *r = add_row(b, TROW_BODY, 2, n);
@@ -348,8 +350,7 @@ static void outcome_below(builder *b, const grid_shape *sh, const style_grid *sg
                 continue;
             trow *r = add_row(b, TROW_BODY, 2, e);
             r->cells[0].text = "";
-            r->cells[1].content = field;
-            r->cells[1].label = label;
+            answer_cell(&r->cells[1], field, label, empty);
         }
     } else {
         trow *r = add_row(b, TROW_BODY, 2, n);
@@ -463,14 +464,6 @@ void board_subgroup_chair(ctx *c, const model_node *n, box b)
         lay_plain(c, fill_in(c, c->t->board.chair, n, 0), c->t->board.chair_style, b, n, ROLE_BODY);
 }
 
-/* Keeps every line from first on with the next: a block that fits on a
- * page is not split (the page breaker lets a longer one through). */
-static void keep_whole(ctx *c, gline *before)
-{
-    for (gline *l = before ? before->next : c->first; l && l != c->last; l = l->next)
-        l->keep_next = 1;
-}
-
 static void key_figures(ctx *c, const model_node *n, box b)
 {
     const style_board *sb = &c->t->board;
@@ -480,7 +473,7 @@ static void key_figures(ctx *c, const model_node *n, box b)
         gline *before = c->last;
         lay_plain(c, model_attr_get(f, "value"), sb->figure_value_style, b, f, ROLE_BODY);
         lay_paragraph(c, f, sb->figure_label_style, b, NULL, 0, ROLE_BODY, 0);
-        keep_whole(c, before);
+        lay_keep_whole(c, before);
     }
 }
 
@@ -496,21 +489,14 @@ static void box_content(ctx *c, const model_node *n, int style, box b, int level
 static void story(ctx *c, const model_node *n, box b, int level)
 {
     const style_board *sb = &c->t->board;
-    const style_block *ss = &c->t->styles[sb->story_style];
-    const style_block *saved = c->bar;
-    double saved_x = c->bar_x;
-    if (ss->bar_left > 0) {
-        c->bar = ss;
-        c->bar_x = c->t->margin_left + b.left + ss->indent_left - ss->bar_gap - ss->bar_left;
-    }
+    lay_bar saved = lay_bar_begin(c, &c->t->styles[sb->story_style], b);
     gline *before = c->last;
     const model_node *title = model_child(n, M_TITLE);
     if (title)
         lay_paragraph(c, title, sb->story_title_style, b, NULL, 0, ROLE_HEADING, level);
     box_content(c, n, sb->story_style, b, level);
-    keep_whole(c, before);
-    c->bar = saved;
-    c->bar_x = saved_x;
+    lay_keep_whole(c, before);
+    lay_bar_end(c, saved);
 }
 
 static void priorities(ctx *c, const model_node *n, box b, int level)

@@ -222,16 +222,9 @@ static void text(canvas *cv, const char *s, double x, double y, int align)
     font *f = style_face(cv->c->t, sb->family, style_face_index(sb->bold, sb->italic));
     if (!f || !*s)
         return;
-    dl_item *it = put(cv, DL_TEXT);
-    it->role = ROLE_BODY;
-    it->font = f;
-    it->enc = lay_pick_enc(f, s, strlen(s));
-    it->size = sb->size;
-    it->color = sb->color;
-    it->w = text_w(cv, s);
-    char *bytes = arena_alloc(cv->c->a, strlen(s) + 1);
-    enc_encode(it->enc, s, strlen(s), bytes);
-    it->bytes = bytes;
+    dl_item *it = lay_text_item(cv->c, ROLE_BODY, f, sb->size, sb->color, s);
+    it->src = cv->node;
+    lay_line_add(cv->band, it);
     it->x = cv->x0 + x - (align == 1 ? it->w / 2 : align == 2 ? it->w : 0);
     it->y = y - cv->band->height;
 }

@@ -535,6 +535,20 @@ static const char *encode(ctx *c, enc_id e, const char *s, size_t len)
     return out;
 }
 
+dl_item *lay_text_item(ctx *c, dl_role role, font *f, double size, uint32_t color,
+                       const char *text)
+{
+    size_t len = strlen(text);
+    dl_item *it = lay_item(c, DL_TEXT, role);
+    it->font = f;
+    it->enc = lay_pick_enc(f, text, len);
+    it->size = size;
+    it->color = color;
+    it->bytes = encode(c, it->enc, text, len);
+    it->w = font_text_width(f, text, len) * size / 1000.0;
+    return it;
+}
+
 /* The word spacing the PDF library accepts, in points. */
 #define WORD_SPACE_MIN (-30.0)
 #define WORD_SPACE_MAX 300.0
@@ -1114,15 +1128,8 @@ static void make_label(ctx *c, const char *label, double x, const model_node *sr
     if (!f)
         return;
     check_glyphs(c, label, strlen(label), f, src);
-    enc_id e = lay_pick_enc(f, label, strlen(label));
-    dl_item *it = lay_item(c, DL_TEXT, ROLE_LIST_LABEL);
+    dl_item *it = lay_text_item(c, ROLE_LIST_LABEL, f, s->size, s->color, label);
     it->x = x;
-    it->font = f;
-    it->enc = e;
-    it->size = s->size;
-    it->color = s->color;
-    it->bytes = encode(c, it->enc, label, strlen(label));
-    it->w = label_width(c, label);
     it->src = src;
     /* an item whose content starts with a nested list shows both labels
      * on its first line */
@@ -1207,15 +1214,31 @@ void lay_labelled(ctx *c, const char *label, const model_node *content, box b, i
     item_body(c, ls, label ? label : "", content, b, hang, level, depth - 1);
 }
 
+lay_bar lay_bar_begin(ctx *c, const style_block *s, box b)
+{
+    lay_bar saved = { c->bar, c->bar_x };
+    if (s->bar_left > 0) {
+        c->bar = s;
+        c->bar_x = c->t->margin_left + b.left + s->indent_left - s->bar_gap - s->bar_left;
+    }
+    return saved;
+}
+
+void lay_bar_end(ctx *c, lay_bar saved)
+{
+    c->bar = saved.style;
+    c->bar_x = saved.x;
+}
+
+void lay_keep_whole(ctx *c, gline *before)
+{
+    for (gline *l = before ? before->next : c->first; l && l != c->last; l = l->next)
+        l->keep_next = 1;
+}
+
 static void quote(ctx *c, const model_node *n, box b, int level)
 {
-    const style_block *qs = &c->t->styles[c->t->quote_style];
-    const style_block *saved = c->bar;
-    double saved_x = c->bar_x;
-    if (qs->bar_left > 0) {
-        c->bar = qs;
-        c->bar_x = c->t->margin_left + b.left + qs->indent_left - qs->bar_gap - qs->bar_left;
-    }
+    lay_bar saved = lay_bar_begin(c, &c->t->styles[c->t->quote_style], b);
     gline *before = c->last;
     if (has_inline_content(n))
         lay_paragraph(c, n, c->t->quote_style, b, NULL, 0, ROLE_QUOTE, 0);
@@ -1225,11 +1248,8 @@ static void quote(ctx *c, const model_node *n, box b, int level)
         else if (ch->kind == M_ATTRIBUTION)
             lay_paragraph(c, ch, c->t->attribution_style, b, NULL, 0, ROLE_QUOTE, 0);
     (void)level;
-    /* a quote that fits on a page is not split */
-    for (gline *l = before ? before->next : c->first; l && l != c->last; l = l->next)
-        l->keep_next = 1;
-    c->bar = saved;
-    c->bar_x = saved_x;
+    lay_keep_whole(c, before);
+    lay_bar_end(c, saved);
 }
 
 static void signoff(ctx *c, const char *name, const char *role, const char *date, box b,

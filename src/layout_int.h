@@ -156,6 +156,23 @@ const char *lay_child_text(ctx *c, const model_node *n, model_kind kind);
  * all of it, else the two-byte font if f has every glyph, else CP1252
  * (its missing characters as '?'). */
 enc_id lay_pick_enc(const font *f, const char *s, size_t len);
+/* One line of text in font f as a display item, its encoding picked and
+ * its width measured; the caller places it. */
+dl_item *lay_text_item(ctx *c, dl_role role, font *f, double size, uint32_t color,
+                       const char *text);
+
+/* The bar beside a quote or a story: lines set between lay_bar_begin and
+ * lay_bar_end carry style s's bar, if it has one. */
+typedef struct lay_bar {
+    const style_block *style;
+    double x;
+} lay_bar;
+lay_bar lay_bar_begin(ctx *c, const style_block *s, box b);
+void lay_bar_end(ctx *c, lay_bar saved);
+
+/* Keeps every line after before with the next: a block that fits on a
+ * page is not split (the page breaker lets a longer one through). */
+void lay_keep_whole(ctx *c, gline *before);
 
 /* A width the report gives: a length (pt, mm, cm, in; points when bare)
  * or a percentage of whole; 0 (automatic) when absent, not positive or in

@@ -178,8 +178,8 @@ static size_t hash(const model_node *n, int sub)
 {
     size_t h = (size_t)(uintptr_t)n;
     h ^= h >> 17;
-    h *= 0x9E3779B97F4A7C15ull;
-    return (h ^ (size_t)sub) & 0xFFFFFFFFu;
+    h *= (size_t)0x9E3779B97F4A7C15ull;
+    return h ^ (size_t)sub;
 }
 
 static elem *find(tagger *t, const model_node *n, int sub)

@@ -182,16 +182,8 @@ static dl_item *text_item(ctx *c, const char *text, int style, double x)
     font *f = style_face(c->t, s->family, style_face_index(s->bold, s->italic));
     if (!f)
         return NULL;
-    dl_item *it = lay_item(c, DL_TEXT, ROLE_BODY);
+    dl_item *it = lay_text_item(c, ROLE_BODY, f, s->size, s->color, text);
     it->x = x;
-    it->font = f;
-    it->enc = ENC_CP1252;
-    it->size = s->size;
-    it->color = s->color;
-    it->w = font_text_width(f, text, strlen(text)) * s->size / 1000.0;
-    char *bytes = arena_alloc(c->a, strlen(text) + 1);
-    enc_encode(ENC_CP1252, text, strlen(text), bytes);
-    it->bytes = bytes;
     return it;
 }
 
