@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "mem.h"
 #include "money.h"
 
 typedef struct id_use {
@@ -41,12 +42,7 @@ static void collect_id(void *arg, const model_node *n)
     const char *id = model_attr_get(n, "id");
     if (!id)
         return;
-    if (out->n == out->cap) {
-        out->cap = out->cap ? out->cap * 2 : 64;
-        out->v = realloc(out->v, sizeof *out->v * out->cap);
-        if (!out->v)
-            abort();
-    }
+    out->v = mem_grow(out->v, &out->cap, out->n + 1, sizeof *out->v);
     out->v[out->n++] = (id_use){ id, n };
 }
 

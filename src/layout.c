@@ -10,6 +10,7 @@
  */
 #include "layout.h"
 #include "layout_int.h"
+#include "mem.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -94,11 +95,7 @@ static int already_warned(ctx *c, uint32_t cp)
     for (int i = 0; i < c->nwarned; i++)
         if (c->warned[i] == cp)
             return 1;
-    if (c->nwarned == c->warned_cap) {
-        c->warned_cap = c->warned_cap ? c->warned_cap * 2 : 16;
-        c->warned = realloc(c->warned, sizeof *c->warned * (size_t)c->warned_cap);
-    }
-    c->warned[c->nwarned++] = cp;
+    c->warned[MEM_PUSH(c->warned, c->nwarned, c->warned_cap)] = cp;
     return 0;
 }
 
@@ -151,36 +148,28 @@ static const char *upper(arena *a, const char *s, size_t len, size_t *out_len)
 
 /* ---- building a paragraph ------------------------------------------------ */
 
+/* A new, zeroed piece at the end. The array may move: a pointer into it
+ * taken before this call is stale after it. */
 static piece *push_piece(ctx *c)
 {
-    if (c->npieces >= c->cap - 2) {
-        c->cap = c->cap ? c->cap * 2 : 256;
-        c->pieces = realloc(c->pieces, sizeof *c->pieces * (size_t)c->cap);
-        c->items = realloc(c->items, sizeof *c->items * (size_t)c->cap);
-        c->breaks = realloc(c->breaks, sizeof *c->breaks * (size_t)(c->cap + 1));
-        if (!c->pieces || !c->items || !c->breaks)
-            abort();
-    }
-    piece *p = &c->pieces[c->npieces++];
-    memset(p, 0, sizeof *p);
-    return p;
+    int i = MEM_PUSH(c->pieces, c->npieces, c->cap);
+    memset(&c->pieces[i], 0, sizeof c->pieces[i]);
+    return &c->pieces[i];
 }
 
 static void add_glue(ctx *c, const ink *k)
 {
-    if (c->npieces == 0)
+    if (c->npieces == 0 || c->pieces[c->npieces - 1].type != LB_BOX)
         return;
-    piece *prev = &c->pieces[c->npieces - 1];
-    if (prev->type != LB_BOX)
-        return;
-    font *f = prev->font ? prev->font : ink_font(c, k);
-    if (!f)
+    font *f = c->pieces[c->npieces - 1].font;
+    double size = c->pieces[c->npieces - 1].size;
+    if (!f && !(f = ink_font(c, k)))
         return;
     piece *g = push_piece(c);
     g->type = LB_GLUE;
     g->font = f;
-    g->size = prev->size;
-    g->width = font_width(f, ' ') * prev->size / 1000.0;
+    g->size = size;
+    g->width = font_width(f, ' ') * size / 1000.0;
 }
 
 static void add_break(ctx *c)
@@ -436,13 +425,7 @@ void lay_add_inline(ctx *c, const model_node *n, ink k)
                 lay_add_text(c, &mk, "0", ch);
                 continue;
             }
-            if (c->nnotes == c->notes_cap) {
-                c->notes_cap = c->notes_cap ? c->notes_cap * 2 : 8;
-                c->notes = realloc(c->notes, sizeof *c->notes * (size_t)c->notes_cap);
-                if (!c->notes)
-                    abort();
-            }
-            c->notes[c->nnotes++] = ch;
+            c->notes[MEM_PUSH(c->notes, c->nnotes, c->notes_cap)] = ch;
             ink mk = lay_ink(c, &c->t->styles[c->t->note_marker_style]);
             mk.rise = c->t->note_rise;
             if (c->npieces > 0 && c->pieces[c->npieces - 1].type == LB_GLUE)
@@ -481,41 +464,61 @@ ink lay_ink(const ctx *c, const style_block *s)
     return k;
 }
 
-/* Splits boxes wider than the measure at character boundaries, so that
- * no word (a long web address) runs out of its column. */
+/* The bytes of the first characters of p that fit in width (at least
+ * one character, so that splitting always advances), their width in *w. */
+static size_t fitting_prefix(const piece *p, double width, double *w)
+{
+    const char *s = p->text, *end = p->text + p->len, *q = s;
+    *w = 0;
+    while (q < end) {
+        const char *start = q;
+        uint32_t cp = utf8_next(&q, end);
+        double cw = font_width(p->font, cp == UTF8_INVALID ? 0xFFFD : cp) * p->size / 1000.0;
+        if (*w + cw > width && start > s)
+            return (size_t)(start - s);
+        *w += cw;
+    }
+    return p->len;
+}
+
+/* Splits boxes wider than the measure at character boundaries, with a
+ * free break between the parts, so that no word (a long web address)
+ * runs out of its column. Every part but the last fills the measure
+ * and holds at least one character: the work is linear in the text
+ * however narrow the measure. */
 static void split_long_boxes(ctx *c, double measure)
 {
-    for (int i = 0; i < c->npieces; i++) {
-        piece *p = &c->pieces[i];
-        if (p->type != LB_BOX || p->width <= measure + LB_FIT_EPSILON)
-            continue;
-        const char *s = p->text, *end = p->text + p->len, *q = s;
-        double w = 0;
-        while (q < end) {
-            const char *start = q;
-            uint32_t cp = utf8_next(&q, end);
-            double cw = font_width(p->font, cp == UTF8_INVALID ? 0xFFFD : cp) * p->size / 1000.0;
-            if (w + cw > measure && start > s) {
-                q = start;
+    int over = 0;
+    for (int i = 0; i < c->npieces && !over; i++)
+        over = c->pieces[i].type == LB_BOX && c->pieces[i].width > measure + LB_FIT_EPSILON;
+    if (!over)
+        return;
+    piece *in = c->pieces;
+    int n = c->npieces;
+    c->pieces = NULL;
+    c->npieces = c->cap = 0;
+    for (int i = 0; i < n; i++) {
+        piece rest = in[i];
+        while (rest.type == LB_BOX && rest.width > measure + LB_FIT_EPSILON) {
+            double w;
+            size_t cut = fitting_prefix(&rest, measure, &w);
+            if (cut >= rest.len)
                 break;
-            }
-            w += cw;
+            piece *head = push_piece(c);
+            *head = rest;
+            head->len = cut;
+            head->width = w;
+            piece *gap = push_piece(c);
+            gap->type = LB_PENALTY;
+            gap->font = rest.font;
+            gap->size = rest.size;
+            rest.text += cut;
+            rest.len -= cut;
+            rest.width = rest.width - w > 0 ? rest.width - w : 0;
         }
-        piece rest = *p;
-        rest.text = q;
-        rest.len = (size_t)(end - q);
-        rest.width = p->width - w;
-        p->len = (size_t)(q - s);
-        p->width = w;
-        /* a free break between the halves, drawing nothing */
-        piece glue = { .type = LB_PENALTY, .font = p->font, .size = p->size };
-        push_piece(c);
-        push_piece(c);
-        p = &c->pieces[i];
-        memmove(p + 3, p + 1, sizeof *p * (size_t)(c->npieces - i - 3));
-        p[1] = glue;
-        p[2] = rest;
+        *push_piece(c) = rest;
     }
+    free(in);
 }
 
 /* ---- setting lines ------------------------------------------------------- */
@@ -789,12 +792,10 @@ static void set_paragraph(ctx *c, const setting *st)
         return;
     }
     split_long_boxes(c, st->measure - (st->first_indent > 0 ? st->first_indent : 0));
-    if (c->nratios < c->cap + 1) {
-        c->nratios = c->cap + 1;
-        c->ratios = realloc(c->ratios, sizeof *c->ratios * (size_t)c->nratios);
-        if (!c->ratios)
-            abort();
-    }
+    /* the line breaker's arrays follow the paragraph's length */
+    c->items = mem_grow_int(c->items, &c->items_cap, c->npieces + 1, sizeof *c->items);
+    c->breaks = mem_grow_int(c->breaks, &c->breaks_cap, c->npieces + 1, sizeof *c->breaks);
+    c->ratios = mem_grow_int(c->ratios, &c->ratios_cap, c->npieces + 1, sizeof *c->ratios);
     int n = choose_breaks(c, st, c->ratios);
     gline *before = c->last;
     int from = 0;
@@ -1806,13 +1807,7 @@ static void collect_ids(ctx *c)
     const model_node *at = c->doc->root;
     while (at) {
         if (model_attr_get(at, "id")) {
-            if (n == cap) {
-                cap = cap ? cap * 2 : 64;
-                v = realloc(v, sizeof *v * (size_t)cap);
-                if (!v)
-                    abort();
-            }
-            v[n++] = at;
+            v[MEM_PUSH(v, n, cap)] = at;
         }
         if (at->first) {
             at = at->first;

@@ -108,10 +108,10 @@ typedef struct ctx {
     /* the paragraph being built */
     piece *pieces;
     int npieces, cap;
-    lb_item *items;
+    lb_item *items;                 /* the line breaker's view of the pieces */
     int *breaks;
     double *ratios;
-    int nratios;
+    int items_cap, breaks_cap, ratios_cap;
     struct hyph *hyph;              /* the template's patterns, loaded on first use */
     int hyph_failed;
     uint32_t *warned;               /* codepoints already warned about */

@@ -1,6 +1,8 @@
 /* linebreak.c - first-fit line filling over boxes and glue. */
 #include "linebreak.h"
 
+#include "mem.h"
+
 int lb_greedy(const lb_item *items, int n, double first_measure, double measure, int *breaks)
 {
     int lines = 0;
@@ -74,24 +76,14 @@ typedef struct lb_state {
 
 static int lb_push_node(lb_state *s, lb_node node)
 {
-    if (s->nnodes == s->cap) {
-        s->cap = s->cap ? s->cap * 2 : 64;
-        s->nodes = realloc(s->nodes, sizeof *s->nodes * (size_t)s->cap);
-        if (!s->nodes)
-            abort();
-    }
+    s->nodes = mem_grow_int(s->nodes, &s->cap, s->nnodes + 1, sizeof *s->nodes);
     s->nodes[s->nnodes] = node;
     return s->nnodes++;
 }
 
 static void lb_activate(lb_state *s, int node)
 {
-    if (s->nactive == s->active_cap) {
-        s->active_cap = s->active_cap ? s->active_cap * 2 : 32;
-        s->active = realloc(s->active, sizeof *s->active * (size_t)s->active_cap);
-        if (!s->active)
-            abort();
-    }
+    s->active = mem_grow_int(s->active, &s->active_cap, s->nactive + 1, sizeof *s->active);
     s->active[s->nactive++] = node;
 }
 
@@ -217,9 +209,7 @@ static void lb_try_break(lb_state *s, int i)
 int lb_total_fit(const lb_item *items, int n, const lb_params *p, int *breaks, double *ratios)
 {
     lb_state s = { .items = items, .n = n, .p = p };
-    s.w = malloc(sizeof(double) * (size_t)(n + 1) * 3);
-    if (!s.w)
-        abort();
+    s.w = mem_alloc(mem_mul((size_t)n + 1, 3), sizeof(double));
     s.y = s.w + n + 1;
     s.z = s.y + n + 1;
     s.w[0] = s.y[0] = s.z[0] = 0;

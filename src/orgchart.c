@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "layout_int.h"
+#include "mem.h"
 
 typedef struct onode {
     const model_node *unit;
@@ -245,8 +246,8 @@ void org_chart(ctx *c, const model_node *n, box b)
         oc.n += u->kind == M_UNIT;
     if (oc.n == 0)
         return;
-    oc.nodes = calloc((size_t)oc.n, sizeof *oc.nodes);
-    onode **kids = calloc((size_t)oc.n, sizeof *kids);
+    oc.nodes = mem_alloc((size_t)oc.n, sizeof *oc.nodes);
+    onode **kids = mem_alloc((size_t)oc.n, sizeof *kids);
     int i = 0;
     for (const model_node *u = n->first; u; u = u->next)
         if (u->kind == M_UNIT)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "mem.h"
 #include "image.h"
 #include "layout_int.h"
 
@@ -26,13 +27,7 @@ static const image *load(ctx *c, const model_node *n)
         c->failed = 1;
         return NULL;
     }
-    if (c->nimages == c->images_cap) {
-        c->images_cap = c->images_cap ? c->images_cap * 2 : 8;
-        c->images = realloc(c->images, sizeof *c->images * (size_t)c->images_cap);
-        if (!c->images)
-            abort();
-    }
-    c->images[c->nimages++] = im;
+    c->images[MEM_PUSH(c->images, c->nimages, c->images_cap)] = im;
     return im;
 }
 

@@ -18,6 +18,7 @@
 #include <time.h>
 
 #include "diag.h"
+#include "mem.h"
 #include "image.h"
 #include "tag.h"
 #include "utf8.h"
@@ -76,11 +77,7 @@ static const char *file_name(rstate *r, const char *path)
     const char *name = HPDF_LoadTTFontFromFile(r->pdf, path, HPDF_TRUE);
     if (!name)
         return NULL;
-    if (r->nfiles == r->file_cap) {
-        r->file_cap = r->file_cap ? r->file_cap * 2 : 8;
-        r->files = realloc(r->files, sizeof *r->files * (size_t)r->file_cap);
-    }
-    r->files[r->nfiles++] = (file_font){ path, name };
+    r->files[MEM_PUSH(r->files, r->nfiles, r->file_cap)] = (file_font){ path, name };
     return name;
 }
 
@@ -140,11 +137,7 @@ static HPDF_Font pdf_font(rstate *r, const font *f, enc_id e)
     HPDF_Font hf = HPDF_GetFont(r->pdf, name, enc_name(e));
     if (!hf || (e == ENC_UTF8 && unicode_cmap(r, hf) != 0))
         return NULL;
-    if (r->nfonts == r->cap) {
-        r->cap = r->cap ? r->cap * 2 : 8;
-        r->fonts = realloc(r->fonts, sizeof *r->fonts * (size_t)r->cap);
-    }
-    r->fonts[r->nfonts++] = (loaded_font){ f, e, hf };
+    r->fonts[MEM_PUSH(r->fonts, r->nfonts, r->cap)] = (loaded_font){ f, e, hf };
     return hf;
 }
 
@@ -377,13 +370,7 @@ static HPDF_Image pdf_image(rstate *r, const image *im)
         pi = HPDF_LoadJpegImageFromMem(r->pdf, im->jpeg, (HPDF_UINT)im->jpeg_len);
     if (!pi)
         return NULL;
-    if (r->nimages == r->image_cap) {
-        r->image_cap = r->image_cap ? r->image_cap * 2 : 8;
-        r->images = realloc(r->images, sizeof *r->images * (size_t)r->image_cap);
-        if (!r->images)
-            abort();
-    }
-    r->images[r->nimages++] = (loaded_image){ im, pi };
+    r->images[MEM_PUSH(r->images, r->nimages, r->image_cap)] = (loaded_image){ im, pi };
     return pi;
 }
 
@@ -708,11 +695,7 @@ static int build(rstate *r, const dl_doc *d, const render_options *opt, const ch
 {
     HPDF_SetCompressionMode(r->pdf, HPDF_COMP_ALL);
     set_document(r, d);
-    r->pages = calloc((size_t)d->npages + 1, sizeof *r->pages);
-    if (!r->pages) {
-        diag_error(where, 0, 0, "out of memory");
-        return -1;
-    }
+    r->pages = mem_alloc((size_t)d->npages + 1, sizeof *r->pages);
     for (const dl_page *p = d->first; p && !r->error && r->npages < d->npages; p = p->next)
         r->pages[r->npages++] = HPDF_AddPage(r->pdf);
     r->tags = tag_new(r->pdf, d->root, r->npages);

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "mem.h"
 #include "label.h"
 #include "layout_int.h"
 

@@ -15,6 +15,7 @@
 #include <hpdf_doc.h>
 #include <hpdf_pages.h>
 
+#include "mem.h"
 #include "utf8.h"
 
 typedef struct elem {

@@ -10,6 +10,7 @@
 
 #include "label.h"
 #include "layout_int.h"
+#include "mem.h"
 
 void toc_anchor(ctx *c, gline *before, const model_node *n, const char *label, const char *title,
                 int level)
@@ -18,12 +19,7 @@ void toc_anchor(ctx *c, gline *before, const model_node *n, const char *label, c
     if (!first || first->anchor)
         return;
     anchors *a = c->cur;
-    if (a->n == a->cap) {
-        a->cap = a->cap ? a->cap * 2 : 64;
-        a->v = realloc(a->v, sizeof *a->v * (size_t)a->cap);
-        if (!a->v)
-            abort();
-    }
+    a->v = mem_grow_int(a->v, &a->cap, a->n + 1, sizeof *a->v);
     a->v[a->n] = (anchor){ .node = n, .label = label ? label : "", .title = title ? title : "",
                            .level = level };
     first->anchor = ++a->n;
@@ -130,12 +126,7 @@ static void model_entries(ctx *c, const model_node *parent, int level, entry **v
         if (!division)
             continue;
         if (level <= c->t->contents.depth && model_child(d, M_TITLE)) {
-            if (*n == *cap) {
-                *cap = *cap ? *cap * 2 : 32;
-                *v = realloc(*v, sizeof **v * (size_t)*cap);
-                if (!*v)
-                    abort();
-            }
+            *v = mem_grow_int(*v, cap, *n + 1, sizeof **v);
             (*v)[(*n)++] = (entry){ "", lay_child_text(c, d, M_TITLE), level, 0, d };
         }
         if (d->kind != M_FOREWORD)
@@ -155,12 +146,7 @@ static int collect(ctx *c, entry **v)
         const anchor *a = &c->prev->v[i];
         if (a->level < 1 || a->level > c->t->contents.depth || a->node->kind == M_CONTENTS)
             continue;
-        if (n == cap) {
-            cap = cap ? cap * 2 : 32;
-            *v = realloc(*v, sizeof **v * (size_t)cap);
-            if (!*v)
-                abort();
-        }
+        *v = mem_grow_int(*v, &cap, n + 1, sizeof **v);
         (*v)[n++] = (entry){ a->label, a->title, a->level, a->page, a->node };
     }
     return n;
