@@ -24,6 +24,18 @@ seed_of() {
     esac
 }
 
+# Runs a command with a time limit of $1 seconds and, for the plain build,
+# a memory limit: hostile input must be answered in seconds and within a
+# few hundred MB (the sanitizer build reserves address space up front, so
+# only its time is bounded).
+bounded() {
+    secs=$1; shift
+    case "$1" in
+    */asan/*) timeout "$secs" "$@" ;;
+    *) (ulimit -v 600000; timeout "$secs" "$@") ;;
+    esac
+}
+
 # ---- unit tests ------------------------------------------------------------
 for u in build/unit build/asan/unit; do
     line=$("$u" 2>"$tmp/unit.err" | tail -1)
@@ -56,7 +68,7 @@ for bp in ./boardpress build/asan/boardpress; do
     for x in tests/bad/*.xml; do
         name=$(basename "$x" .xml)
         out="$tmp/$name.pdf"
-        timeout 10 "$bp" render "$x" -o "$out" 2>"$tmp/err" >/dev/null; rc=$?
+        bounded 10 "$bp" render "$x" -o "$out" 2>"$tmp/err" >/dev/null; rc=$?
         want=$(cat "tests/bad/$name.expect")
         if [ $rc -ne 1 ]; then fail "$tag bad/$name exits 1" "got $rc"
         elif [ -e "$out" ]; then fail "$tag bad/$name leaves no output"
@@ -109,7 +121,7 @@ for bp in ./boardpress build/asan/boardpress; do
     for s in samples/*.xml tests/good/*.xml; do
         name=$(basename "$s" .xml)
         pdf="$tmp/$name.pdf"
-        if ! "$bp" render "$s" -o "$pdf" 2>"$tmp/err"; then fail "$tag render $name" "$(tail -1 "$tmp/err")"; continue; fi
+        if ! bounded 20 "$bp" render "$s" -o "$pdf" 2>"$tmp/err"; then fail "$tag render $name" "$(tail -1 "$tmp/err")"; continue; fi
         ok "$tag render $name"
         [ "$bp" = ./boardpress ] || continue
         r=$("$tools/pdf-sanity" "$pdf" 2>&1) && ok "pdf-sanity $name" || fail "pdf-sanity $name" "$(echo "$r" | tail -3)"
