@@ -105,6 +105,18 @@ typedef struct budget_ctx {
     const model_doc *doc;
 } budget_ctx;
 
+/* Adds v to *sum for the element n; a sum past what an amount holds is
+ * an error at n, and the sum stops there (returns -1). */
+static int add_amount(budget_ctx *b, const model_node *n, long long *sum, long long v)
+{
+    if (money_add(sum, v) == 0)
+        return 0;
+    diag_error(n->file, n->line, n->col,
+               "<%s>: the amounts add up to more than a budget can hold (about 922 trillion)", n->name);
+    b->errors++;
+    return -1;
+}
+
 /* The amount of a line, subtotal, total or balance; 0 after an error. */
 static long long amount(budget_ctx *b, const model_node *n)
 {
@@ -112,7 +124,7 @@ static long long amount(budget_ctx *b, const model_node *n)
     const char *text = model_text(b->a, n);
     if (money_parse(text, &v) != 0) {
         diag_error(n->file, n->line, n->col,
-                   "<%s>: '%s' is not an amount (up to 15 digits and 4 decimals)", n->name, text);
+                   "<%s>: '%s' is not an amount (a number below 922 trillion, at most 4 decimals)", n->name, text);
         b->errors++;
     }
     return v;
@@ -139,13 +151,14 @@ static void mismatch(const model_node *n, const char *what, long long stated, lo
 static long long check_group(budget_ctx *b, const model_node *g)
 {
     long long sum = 0, stated = 0;
-    int lines = 0;
+    int lines = 0, errors = b->errors;
     const model_node *sub = NULL;
     for (const model_node *n = g->first; n; n = n->next) {
         if (n->kind == M_LINE) {
             long long v = amount(b, n);
             if (counted(n)) {
-                sum += v;
+                if (add_amount(b, n, &sum, v) != 0)
+                    return 0;
                 lines++;
             }
         } else if (n->kind == M_SUBTOTAL) {
@@ -153,7 +166,7 @@ static long long check_group(budget_ctx *b, const model_node *g)
             stated = amount(b, n);
         }
     }
-    if (sub && stated != sum)
+    if (sub && stated != sum && b->errors == errors)
         mismatch(sub, "subtotal", stated, sum, lines, lines == 1 ? "line" : "lines");
     return stated;
 }
@@ -162,23 +175,29 @@ static long long check_group(budget_ctx *b, const model_node *g)
 static long long check_part(budget_ctx *b, const model_node *part)
 {
     long long sum = 0;
-    int items = 0;
+    int items = 0, errors = b->errors;
     for (const model_node *n = part->first; n; n = n->next) {
+        long long v;
         if (n->kind == M_LINE && counted(n)) {
-            sum += amount(b, n);
+            v = amount(b, n);
             items++;
         } else if (n->kind == M_LINE) {
             amount(b, n);
+            continue;
         } else if (n->kind == M_GROUP) {
-            sum += check_group(b, n);
+            v = check_group(b, n);
             items++;
+        } else {
+            continue;
         }
+        if (add_amount(b, n, &sum, v) != 0)
+            return 0;
     }
     const model_node *total = model_child(part, M_TOTAL);
     if (!total)
         return sum;
     long long stated = amount(b, total);
-    if (stated != sum)
+    if (stated != sum && b->errors == errors)
         mismatch(total, "total", stated, sum, items, items == 1 ? "line or subtotal" : "lines and subtotals");
     return stated;
 }
@@ -196,6 +215,7 @@ static const model_node *budget_part(const model_node *budget, const char *kind)
 static void check_budget(budget_ctx *b, const model_node *budget)
 {
     long long income = 0, spent = 0;
+    int errors = b->errors;
     for (const model_node *p = budget->first; p; p = p->next) {
         if (p->kind != M_PART)
             continue;
@@ -215,13 +235,19 @@ static void check_budget(budget_ctx *b, const model_node *budget)
         b->errors++;
         return;
     }
-    long long stated = amount(b, bal);
-    if (stated != income - spent) {
+    long long stated = amount(b, bal), left;
+    if (__builtin_sub_overflow(income, spent, &left)) {
+        diag_error(bal->file, bal->line, bal->col,
+                   "<balance>: income less expenditure is more than a budget can hold");
+        b->errors++;
+        return;
+    }
+    if (stated != left && b->errors == errors) {
         char s1[64], s2[64], s3[64], s4[64];
         money_plain(s1, sizeof s1, stated);
         money_plain(s2, sizeof s2, income);
         money_plain(s3, sizeof s3, spent);
-        money_plain(s4, sizeof s4, income - spent);
+        money_plain(s4, sizeof s4, left);
         const char *name = model_attr_get(bal, "name");
         diag_warning(bal->file, bal->line, bal->col,
                      "balance '%s' is %s but income %s less expenditure %s is %s",
@@ -294,9 +320,69 @@ static void check_image(budget_ctx *b, const model_node *n, const model_doc *doc
     fclose(f);
 }
 
+/* ---- limits ------------------------------------------------------------- */
+
+/* A whole-number attribute within lo..hi; the schema has made it digits. */
+static void check_count(budget_ctx *b, const model_node *n, const char *name, long lo, long hi,
+                        const char *why)
+{
+    const char *v = model_attr_get(n, name);
+    if (!v)
+        return;
+    char *end;
+    errno = 0;
+    long long k = strtoll(v, &end, 10);
+    if (errno == 0 && *end == '\0' && k >= lo && k <= hi)
+        return;
+    diag_error(n->file, n->line, n->col, "<%s> %s='%s' is out of range: %s", n->name, name, v, why);
+    b->errors++;
+}
+
+/* Texts the PDF carries as single strings: the document's information,
+ * bookmarks, alternative text, link addresses. */
+static int is_pdf_string(const model_node *n)
+{
+    switch (n->kind) {
+    case M_BOARD: case M_AREA: case M_PERIOD: case M_SUBTITLE: case M_AUTHOR:
+        return n->parent && n->parent->kind == M_META;
+    case M_TITLE: case M_CAPTION:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static void check_string(budget_ctx *b, const model_node *n, const char *what, size_t len)
+{
+    if (len <= MODEL_MAX_STRING)
+        return;
+    diag_error(n->file, n->line, n->col, "<%s>: %s is %zu bytes long; at most %d fit", n->name, what,
+               len, MODEL_MAX_STRING);
+    b->errors++;
+}
+
+static void check_limits(budget_ctx *b, const model_node *n)
+{
+    check_count(b, n, "start", 1, MODEL_MAX_COUNT, "counting starts between 1 and 1,000,000");
+    check_count(b, n, "rowspan", 1, MODEL_MAX_COUNT, "a cell spans at most 1,000,000 rows");
+    check_count(b, n, "colspan", 1, MODEL_MAX_COLS, "a table has at most 64 columns");
+    const char *href = model_attr_get(n, "href"), *alt = model_attr_get(n, "alt");
+    if (href && !*href) {
+        diag_error(n->file, n->line, n->col, "<%s> has an empty href", n->name);
+        b->errors++;
+    }
+    if (href)
+        check_string(b, n, "its href", strlen(href));
+    if (alt)
+        check_string(b, n, "its alt text", strlen(alt));
+    if (is_pdf_string(n))
+        check_string(b, n, "its text", strlen(model_text(b->a, n)));
+}
+
 static void budget_visit(void *arg, const model_node *n)
 {
     budget_ctx *b = arg;
+    check_limits(b, n);
     if (n->kind == M_IMAGE || n->kind == M_LOGO)
         check_image(b, n, b->doc);
     if (n->kind == M_BUDGET)

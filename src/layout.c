@@ -815,13 +815,27 @@ static void set_paragraph(ctx *c, const setting *st)
     c->npieces = 0;
 }
 
-setting lay_setting(ctx *c, int style, box b, dl_role role, int level)
+setting lay_setting(ctx *c, int style, box b, dl_role role, int level, const model_node *src)
 {
     const style_block *s = &c->t->styles[style];
     setting st = { .s = s, .role = role, .level = level, .first_indent = s->first_indent };
     st.align = c->force_align != LAY_NO_ALIGN ? c->force_align : s->align;
     st.x0 = c->t->margin_left + b.left + s->indent_left;
     st.measure = lay_text_width(c) - b.left - b.right - s->indent_left - s->indent_right;
+    double least = c->t->min_measure;
+    if (st.measure < least) {
+        /* no line is set narrower: indents, labels or a narrow column
+         * have left too little, and the text runs past its edge */
+        if (src && !c->measuring && c->squeezed != src)
+            diag_warning(src->file, src->line, src->col,
+                         "<%s> is left %.1fpt to be set in (by indents, labels or its column); "
+                         "it is set %.1fpt wide and runs past its right edge",
+                         src->name, st.measure > 0 ? st.measure : 0, least);
+        c->squeezed = src;
+        st.measure = least;
+    }
+    if (st.first_indent > st.measure - least)
+        st.first_indent = st.measure - least;
     return st;
 }
 
@@ -859,7 +873,7 @@ void lay_paragraph(ctx *c, const model_node *n, int style, box b, const char *pr
 {
     const style_block *s = &c->t->styles[style];
     lay_add_space(c, s->space_before);
-    setting st = lay_setting(c, style, b, role, level);
+    setting st = lay_setting(c, style, b, role, level, n);
     gline *before = c->last;
     c->npieces = 0;
     if (prefix && *prefix) {
@@ -876,7 +890,7 @@ void lay_plain(ctx *c, const char *text, int style, box b, const model_node *src
 {
     const style_block *s = &c->t->styles[style];
     lay_add_space(c, s->space_before);
-    setting st = lay_setting(c, style, b, role, 0);
+    setting st = lay_setting(c, style, b, role, 0, src);
     gline *before = c->last;
     c->npieces = 0;
     ink k = lay_ink(c, s);
@@ -932,7 +946,7 @@ void lay_runs(ctx *c, const lay_run *runs, int n, int style, box b, const model_
 {
     const style_block *s = &c->t->styles[style];
     lay_add_space(c, s->space_before);
-    setting st = lay_setting(c, style, b, ROLE_BODY, 0);
+    setting st = lay_setting(c, style, b, ROLE_BODY, 0, src);
     gline *before = c->last;
     c->npieces = 0;
     for (int k = 0; k < n; k++) {
@@ -1160,19 +1174,35 @@ static int has_inline_content(const model_node *n)
     return 0;
 }
 
+/* The widest hanging indent a label may take in b: half the measure,
+ * so that the text beside it keeps room. */
+static double hang_limit(const ctx *c, box b)
+{
+    return (lay_text_width(c) - b.left - b.right) / 2;
+}
+
 /* Sets an item's content hung hang points in from b, its label in the
- * margin on its first line. */
+ * margin on its first line; a label too wide for the hang starts the
+ * text instead. */
 static void item_body(ctx *c, const style_list *ls, const char *label, const model_node *it,
                       box b, double hang, int level, int depth)
 {
     box inner = { b.left + hang, b.right };
     int style = lay_style(c, c->t->list_style);
-    double x = b.left;
-    if (ls->label_align == ALIGN_RIGHT && *label)
-        x = b.left + hang - ls->label_gap - label_width(c, label);
-    make_label(c, label, c->t->margin_left + x, it);
+    const char *run_in = NULL;
+    double width = *label ? label_width(c, label) : 0;
+    if (*label && width + ls->label_gap > hang + LB_FIT_EPSILON) {
+        run_in = arena_printf(c->a, "%s ", label);
+    } else {
+        double x = b.left;
+        if (ls->label_align == ALIGN_RIGHT && *label)
+            x = b.left + hang - ls->label_gap - width;
+        make_label(c, label, c->t->margin_left + x, it);
+    }
     if (has_inline_content(it))
-        lay_paragraph(c, it, style, inner, NULL, 0, ROLE_BODY, 0);
+        lay_paragraph(c, it, style, inner, run_in, style, ROLE_BODY, 0);
+    else if (run_in)
+        lay_plain(c, run_in, style, inner, it, ROLE_BODY);
     if (has_block_children(it))
         lay_blocks(c, it, inner, level, depth + 1);
     if (c->label) {
@@ -1197,6 +1227,8 @@ static void list(ctx *c, const model_node *n, box b, int level, int depth)
     }
     if (widest + ls->label_gap > hang)
         hang = widest + ls->label_gap;
+    if (hang > hang_limit(c, b))
+        hang = ls->indent < hang_limit(c, b) ? ls->indent : hang_limit(c, b);
     k = first;
     for (const model_node *it = n->first; it; it = it->next, k++)
         item_body(c, ls, item_label(c, it, type, depth, k), it, b, hang, level, depth);
@@ -1210,6 +1242,8 @@ void lay_labelled(ctx *c, const char *label, const model_node *content, box b, i
     const style_list *ls = &c->t->list[LIST_ARABIC];
     if (label && *label)
         hang = label_width(c, label) + ls->label_gap;
+    if (hang > hang_limit(c, b))
+        hang = 0;                   /* the label starts the text */
     /* the content's own lists are lists of the first level, as they are
      * outside a cell */
     item_body(c, ls, label ? label : "", content, b, hang, level, depth - 1);
@@ -1417,6 +1451,11 @@ static void paragraph_block(ctx *c, const model_node *n, box b, int level)
     double hang = lay_measure_text(c, label, style).max + c->t->list[LIST_ARABIC].label_gap;
     if (hang < c->t->label_indent)
         hang = c->t->label_indent;
+    if (hang > hang_limit(c, b)) {
+        /* a number too wide for the margin starts the paragraph */
+        lay_paragraph(c, n, style, b, arena_printf(c->a, "%s ", label), style, ROLE_BODY, level);
+        return;
+    }
     int saved = c->force_style;
     c->force_style = style;
     make_label(c, label, c->t->margin_left + b.left, n);

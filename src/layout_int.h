@@ -117,6 +117,7 @@ typedef struct ctx {
     uint32_t *warned;               /* codepoints already warned about */
     int nwarned, warned_cap;
     int link_style;
+    const model_node *squeezed;     /* the last element warned of for its measure */
     layout_stats *stats;
     anchors *cur;                   /* this pass's anchors */
     const anchors *prev;            /* the pass before's, or NULL on the first */
@@ -144,7 +145,9 @@ void lay_line_add(gline *l, dl_item *it);
 void lay_add_space(ctx *c, double space);
 dl_item *lay_item(ctx *c, dl_kind kind, dl_role role);
 ink lay_ink(const ctx *c, const style_block *s);
-setting lay_setting(ctx *c, int style, box b, dl_role role, int level);
+/* The setting of text in style within b; its measure is never below the
+ * template's min-measure (a located warning at src when it would be). */
+setting lay_setting(ctx *c, int style, box b, dl_role role, int level, const model_node *src);
 void lay_add_text(ctx *c, const ink *k, const char *s, const model_node *src);
 void lay_add_inline(ctx *c, const model_node *n, ink k);
 void lay_paragraph(ctx *c, const model_node *n, int style, box b, const char *prefix,
@@ -274,7 +277,7 @@ typedef struct trow {
     const model_node *src;
 } trow;
 
-#define TABLE_MAX_COLS 64
+#define TABLE_MAX_COLS MODEL_MAX_COLS
 
 typedef struct tspec {
     trow *rows;
@@ -283,6 +286,7 @@ typedef struct tspec {
     double col_width[TABLE_MAX_COLS];   /* fixed widths: >0 points, <0 a fraction of
                                            the width (-0.3 = 30%), 0 auto */
     style_align col_align[TABLE_MAX_COLS];
+    const model_node *col_src[TABLE_MAX_COLS];  /* the <col> giving each, or NULL */
     int full_width;
     const model_node *caption;      /* inline content of the caption, or NULL */
     const model_node *headnote;     /* what the reader must know first, or NULL */

@@ -89,4 +89,12 @@ int model_is_inline(model_kind kind);
 /* Appends child to parent. */
 void model_append(model_node *parent, model_node *child);
 
+/* Limits of a report, checked before layout so that nothing beyond them
+ * reaches the layout or the PDF library. */
+#define MODEL_MAX_COUNT 1000000     /* start= of lists and grids, rowspan= */
+#define MODEL_MAX_COLS 64           /* columns of a table, colspan= */
+#define MODEL_MAX_STRING 16000      /* bytes of a title, caption, alt text or
+                                       web address: the PDF holds each as
+                                       one string of at most 64 KB */
+
 #endif

@@ -31,8 +31,16 @@ int money_parse(const char *s, long long *out)
         return -1;
     for (int k = fdigits; k < 4; k++)
         frac *= 10;
-    *out = (whole * MONEY_UNIT + frac) * (neg ? -1 : 1);
+    long long v;
+    if (__builtin_mul_overflow(whole, MONEY_UNIT, &v) || __builtin_add_overflow(v, frac, &v))
+        return -1;
+    *out = neg ? -v : v;
     return 0;
+}
+
+int money_add(long long *sum, long long v)
+{
+    return __builtin_add_overflow(*sum, v, sum) ? -1 : 0;
 }
 
 /* Digits of whole with sep between groups of three. */
@@ -64,7 +72,7 @@ void money_format(char *buf, size_t size, long long v, const style_money *m)
 {
     static const long long scale[] = { 10000, 1000, 100, 10, 1 };
     int d = m->decimals < 0 ? 0 : m->decimals > 4 ? 4 : m->decimals;
-    unsigned long long mag = v < 0 ? (unsigned long long)(-v) : (unsigned long long)v;
+    unsigned long long mag = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
     unsigned long long step = (unsigned long long)scale[d];
     unsigned long long units = (mag + step / 2) / step;     /* rounded to d decimals */
     unsigned long long pow10 = (unsigned long long)(MONEY_UNIT / (long long)step);
@@ -85,7 +93,8 @@ void money_format(char *buf, size_t size, long long v, const style_money *m)
 
 void money_plain(char *buf, size_t size, long long v)
 {
-    long long frac = (v < 0 ? -v : v) % MONEY_UNIT;
+    unsigned long long mag = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    long long frac = (long long)(mag % MONEY_UNIT);
     style_money m = { .thousands = ",", .decimal = ".", .format = "{n}", .negative = "-{n}",
                       .decimals = frac == 0 ? 0 : frac % 100 == 0 ? 2 : 4 };
     money_format(buf, size, v, &m);

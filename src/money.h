@@ -14,9 +14,14 @@
 #define MONEY_UNIT 10000LL
 
 /* Parses a decimal amount ("399349", "-373213", "12.5", " 7 "): at most
- * four decimals and fifteen digits before the mark. Returns 0, or -1 when
- * s is not such a number. */
+ * four decimals and fifteen digits before the mark, and no more than
+ * about 922 trillion (what ten-thousandths in 64 bits hold). Returns 0,
+ * or -1 when s is not such a number. */
 int money_parse(const char *s, long long *out);
+
+/* Adds v to *sum; -1 (and *sum undefined) when the sum leaves the range
+ * an amount can hold, about 922 trillion. */
+int money_add(long long *sum, long long v);
 
 /* Writes v in the template's format: separators, decimals (rounded half
  * away from zero), negative form, currency. */

@@ -717,6 +717,7 @@ static void read_flow(loader *L, xmlNodePtr x)
     integer(L, x, "orphans", &L->t->orphans);
     integer(L, x, "heading-keep", &L->t->heading_keep_lines);
     length(L, x, "label-indent", &L->t->label_indent);
+    length(L, x, "min-measure", &L->t->min_measure);
     number(L, x, "space-stretch", &L->t->space_stretch);
     number(L, x, "space-shrink", &L->t->space_shrink);
     number(L, x, "ragged-stretch", &L->t->ragged_stretch);
@@ -746,7 +747,7 @@ static const char *const roles_attrs[] = { "body", "list", "quote", "attribution
     "signoff-role", "foreword", "foreword-title", NULL };
 static const char *const flow_attrs[] = { "widows", "orphans", "heading-keep", "label-indent",
     "space-stretch", "space-shrink", "ragged-stretch", "pretolerance", "tolerance", "line-penalty",
-    "hyphen-penalty", "flagged-demerits", "fitness-demerits", "max-hyphen-run", NULL };
+    "hyphen-penalty", "flagged-demerits", "fitness-demerits", "max-hyphen-run", "min-measure", NULL };
 static const char *const hyphenation_attrs[] = { "patterns", "left", "right", NULL };
 static const char *const table_attrs[] = { "style", "head-style", "total-style", "caption-style",
     "headnote-style",
@@ -856,11 +857,12 @@ static void check_complete(loader *L, xmlNodePtr root)
     }
     if (t->space_stretch < 0 || t->space_shrink < 0 || t->ragged_stretch < 0 ||
         t->pretolerance < 0 || t->tolerance < 0 || t->line_penalty < 0 || t->hyphen_penalty < 0 ||
-        t->flagged_demerits < 0 || t->fitness_demerits < 0 || t->max_hyphen_run < 0) {
+        t->flagged_demerits < 0 || t->fitness_demerits < 0 || t->max_hyphen_run < 0 ||
+        !(t->min_measure > 0)) {
         diag_error(t->path, root->line, 0,
                    "<flow> must give space-stretch, space-shrink, ragged-stretch, pretolerance, "
-                   "tolerance, line-penalty, hyphen-penalty, flagged-demerits, fitness-demerits "
-                   "and max-hyphen-run");
+                   "tolerance, line-penalty, hyphen-penalty, flagged-demerits, fitness-demerits, "
+                   "max-hyphen-run and min-measure (above 0)");
         L->errors++;
     }
     if (!t->hyphen_patterns || t->hyphen_left < 1 || t->hyphen_right < 1) {

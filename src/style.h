@@ -191,6 +191,8 @@ typedef struct style_template {
     int widows, orphans;
     int heading_keep_lines;         /* lines of following text kept with a heading */
     double label_indent;            /* of paragraphs numbered in the margin */
+    double min_measure;             /* narrowest a line is set, whatever indents,
+                                       labels and columns leave */
     /* line breaking (TeX's parameters, see linebreak.h) */
     double space_stretch, space_shrink;  /* of a space, as fractions of its width */
     double ragged_stretch;          /* of a ragged line's end, in ems */

@@ -19,9 +19,9 @@
 #include <string.h>
 
 #include "diag.h"
-#include "mem.h"
 #include "label.h"
 #include "layout_int.h"
+#include "mem.h"
 
 /* What the page breaker needs to know about a table it is placing. */
 typedef struct table_geom {
@@ -73,8 +73,9 @@ typedef struct slot {
 
 typedef struct grid {
     const tspec *spec;
-    slot *slots;
+    slot *slots;                    /* row by row */
     int nslots;
+    int *row_first;                 /* row r's slots: row_first[r] to row_first[r + 1] */
     int ncols, nrows;
     double *width, *x;              /* per column; x relative to the table's left */
     double pad_x;                   /* cell padding, narrowed for a crowded table */
@@ -86,33 +87,43 @@ typedef struct grid {
 
 /* ---- placing cells in rows and columns ----------------------------------- */
 
+/* Places every cell the way HTML does: row by row, each cell in the
+ * first column its row leaves free of cells spanning down from above.
+ * busy[k] is the row from which column k is free again, so the work is
+ * linear in the cells. Returns the number of columns; 0 for a table
+ * without cells; -1 after a located error (more columns than a table
+ * may have). */
 static int place_cells(ctx *c, grid *g)
 {
     const tspec *t = g->spec;
-    int bound = 0, cells = 0;
+    size_t cells = 0;
     for (int r = 0; r < t->nrows; r++)
-        for (int k = 0; k < t->rows[r].ncells; k++) {
-            bound += t->rows[r].cells[k].colspan;
-            cells++;
-        }
-    if (bound == 0)
+        cells += (size_t)t->rows[r].ncells;
+    if (cells == 0)
         return 0;
-    /* occupancy of every (row, column); the width bound covers any
-     * arrangement of spans */
-    unsigned char *occ = calloc((size_t)t->nrows * (size_t)bound, 1);
-    g->slots = arena_alloc(c->a, sizeof *g->slots * (size_t)cells);
+    g->slots = arena_alloc(c->a, mem_mul(sizeof *g->slots, cells));
+    g->row_first = arena_alloc(c->a, mem_mul(sizeof *g->row_first, (size_t)t->nrows + 1));
+    int busy[TABLE_MAX_COLS] = { 0 };
     for (int r = 0; r < t->nrows; r++) {
+        g->row_first[r] = g->nslots;
         int col = 0;
         for (int k = 0; k < t->rows[r].ncells; k++) {
             const tcell *cell = &t->rows[r].cells[k];
-            while (col < bound && occ[r * bound + col])
+            while (col < TABLE_MAX_COLS && busy[col] > r)
                 col++;
-            int rs = cell->rowspan, cs = cell->colspan;
-            if (r + rs > t->nrows)
+            int cs = cell->colspan, rs = cell->rowspan;
+            if (col + cs > TABLE_MAX_COLS) {
+                const model_node *at = t->rows[r].src ? t->rows[r].src : t->src;
+                diag_error(at->file, at->line, at->col,
+                           "<%s> needs more than %d columns, as many as a table may have",
+                           at->name, TABLE_MAX_COLS);
+                c->failed = 1;
+                return -1;
+            }
+            if (rs > t->nrows - r)
                 rs = t->nrows - r;
-            for (int rr = r; rr < r + rs; rr++)
-                for (int cc = col; cc < col + cs && cc < bound; cc++)
-                    occ[rr * bound + cc] = 1;
+            for (int cc = col; cc < col + cs; cc++)
+                busy[cc] = r + rs;
             slot *s = &g->slots[g->nslots++];
             s->cell = cell;
             s->row = r;
@@ -122,7 +133,7 @@ static int place_cells(ctx *c, grid *g)
             col += cs;
         }
     }
-    free(occ);
+    g->row_first[t->nrows] = g->nslots;
     g->nrows = t->nrows;
     return g->ncols;
 }
@@ -349,9 +360,22 @@ static void column_widths(ctx *c, grid *g, box b)
         mn[k] += 2 * g->pad_x;
         mx[k] += 2 * g->pad_x;
     }
+    double em = c->t->styles[tb->cell_style].size * c->scale;
+    if (em < c->t->min_measure)
+        em = c->t->min_measure;
     for (int k = 0; k < n && k < TABLE_MAX_COLS; k++) {
         double w = g->spec->col_width[k];
         fixed[k] = w < 0 ? -w * g->avail : w;
+        const model_node *col = g->spec->col_src[k];
+        if (fixed[k] > 0 && fixed[k] < mn[k] - LB_FIT_EPSILON && col)
+            diag_warning(col->file, col->line, col->col,
+                         "<col> width='%s' is narrower than the widest word of its column "
+                         "(%.1fpt with padding); words will be broken across lines",
+                         model_attr_get(col, "width"), mn[k]);
+        /* a column given a width keeps room for any one character of its
+         * text (an em) beside its padding */
+        if (fixed[k] > 0 && fixed[k] < 2 * g->pad_x + em)
+            fixed[k] = 2 * g->pad_x + em;
     }
     g->width = arena_alloc(c->a, sizeof *g->width * (size_t)n);
     table_distribute(mn, mx, fixed, n, g->avail, g->spec->full_width, g->width);
@@ -510,17 +534,16 @@ static gline *band_row(ctx *c, grid *g, const table_geom *geom, int r, int body_
 {
     const style_table *tb = &c->t->table;
     int maxlines = 0;
-    gline **cur = calloc((size_t)g->ncols, sizeof *cur);
-    int *covered = calloc((size_t)g->ncols + 1, sizeof *covered);
-    for (int i = 0; i < g->nslots; i++)
-        if (g->slots[i].row == r) {
-            slot *s = &g->slots[i];
-            cur[s->col] = s->lines;
-            if (s->nlines > maxlines)
-                maxlines = s->nlines;
-            for (int k = s->col + 1; k < s->col + s->cell->colspan && k < g->ncols; k++)
-                covered[k] = 1;
-        }
+    gline *cur[TABLE_MAX_COLS] = { 0 };
+    int covered[TABLE_MAX_COLS + 1] = { 0 };
+    for (int i = g->row_first[r]; i < g->row_first[r + 1]; i++) {
+        slot *s = &g->slots[i];
+        cur[s->col] = s->lines;
+        if (s->nlines > maxlines)
+            maxlines = s->nlines;
+        for (int k = s->col + 1; k < s->col + s->cell->colspan && k < g->ncols; k++)
+            covered[k] = 1;
+    }
     if (maxlines == 0)
         maxlines = 1;
     gline *first = NULL;
@@ -555,94 +578,166 @@ static gline *band_row(ctx *c, grid *g, const table_geom *geom, int r, int body_
         if (!first)
             first = band;
     }
-    free(cur);
-    free(covered);
     return first;
 }
 
-/* For row r: which column edges lie inside a cell spanning columns
- * (vcover, no rule down that edge) and which columns a cell from an
- * earlier row still covers (hcover, no rule across the row's top). */
-static void coverage(const grid *g, int r, int *vcover, int *hcover)
+/* For row r, given owner (the slot covering each column in the row
+ * before, -1 none), which is brought up to row r: which column edges lie
+ * inside a cell spanning columns (vcover, no rule down that edge) and
+ * which columns a cell from an earlier row still covers (hcover, no rule
+ * across the row's top). */
+static void coverage(const grid *g, int r, int *owner, int *vcover, int *hcover)
 {
-    memset(vcover, 0, sizeof *vcover * (size_t)(g->ncols + 1));
-    memset(hcover, 0, sizeof *hcover * (size_t)(g->ncols + 1));
-    for (int i = 0; i < g->nslots; i++) {
-        const slot *s = &g->slots[i];
-        if (r < s->row || r >= s->row + row_span(g, s))
-            continue;
-        int end = s->col + s->cell->colspan;
-        for (int k = s->col + 1; k < end && k < g->ncols; k++)
-            vcover[k] = 1;
-        if (r > s->row)
-            for (int k = s->col; k < end && k < g->ncols; k++)
-                hcover[k] = 1;
+    for (int k = 0; k < g->ncols; k++)
+        if (owner[k] >= 0 && g->slots[owner[k]].row + row_span(g, &g->slots[owner[k]]) <= r)
+            owner[k] = -1;
+    for (int i = g->row_first[r]; i < g->row_first[r + 1]; i++)
+        for (int k = g->slots[i].col; k < g->slots[i].col + g->slots[i].cell->colspan && k < g->ncols; k++)
+            owner[k] = i;
+    for (int k = 0; k <= g->ncols; k++) {
+        vcover[k] = k > 0 && k < g->ncols && owner[k] >= 0 && owner[k] == owner[k - 1];
+        hcover[k] = k < g->ncols && owner[k] >= 0 && g->slots[owner[k]].row < r;
     }
 }
 
-/* Rows r0..r1 (joined by rowspans) as one band. */
+/* Appends the items of from to band, y moved down by dy. */
+static void shift_into(gline *band, gline *from, double dy)
+{
+    for (dl_item *it = from->first, *next; it; it = next) {
+        next = it->next;
+        it->y -= dy;
+        it->y2 -= dy;
+        lay_line_add(band, it);
+    }
+    from->first = from->last = NULL;
+}
+
+/* The fills and rules of rows r0..r1, each row's into deco[r - r0]. */
+static void decorate_group(ctx *c, grid *g, int r0, int r1, int body_index, gline *deco)
+{
+    const style_table *tb = &c->t->table;
+    int vcover[TABLE_MAX_COLS + 1], hcover[TABLE_MAX_COLS + 1], owner[TABLE_MAX_COLS];
+    for (int k = 0; k < TABLE_MAX_COLS; k++)
+        owner[k] = -1;
+    for (int r = r0; r <= r1; r++) {
+        gline *d = &deco[r - r0];
+        coverage(g, r, owner, vcover, hcover);
+        decorate(c, g, d, r, g->row_height[r], body_index + (r - r0), vcover);
+        for (int k = 0; tb->rule > 0 && k < g->ncols; k++)
+            if (!hcover[k])
+                lay_line_add(d, rule(c, g->left + g->x[k], g->left + g->x[k + 1], 0, 0, tb->rule,
+                                     tb->rule_color));
+    }
+}
+
+/* Moves the lines of slot s into the rows of its span (text[r - r0]),
+ * each line relative to its row's top. A line that would straddle two
+ * rows starts the lower one, so that the rows of a group longer than a
+ * page can part between them with no line cut; the last row of the
+ * span grows by what that costs. */
+static void place_spanning(ctx *c, grid *g, const slot *s, int r0, gline *text)
+{
+    double pad = c->t->table.pad_y, top = pad;
+    int r = s->row, last = s->row + row_span(g, s) - 1;
+    for (gline *l = s->lines, *next; l; l = next) {
+        next = l->next;
+        if (l != s->lines)
+            top += l->space_before;
+        while (r < last && top >= g->row_height[r]) {
+            top -= g->row_height[r];
+            r++;
+        }
+        if (r < last && top + l->height > g->row_height[r]) {
+            top = 0;
+            r++;
+        }
+        move_line(&text[r - r0], l, top);
+        top += l->height;
+    }
+    if (top + pad > g->row_height[r] && r == last)
+        g->row_height[last] = top + pad;
+}
+
+/* Rows r0..r1, joined by rowspans: one band when they fit on a page,
+ * else a band for each row, chained so that they part only where a
+ * page must end. */
 static gline *band_group(ctx *c, grid *g, const table_geom *geom, int r0, int r1, int body_index,
                          gline **tail)
 {
     const style_table *tb = &c->t->table;
-    double h = sum(g->row_height, r0, r1 + 1);
-    gline *band = new_band(c, geom, h);
-    int *vcover = malloc(sizeof *vcover * (size_t)(g->ncols + 1));
-    int *hcover = malloc(sizeof *hcover * (size_t)(g->ncols + 1));
-    double y = 0;
-    for (int r = r0; r <= r1; r++) {
-        coverage(g, r, vcover, hcover);
-        gline tmp = { 0 };
-        decorate(c, g, &tmp, r, g->row_height[r], body_index + (r - r0), vcover);
-        for (int k = 0; tb->rule > 0 && k < g->ncols; k++)
-            if (!hcover[k])
-                lay_line_add(&tmp, rule(c, g->left + g->x[k], g->left + g->x[k + 1], 0, 0, tb->rule,
-                                        tb->rule_color));
-        for (dl_item *it = tmp.first, *next; it; it = next) {
-            next = it->next;
-            it->y -= y;
-            it->y2 -= y;
-            lay_line_add(band, it);
+    int n = r1 - r0 + 1;
+    gline *deco = arena_alloc(c->a, mem_mul(sizeof *deco, (size_t)n * 2)), *text = deco + n;
+    double body = c->t->page_height - c->t->margin_top - c->t->margin_bottom;
+    int split = sum(g->row_height, r0, r1 + 1) > body;
+    /* spanning cells in the order of their last rows: a row grown for
+     * one never moves a row boundary inside another placed before it */
+    int *head = arena_alloc(c->a, mem_mul(sizeof *head, (size_t)n));
+    int *link = arena_alloc(c->a, mem_mul(sizeof *link, (size_t)(g->row_first[r1 + 1] - g->row_first[r0])));
+    for (int k = 0; k < n; k++)
+        head[k] = -1;
+    for (int i = g->row_first[r0]; i < g->row_first[r1 + 1]; i++) {
+        const slot *s = &g->slots[i];
+        int last = s->row + row_span(g, s) - 1;
+        if (split && last > s->row) {
+            link[i - g->row_first[r0]] = head[last - r0];
+            head[last - r0] = i;
         }
-        y += g->row_height[r];
     }
-    free(vcover);
-    free(hcover);
-    for (int i = 0; i < g->nslots; i++) {
+    for (int k = 0; k < n; k++)
+        for (int i = head[k]; i >= 0; i = link[i - g->row_first[r0]])
+            place_spanning(c, g, &g->slots[i], r0, text);
+    double *off = arena_alloc(c->a, mem_mul(sizeof *off, (size_t)n + 1));
+    for (int k = 0; k < n; k++)
+        off[k + 1] = off[k] + g->row_height[r0 + k];
+    for (int i = g->row_first[r0]; i < g->row_first[r1 + 1]; i++) {
         slot *s = &g->slots[i];
-        if (s->row < r0 || s->row > r1)
-            continue;
-        double top = sum(g->row_height, r0, s->row) + tb->pad_y;
-        int first = 1;
-        for (gline *l = s->lines; l; l = l->next) {
-            if (!first)
+        double top = tb->pad_y;
+        for (gline *l = s->lines, *next; l; l = next) {
+            next = l->next;
+            if (l != s->lines)
                 top += l->space_before;
-            move_line(band, l, top);
+            /* unsplit, every line goes to its row's place in the group */
+            move_line(&text[s->row - r0], l, top);
             top += l->height;
-            first = 0;
         }
     }
-    if (*tail)
-        (*tail)->next = band;
-    *tail = band;
-    return band;
+    decorate_group(c, g, r0, r1, body_index, deco);
+    gline *first = NULL;
+    if (!split) {
+        first = new_band(c, geom, off[n]);
+        for (int k = 0; k < n; k++)
+            shift_into(first, &deco[k], off[k]);
+        for (int k = 0; k < n; k++)
+            shift_into(first, &text[k], off[k]);
+        if (*tail)
+            (*tail)->next = first;
+        *tail = first;
+        return first;
+    }
+    for (int k = 0; k < n; k++) {
+        gline *band = new_band(c, geom, g->row_height[r0 + k]);
+        shift_into(band, &deco[k], 0);
+        shift_into(band, &text[k], 0);
+        if (*tail)
+            (*tail)->next = band;
+        *tail = band;
+        if (!first)
+            first = band;
+    }
+    return first;
 }
 
-/* The last row a group starting at r reaches through rowspans. */
+/* The last row a group starting at r reaches through rowspans: each row
+ * of the group is visited once. */
 static int group_end(const grid *g, int r)
 {
     int end = r;
-    for (int changed = 1; changed;) {
-        changed = 0;
-        for (int i = 0; i < g->nslots; i++) {
-            const slot *s = &g->slots[i];
-            int last = s->row + row_span(g, s) - 1;
-            if (s->row >= r && s->row <= end && last > end) {
+    for (int k = r; k <= end; k++)
+        for (int i = g->row_first[k]; i < g->row_first[k + 1]; i++) {
+            int last = g->slots[i].row + row_span(g, &g->slots[i]) - 1;
+            if (last > end)
                 end = last;
-                changed = 1;
-            }
         }
-    }
     return end;
 }
 
@@ -707,7 +802,7 @@ void table_set(ctx *c, const tspec *t, box b)
     lay_add_space(c, tb->space_before);
     gline *opening = c->last;
     const char *label = caption(c, t, b);
-    if (place_cells(c, &g) == 0)
+    if (place_cells(c, &g) <= 0)
         return;
     choose_alignment(c, &g);
     measure_cells(c, &g);
@@ -908,6 +1003,7 @@ void table_block(ctx *c, const model_node *n, box b)
     int k = 0;
     for (const model_node *col = cols ? cols->first : NULL; col && k < TABLE_MAX_COLS; col = col->next, k++) {
         t.col_align[k] = align_attr(col);
+        t.col_src[k] = col;
         /* a percentage is kept as a fraction (negative), sized when the
          * table's measure is known */
         const char *given = model_attr_get(col, "width");
