@@ -18,6 +18,11 @@
 #define CHART_PI 3.14159265358979323846
 #define CHART_MAX_SERIES 8
 #define CHART_MAX_CATS 64
+/* Figures a chart shows: below a thousand million million in size (so
+ * that sums of eight series stay exact in a label), steps of its scale
+ * at least a millionth of a millionth. */
+#define CHART_MAX_FIGURE 1e15
+#define CHART_MIN_STEP 1e-12
 
 typedef struct series {
     const char *name;
@@ -36,6 +41,8 @@ void chart_ticks(double lo, double hi, int target, double *start, double *end, d
     if (hi <= lo)
         hi = lo + 1;
     double raw = (hi - lo) / (target > 1 ? target : 1);
+    if (!(raw >= CHART_MIN_STEP))
+        raw = CHART_MIN_STEP;       /* figures too close to 0 to tell apart */
     double mag = pow(10, floor(log10(raw)));
     static const double nice[] = { 1, 2, 2.5, 5, 10 };
     double s = mag * 10;
@@ -51,8 +58,9 @@ void chart_ticks(double lo, double hi, int target, double *start, double *end, d
 
 /* ---- data ---------------------------------------------------------------------- */
 
-/* A number from a cell or a list: "28.9", "1,831", "-20", "15.8%". */
-static int number(const char *s, double *out)
+/* A number from a cell or a list: "28.9", "1,831", "-20", "15.8%".
+ * Returns 1, or 0 with why set ("is not a number", "is too large"). */
+static int number(const char *s, double *out, const char **why)
 {
     char buf[64];
     size_t n = 0;
@@ -62,7 +70,11 @@ static int number(const char *s, double *out)
     buf[n] = '\0';
     char *end;
     double v = strtod(buf, &end);
-    if (end == buf || *end || !isfinite(v) || fabs(v) > 1e15)
+    *why = "is not a number";
+    if (end == buf || *end || !isfinite(v))
+        return 0;
+    *why = "is too large for a chart (at most a thousand million million either way)";
+    if (fabs(v) >= CHART_MAX_FIGURE)
         return 0;
     *out = v;
     return 1;
@@ -96,8 +108,9 @@ static int from_inline(ctx *c, const model_node *n, data *d)
         int k = 0;
         for (char *tok = strtok_r(list, "| \t", &save); tok && k < CHART_MAX_CATS;
              tok = strtok_r(NULL, "| \t", &save)) {
-            if (!number(tok, &se->v[k])) {
-                diag_error(s->file, s->line, s->col, "<series> '%s': '%s' is not a number", se->name, tok);
+            const char *why;
+            if (!number(tok, &se->v[k], &why)) {
+                diag_error(s->file, s->line, s->col, "<series> '%s': '%s' %s", se->name, tok, why);
                 return 0;
             }
             k++;
@@ -162,9 +175,11 @@ static int from_table(ctx *c, const model_node *n, data *d)
         d->cat[d->ncat] = first ? trim(c->a, model_text(c->a, first)) : "";
         for (int k = 0; k < nw; k++) {
             const model_node *cl = cell_at(row, want[k]);
-            if (!cl || !number(model_text(c->a, cl), &d->s[k].v[d->ncat])) {
+            const char *why = "is not a number";
+            if (!cl || !number(model_text(c->a, cl), &d->s[k].v[d->ncat], &why)) {
                 diag_error(row->file, row->line, row->col,
-                           "<chart> takes column %d of this row, which holds no number", want[k]);
+                           "<chart> takes column %d of this row, whose figure %s", want[k],
+                           cl ? why : "is missing");
                 return 0;
             }
         }
@@ -292,8 +307,10 @@ static uint32_t colour_of(const style_chart *st, int k)
 static const char *format_value(ctx *c, double v)
 {
     char buf[48];
-    if (fabs(v - round(v)) < 1e-9)
+    if (fabs(v - round(v)) < 1e-9 && fabs(v) < 9e14)    /* whole: 1,831 */
         money_plain(buf, sizeof buf, (long long)llround(v) * MONEY_UNIT);
+    else if (fabs(v) >= 9e14)
+        snprintf(buf, sizeof buf, "%.3g", v);
     else
         snprintf(buf, sizeof buf, "%.1f", v);
     return arena_strdup(c->a, buf);

@@ -8,6 +8,7 @@
 
 #include "diag.h"
 #include "mem.h"
+#include "mem.h"
 #include "money.h"
 
 typedef struct id_use {
@@ -258,43 +259,103 @@ static void check_budget(budget_ctx *b, const model_node *budget)
 
 /* ---- structure charts -------------------------------------------------- */
 
-static const model_node *unit_named(const model_node *structure, const char *id)
+typedef struct unit_ref {
+    const char *id;
+    int index;                      /* in document order */
+} unit_ref;
+
+static int by_unit_id(const void *a, const void *b)
 {
-    for (const model_node *u = structure->first; u; u = u->next)
-        if (u->kind == M_UNIT && strcmp(model_attr_get(u, "id"), id) == 0)
-            return u;
-    return NULL;
+    return strcmp(((const unit_ref *)a)->id, ((const unit_ref *)b)->id);
 }
 
-/* Every unit reports to a unit of the same chart, and following the
- * reporting lines up from any unit reaches a top without a loop. */
+/* The document-order index of the unit called id, or -1. */
+static int unit_index(const unit_ref *sorted, int n, const char *id)
+{
+    unit_ref key = { id, 0 };
+    const unit_ref *u = bsearch(&key, sorted, (size_t)n, sizeof *sorted, by_unit_id);
+    return u ? u->index : -1;
+}
+
+enum { UNIT_NEW, UNIT_ON_PATH, UNIT_DONE };
+
+/* Follows reporting lines up from unit i, marking every unit on the way:
+ * loop[k] when its lines come round again, depth[k] its levels below the
+ * top. Each unit is walked once, so the whole chart is checked in linear
+ * time after the sort. */
+static void walk_up(int i, const int *up, int *state, int *loop, int *depth, int *path)
+{
+    int n = 0, k = i;
+    while (k >= 0 && state[k] == UNIT_NEW) {
+        state[k] = UNIT_ON_PATH;
+        path[n++] = k;
+        k = up[k];
+    }
+    int looped = k >= 0 && (state[k] == UNIT_ON_PATH || loop[k]);
+    int d = k >= 0 && !looped ? depth[k] : -1;
+    while (n > 0) {
+        int j = path[--n];
+        state[j] = UNIT_DONE;
+        loop[j] = looped;
+        depth[j] = ++d;
+    }
+}
+
+/* Every unit reports to a unit of the same chart, following the
+ * reporting lines up from any unit reaches a top without a loop, and no
+ * unit is more levels down than a chart can show. */
 static void check_structure(budget_ctx *b, const model_node *s)
 {
-    int units = 0;
+    int n = 0;
     for (const model_node *u = s->first; u; u = u->next)
-        units += u->kind == M_UNIT;
-    for (const model_node *u = s->first; u; u = u->next) {
-        if (u->kind != M_UNIT)
-            continue;
-        const char *up = model_attr_get(u, "reports-to");
-        if (up && !unit_named(s, up)) {
-            diag_error(u->file, u->line, u->col, "unit '%s' reports to '%s', which is not a unit of this chart",
-                       model_attr_get(u, "id"), up);
-            b->errors++;
-            continue;
+        n += u->kind == M_UNIT;
+    const model_node **units = mem_alloc((size_t)n, sizeof *units);
+    unit_ref *sorted = mem_alloc((size_t)n, sizeof *sorted);
+    int *up = mem_alloc((size_t)n, sizeof *up), *state = mem_alloc((size_t)n, sizeof *state);
+    int *loop = mem_alloc((size_t)n, sizeof *loop), *depth = mem_alloc((size_t)n, sizeof *depth);
+    int *path = mem_alloc((size_t)n, sizeof *path);
+    n = 0;
+    for (const model_node *u = s->first; u; u = u->next)
+        if (u->kind == M_UNIT) {
+            sorted[n] = (unit_ref){ model_attr_get(u, "id"), n };
+            units[n++] = u;
         }
-        const model_node *at = u;
-        int steps = 0;
-        while (at && (up = model_attr_get(at, "reports-to")) && steps <= units) {
-            at = unit_named(s, up);
-            steps++;
-        }
-        if (steps > units) {
-            diag_error(u->file, u->line, u->col, "unit '%s' reports to itself through its reporting lines",
-                       model_attr_get(u, "id"));
+    qsort(sorted, (size_t)n, sizeof *sorted, by_unit_id);
+    for (int i = 0; i < n; i++) {
+        const char *to = model_attr_get(units[i], "reports-to");
+        up[i] = to ? unit_index(sorted, n, to) : -1;
+        if (to && up[i] < 0) {
+            diag_error(units[i]->file, units[i]->line, units[i]->col,
+                       "unit '%s' reports to '%s', which is not a unit of this chart",
+                       model_attr_get(units[i], "id"), to);
             b->errors++;
         }
     }
+    for (int i = 0; i < n; i++)
+        if (state[i] == UNIT_NEW)
+            walk_up(i, up, state, loop, depth, path);
+    int deep_reported = 0;
+    for (int i = 0; i < n; i++) {
+        const model_node *u = units[i];
+        if (loop[i]) {
+            diag_error(u->file, u->line, u->col, "unit '%s' reports to itself through its reporting lines",
+                       model_attr_get(u, "id"));
+            b->errors++;
+        } else if (depth[i] >= MODEL_MAX_LEVELS && !deep_reported) {
+            diag_error(u->file, u->line, u->col,
+                       "unit '%s' is at level %d of its chart; a chart shows at most %d levels",
+                       model_attr_get(u, "id"), depth[i] + 1, MODEL_MAX_LEVELS);
+            b->errors++;
+            deep_reported = 1;
+        }
+    }
+    free(units);
+    free(sorted);
+    free(up);
+    free(state);
+    free(loop);
+    free(depth);
+    free(path);
 }
 
 /* A picture's file must be there, readable, and inside the report's

@@ -9,7 +9,7 @@ static FILE *out;
 void diag_report(diag_level level, const char *file, int line, int col,
                  const char *fmt, ...)
 {
-    if (quiet)
+    if (quiet && level == DIAG_WARNING)
         return;
     if (strict)
         level = DIAG_ERROR;

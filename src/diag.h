@@ -16,8 +16,9 @@ void diag_report(diag_level level, const char *file, int line, int col,
 /* With strict on, warnings are reported as errors (--strict). */
 void diag_set_strict(int on);
 
-/* While quiet, nothing is reported or counted: layout's later passes
- * meet the same text again and must not say the same thing twice. */
+/* While quiet, warnings are neither reported nor counted: layout's later
+ * passes meet the same text again and must not say the same thing
+ * twice. Errors are always reported: a pass stops at its first. */
 void diag_quiet(int on);
 
 /* Errors and warnings reported since the last diag_reset. */

@@ -72,6 +72,7 @@ typedef struct dl_outline {
     const char *title;         /* UTF-8 */
     int page;
     double y;
+    const model_node *src;     /* the heading's division */
     struct dl_outline *next;
 } dl_outline;
 

@@ -900,22 +900,27 @@ void lay_plain(ctx *c, const char *text, int style, box b, const model_node *src
     lay_add_space(c, s->space_after);
 }
 
+/* The largest length a PDF page may have (200 inches). */
+#define LAY_MAX_LENGTH 14400.0
+
 double lay_length(const char *value, double whole)
 {
     if (!value)
         return 0;
     char *end;
     double v = strtod(value, &end);
-    if (v <= 0)
-        return 0;
+    if (!(v > 0) || !isfinite(v))
+        return 0;                   /* "nan", "inf", nothing or less */
     while (*end == ' ')
         end++;
-    if (*end == '\0' || strcmp(end, "pt") == 0) return v;
-    if (strcmp(end, "%") == 0) return v / 100 * whole;
-    if (strcmp(end, "mm") == 0) return v * 72 / 25.4;
-    if (strcmp(end, "cm") == 0) return v * 72 / 2.54;
-    if (strcmp(end, "in") == 0) return v * 72;
-    return 0;                       /* an unknown unit: sized automatically */
+    double scale;
+    if (*end == '\0' || strcmp(end, "pt") == 0) scale = 1;
+    else if (strcmp(end, "%") == 0) scale = whole / 100;
+    else if (strcmp(end, "mm") == 0) scale = 72 / 25.4;
+    else if (strcmp(end, "cm") == 0) scale = 72 / 2.54;
+    else if (strcmp(end, "in") == 0) scale = 72;
+    else return 0;                  /* an unknown unit: sized automatically */
+    return v > LAY_MAX_LENGTH / (scale > 1 ? scale : 1) ? LAY_MAX_LENGTH : v * scale;
 }
 
 void lay_append(ctx *c, gline *first, gline *last)
@@ -1551,6 +1556,33 @@ static void place(gline *l, dl_page *p, double top)
     }
 }
 
+/* The element a line was set from, to say where a problem is. */
+static const model_node *line_source(const ctx *c, const gline *l)
+{
+    for (const dl_item *it = l->first; it; it = it->next)
+        if (it->src) {
+            const model_node *n = it->src;
+            while (n->kind == M_TEXT && n->parent)
+                n = n->parent;
+            return n;
+        }
+    return c->doc->root;
+}
+
+/* Whether page p may be added for line l: a report stops at the page
+ * count the PDF library and readers handle (a located error past it). */
+static int page_allowed(ctx *c, const dl_page *p, const gline *l)
+{
+    if (p->number <= LAYOUT_MAX_PAGES)
+        return 1;
+    const model_node *at = line_source(c, l);
+    diag_error(at->file, at->line, at->col, "<%s> falls on page %d; a report has at most %d pages",
+               at->name, p->number, LAYOUT_MAX_PAGES);
+
+    c->failed = 1;
+    return 0;
+}
+
 static void paginate(ctx *c, dl_doc *d, gline *first)
 {
     const style_template *t = c->t;
@@ -1565,6 +1597,8 @@ static void paginate(ctx *c, dl_doc *d, gline *first)
     for (gline *l = first; l; l = l->next) {
         if (!p || (l->break_before && !empty)) {
             p = new_page(c, d);
+            if (!page_allowed(c, p, l))
+                return;
             y = top;
             empty = 1;
         }
@@ -1585,6 +1619,8 @@ static void paginate(ctx *c, dl_doc *d, gline *first)
             if (in_table)       /* close the table at the page's foot */
                 dl_append(p, table_close_rule(c, l->table, y));
             p = new_page(c, d);
+            if (!page_allowed(c, p, l))
+                return;
             y = top;
             empty = 1;
             gap = 0;
@@ -1898,6 +1934,7 @@ static void outline(ctx *c, dl_doc *d)
         o->title = *a->label ? arena_printf(c->a, "%s %s", a->label, a->title) : a->title;
         o->page = a->page;
         o->y = a->y;
+        o->src = a->node;
         *tail = o;
         tail = &o->next;
     }
@@ -1959,6 +1996,8 @@ static dl_doc *layout_pass(ctx *c)
     } else {
         paginate(c, d, c->first);
     }
+    if (c->failed)
+        return NULL;
     c->cur->front_pages = front_pages(c);
     d->front_pages = c->cur->front_pages;
     d->front_style = (char)t->front_numbering;

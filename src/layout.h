@@ -26,4 +26,8 @@ typedef struct layout_stats {
  * (a character no font has) are reported and layout goes on. */
 dl_doc *layout_run(const model_doc *doc, style_template *t, arena *a, layout_stats *stats);
 
+/* The most pages a report may have: the PDF's structure tree keeps two
+ * entries a page in one array, which holds at most 32,767. */
+#define LAYOUT_MAX_PAGES 10000
+
 #endif

@@ -93,6 +93,7 @@ void model_append(model_node *parent, model_node *child);
  * reaches the layout or the PDF library. */
 #define MODEL_MAX_COUNT 1000000     /* start= of lists and grids, rowspan= */
 #define MODEL_MAX_COLS 64           /* columns of a table, colspan= */
+#define MODEL_MAX_LEVELS 32         /* levels of an organisation chart */
 #define MODEL_MAX_STRING 16000      /* bytes of a title, caption, alt text or
                                        web address: the PDF holds each as
                                        one string of at most 64 KB */

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "diag.h"
 #include "layout_int.h"
 #include "mem.h"
 
@@ -33,12 +34,43 @@ typedef struct chart_ctx {
     int n;
 } chart_ctx;
 
-static onode *find(chart_ctx *oc, const char *id)
+typedef struct by_id {
+    const char *id;
+    onode *node;
+} by_id;
+
+static int compare_ids(const void *a, const void *b)
 {
+    return strcmp(((const by_id *)a)->id, ((const by_id *)b)->id);
+}
+
+/* Each unit's reports, in document order: a sort by id, then a lookup
+ * per unit, so that a chart of thousands of units is linked at once. */
+static void link_reports(chart_ctx *oc, onode **kids)
+{
+    by_id *ids = mem_alloc((size_t)oc->n, sizeof *ids);
+    onode **up = mem_alloc((size_t)oc->n, sizeof *up);
     for (int i = 0; i < oc->n; i++)
-        if (strcmp(model_attr_get(oc->nodes[i].unit, "id"), id) == 0)
-            return &oc->nodes[i];
-    return NULL;
+        ids[i] = (by_id){ model_attr_get(oc->nodes[i].unit, "id"), &oc->nodes[i] };
+    qsort(ids, (size_t)oc->n, sizeof *ids, compare_ids);
+    for (int i = 0; i < oc->n; i++) {
+        by_id key = { model_attr_get(oc->nodes[i].unit, "reports-to"), NULL };
+        const by_id *hit = key.id ? bsearch(&key, ids, (size_t)oc->n, sizeof *ids, compare_ids) : NULL;
+        up[i] = hit ? hit->node : NULL;
+        if (up[i])
+            up[i]->nkids++;
+    }
+    int used = 0;
+    for (int i = 0; i < oc->n; i++) {
+        oc->nodes[i].kids = kids + used;
+        used += oc->nodes[i].nkids;
+        oc->nodes[i].nkids = 0;
+    }
+    for (int i = 0; i < oc->n; i++)
+        if (up[i])
+            up[i]->kids[up[i]->nkids++] = &oc->nodes[i];
+    free(ids);
+    free(up);
 }
 
 /* The box: as wide as the name wants up to the template's maximum, as
@@ -238,6 +270,46 @@ static void draw_boxes(chart_ctx *oc, double x0, gline *band)
     }
 }
 
+/* Draws the band's chart at scale s about its top centre at x: a chart
+ * a little too big for a page is drawn smaller, type and lines with it. */
+static void shrink(gline *band, double s, double x)
+{
+    for (dl_item *it = band->first; it; it = it->next) {
+        it->x = x + (it->x - x) * s;
+        it->x2 = x + (it->x2 - x) * s;
+        it->y *= s;
+        it->y2 *= s;
+        it->w *= s;
+        it->h *= s;
+        it->line_width *= s;
+        it->size *= s;
+        it->word_space *= s;
+    }
+    band->height *= s;
+}
+
+/* The scale the chart is drawn at to fit a page: 1 when it fits, less
+ * down to the template's min-scale, 0 (after a located error) when it
+ * would have to be smaller still. */
+static double fit_scale(chart_ctx *oc, const model_node *n, double width, double height)
+{
+    ctx *c = oc->c;
+    double body = c->t->page_height - c->t->margin_top - c->t->margin_bottom;
+    double s = 1;
+    if (width > oc->avail)
+        s = oc->avail / width;
+    if (height * s > body)
+        s = body / height;
+    if (s >= oc->st->min_scale)
+        return s;
+    diag_error(n->file, n->line, n->col,
+               "<structure> is drawn %.0fpt wide and %.0fpt tall, too big for a page (%.0f by %.0fpt) "
+               "even at the template's min-scale of %g; give it fewer levels or split it",
+               width, height, oc->avail, body, oc->st->min_scale);
+    c->failed = 1;
+    return 0;
+}
+
 void org_chart(ctx *c, const model_node *n, box b)
 {
     chart_ctx oc = { .c = c, .st = &c->t->orgchart };
@@ -252,18 +324,8 @@ void org_chart(ctx *c, const model_node *n, box b)
     for (const model_node *u = n->first; u; u = u->next)
         if (u->kind == M_UNIT)
             oc.nodes[i++].unit = u;
-    /* reports in document order; check.c has refused unknown units and loops */
-    int used = 0;
-    for (i = 0; i < oc.n; i++) {
-        onode *o = &oc.nodes[i];
-        o->kids = kids + used;
-        for (int k = 0; k < oc.n; k++) {
-            const char *up = model_attr_get(oc.nodes[k].unit, "reports-to");
-            if (up && find(&oc, up) == o)
-                o->kids[o->nkids++] = &oc.nodes[k];
-        }
-        used += o->nkids;
-    }
+    /* check.c has refused unknown units, loops and charts too deep */
+    link_reports(&oc, kids);
     const model_node *cap = model_child(n, M_CAPTION);
     gline *before = c->last;
     if (cap)
@@ -277,6 +339,12 @@ void org_chart(ctx *c, const model_node *n, box b)
             if (oc.nodes[i].tree_h > height)
                 height = oc.nodes[i].tree_h;
         }
+    double scale = fit_scale(&oc, n, width, height + 2 * oc.st->line);
+    if (scale <= 0) {
+        free(oc.nodes);
+        free(kids);
+        return;
+    }
     gline *band = arena_alloc(c->a, sizeof *band);
     band->height = height + 2 * oc.st->line;
     double x = 0;
@@ -292,6 +360,10 @@ void org_chart(ctx *c, const model_node *n, box b)
         it->x2 += x0;
     }
     draw_boxes(&oc, x0, band);
+    for (dl_item *it = band->first; it; it = it->next)
+        it->src = it->src ? it->src : n;   /* where the chart's lines and boxes come from */
+    if (scale < 1)
+        shrink(band, scale, c->t->margin_left + b.left + oc.avail / 2);
     lay_add_space(c, c->t->table.space_before);
     lay_append(c, band, band);
     for (gline *l = before ? before->next : c->first; l && l != band; l = l->next)

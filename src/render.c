@@ -6,6 +6,7 @@
 #include "render.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,9 @@
 #include "image.h"
 #include "tag.h"
 #include "utf8.h"
+
+/* Numbers a PDF reader is sure to handle (the library's own limit). */
+#define RENDER_MAX_REAL 32767.0
 
 typedef struct loaded_font {
     const font *metrics;
@@ -52,6 +56,9 @@ typedef struct rstate {
     int nfiles, file_cap;
     int utf_ready;              /* the two-byte encoder is registered */
     tagger *tags;               /* the structure tree, for screen readers */
+    const model_node *at;       /* what is being drawn, to say where a failure is */
+    const model_node *err_at;   /* where the library's first error came */
+    const char *refused;        /* why render itself stopped, or NULL */
     /* text state of the current page, to write operators only on change */
     int in_text;
     HPDF_Font cur_font;
@@ -66,7 +73,76 @@ static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *data)
     if (!r->error) {
         r->error = error;
         r->detail = detail;
+        r->err_at = r->at;
     }
+}
+
+/* Stops the render at node n for the reason why (the first one wins). */
+static void refuse(rstate *r, const model_node *n, const char *why)
+{
+    if (!r->refused && !r->error) {
+        r->refused = why;
+        r->err_at = n;
+    }
+}
+
+/* The PDF library's error codes as the author can act on them. */
+static const char *explain(HPDF_STATUS code)
+{
+    switch (code) {
+    case HPDF_ARRAY_COUNT_ERR:
+        return "has more parts than one object of a PDF may hold (32,767)";
+    case HPDF_DICT_COUNT_ERR:
+        return "has more entries than one object of a PDF may hold (4,095)";
+    case HPDF_STRING_OUT_OF_RANGE: case HPDF_BINARY_LENGTH_ERR:
+        return "holds a text longer than a PDF string may be (65,535 bytes)";
+    case HPDF_INVALID_URI:
+        return "has a web address a PDF link cannot hold";
+    case HPDF_UNSUPPORTED_JPEG_FORMAT: case HPDF_INVALID_JPEG_DATA:
+        return "is a JPEG picture of a kind a PDF cannot hold";
+    case HPDF_INVALID_PNG_IMAGE: case HPDF_LIBPNG_ERROR:
+        return "is a PNG picture a PDF cannot hold";
+    case HPDF_PAGE_OUT_OF_RANGE: case HPDF_REAL_OUT_OF_RANGE: case HPDF_PAGE_INVALID_SIZE:
+        return "is placed or sized beyond what a PDF page holds";
+    case HPDF_XREF_COUNT_ERR:
+        return "makes the PDF hold more objects than it may (8,388,607)";
+    case HPDF_FAILD_TO_ALLOC_MEM:
+        return "needs more memory than the machine has";
+    default:
+        return NULL;
+    }
+}
+
+/* Reports why the render failed, once, at the element it failed on. */
+static void report_failure(const rstate *r, const char *where)
+{
+    const model_node *n = r->err_at;
+    const char *why = r->refused ? r->refused : explain(r->error);
+    char code[64];
+    if (!why) {
+        snprintf(code, sizeof code, "could not be written (PDF library error 0x%04X, detail %u)",
+                 (unsigned)r->error, (unsigned)r->detail);
+        why = code;
+    }
+    if (n)
+        diag_error(n->file, n->line, n->col, "<%s> %s", n->name, why);
+    else
+        diag_error(where, 0, 0, "the PDF %s", why);
+}
+
+/* Whether every number of it that reaches the PDF is finite and within
+ * the range a PDF reader handles (32,767 either way). */
+static int item_in_range(const dl_item *it)
+{
+    double v[] = { it->x, it->y, it->x2, it->y2, it->w, it->h, it->line_width, it->size,
+                   it->word_space, it->a0, it->a1, it->hatch_step, it->hatch_width };
+    for (size_t k = 0; k < sizeof v / sizeof v[0]; k++)
+        if (!(fabs(v[k]) <= RENDER_MAX_REAL))
+            return 0;
+    for (int k = 0; k < 2 * it->npts; k++)
+        if (!(fabs(it->x + it->pts[k]) <= RENDER_MAX_REAL))
+            return 0;
+    return 1;
 }
 
 static const char *file_name(rstate *r, const char *path)
@@ -391,7 +467,14 @@ static void draw_page(rstate *r, const dl_page *p, HPDF_Page page)
     r->cur_font = NULL;
     r->cur_size = r->cur_ws = 0;
     r->fill_known = 0;
-    for (const dl_item *it = p->first; it && !r->error; it = it->next) {
+    for (const dl_item *it = p->first; it && !r->error && !r->refused; it = it->next) {
+        r->at = it->src;
+        while (r->at && r->at->kind == M_TEXT)
+            r->at = r->at->parent;
+        if (!item_in_range(it)) {
+            refuse(r, r->at, "would be drawn at a position or size beyond what a PDF page holds");
+            break;
+        }
         if (it->kind == DL_TEXT) {
             draw_text(r, page, it);     /* marked inside its text object */
             continue;
@@ -414,6 +497,12 @@ static void draw_page(rstate *r, const dl_page *p, HPDF_Page page)
         default: break;
         }
         tag_close(r->tags, page);
+        const model_node *tag_at;
+        const char *tag_why;
+        if (tag_failure(r->tags, &tag_at, &tag_why)) {
+            refuse(r, tag_at ? tag_at : r->at, tag_why);
+            break;
+        }
     }
     end_text(r, page);
 }
@@ -481,6 +570,7 @@ static void bookmarks(rstate *r, const dl_doc *d)
         HPDF_Outline item = HPDF_CreateOutline(r->pdf, up, "", NULL);
         if (!item)
             return;
+        r->at = o->src;
         set_text(r, item, "Title", o->title);
         HPDF_Destination dst = destination(r, o->page, o->y);
         if (dst)
@@ -509,15 +599,25 @@ static void page_labels(rstate *r, const dl_doc *d)
 
 /* ---- PDF/A-1b ---------------------------------------------------------------- */
 
+/* s escaped for XML, its noncharacters written as U+FFFD as the
+ * document information writes them (tag_text_string). */
 static void xml_escaped(HPDF_Stream st, const char *s)
 {
-    for (; s && *s; s++) {
-        switch (*s) {
+    const char *p = s, *end = s ? s + strlen(s) : s;
+    while (p < end) {
+        const char *start = p;
+        uint32_t cp = utf8_next(&p, end);
+        switch (cp) {
         case '&': HPDF_Stream_WriteStr(st, "&amp;"); break;
         case '<': HPDF_Stream_WriteStr(st, "&lt;"); break;
         case '>': HPDF_Stream_WriteStr(st, "&gt;"); break;
         case '"': HPDF_Stream_WriteStr(st, "&quot;"); break;
-        default: HPDF_Stream_Write(st, (const HPDF_BYTE *)s, 1); break;
+        default:
+            if (cp == UTF8_INVALID || utf8_is_noncharacter(cp))
+                HPDF_Stream_WriteStr(st, "\xEF\xBF\xBD");
+            else
+                HPDF_Stream_Write(st, (const HPDF_BYTE *)start, (HPDF_UINT)(p - start));
+            break;
         }
     }
 }
@@ -691,40 +791,56 @@ static int write_atomically(rstate *r, const char *path)
 
 /* Draws d into r->pdf: pages, bookmarks, page labels, and PDF/A's parts
  * when asked. Returns 0, or -1 with r->error set or a reason reported. */
+static int count_links(const dl_doc *d)
+{
+    int n = 0;
+    for (const dl_page *p = d->first; p; p = p->next)
+        for (const dl_item *it = p->first; it; it = it->next)
+            n += it->kind == DL_LINK;
+    return n;
+}
+
+/* Draws d into r->pdf: pages, bookmarks, page labels, and PDF/A's parts
+ * when asked. Returns 0, or -1 after reporting, at the element it came
+ * to, why it failed. */
 static int build(rstate *r, const dl_doc *d, const render_options *opt, const char *where)
 {
     HPDF_SetCompressionMode(r->pdf, HPDF_COMP_ALL);
+    r->at = d->root;
     set_document(r, d);
     r->pages = mem_alloc((size_t)d->npages + 1, sizeof *r->pages);
     for (const dl_page *p = d->first; p && !r->error && r->npages < d->npages; p = p->next)
         r->pages[r->npages++] = HPDF_AddPage(r->pdf);
-    r->tags = tag_new(r->pdf, d->root, r->npages);
+    r->tags = tag_new(r->pdf, d->root, r->npages, count_links(d));
     if (!r->tags) {
         diag_error(where, 0, 0, "out of memory");
         return -1;
     }
     int k = 0;
-    for (const dl_page *p = d->first; p && !r->error && k < r->npages; p = p->next) {
+    for (const dl_page *p = d->first; p && !r->error && !r->refused && k < r->npages; p = p->next) {
         tag_page(r->tags, r->pages[k], k);
         draw_page(r, p, r->pages[k++]);
     }
-    if (!r->error) {
+    const model_node *tag_at;
+    const char *tag_why;
+    if (!r->error && !r->refused) {
+        r->at = d->root;
         bookmarks(r, d);
         page_labels(r, d);
-        if (tag_finish(r->tags) != 0 && !r->error) {
-            diag_error(where, 0, 0, "cannot write the structure tree");
-            return -1;
-        }
+        r->at = d->root;
+        if (tag_finish(r->tags) != 0 && !r->error && !tag_failure(r->tags, &tag_at, &tag_why))
+            refuse(r, NULL, "cannot hold the structure tree for readers");
     }
-    if (!r->error && opt && opt->pdfa &&
+    if (!r->error && !r->refused && tag_failure(r->tags, &tag_at, &tag_why))
+        refuse(r, tag_at ? tag_at : d->root, tag_why);
+    if (!r->error && !r->refused && opt && opt->pdfa &&
         (write_xmp(r, d) != 0 || output_intent(r, opt) != 0 || file_id(r, d) != 0)) {
         diag_error(where, 0, 0, "cannot write PDF/A: the output intent's ICC profile %s cannot be read",
                    opt->icc_profile ? opt->icc_profile : "(the template names none)");
         return -1;
     }
-    if (r->error) {
-        diag_error(where, 0, 0, "PDF library error 0x%04X (detail %u)", (unsigned)r->error,
-                   (unsigned)r->detail);
+    if (r->error || r->refused) {
+        report_failure(r, where);
         return -1;
     }
     return 0;

@@ -645,6 +645,10 @@ static void read_orgchart(loader *L, xmlNodePtr x)
     o->fill = STYLE_NONE;
     colour(L, x, "line-color", &o->line_color);
     colour(L, x, "fill", &o->fill);
+    o->min_scale = 1;
+    number(L, x, "min-scale", &o->min_scale);
+    if (o->min_scale < 0.3 || o->min_scale > 1)
+        bad(L, x, "min-scale is a factor between 0.3 and 1, not", attr(x, "min-scale", L->a));
     if (o->box_max < 36 || o->gap_y <= 0) {
         bad(L, x, "needs box-max of at least 36pt and a gap-y", "");
         return;
@@ -767,7 +771,7 @@ static const char *const chart_attrs[] = { "style", "height", "palette", "axis",
     "outline", "marker", "axis-color", "grid-color", "tick", "gap", "bar-width", "hatch-step",
     "hatch-width", "value-fill", NULL };
 static const char *const orgchart_attrs[] = { "box-style", "padding", "gap-x", "gap-y", "box-max",
-    "line", "line-color", "fill", NULL };
+    "line", "line-color", "fill", "min-scale", NULL };
 
 static void read_element(loader *L, xmlNodePtr x)
 {

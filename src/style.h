@@ -154,6 +154,7 @@ typedef struct style_orgchart {
     double box_max;                 /* widest a box grows before its name wraps */
     double line;                    /* boxes' outlines and connectors */
     uint32_t line_color, fill;
+    double min_scale;               /* smallest a chart too big for a page is drawn */
 } style_orgchart;
 
 /* Charts. */

@@ -38,6 +38,9 @@ struct tagger {
     elem **buckets;
     size_t nbuckets, count;
     HPDF_Array nums;                /* the parent tree: page index, then its marks */
+    HPDF_Array leaves;              /* a parent tree too long for one array: its */
+    HPDF_Dict leaf;                 /* leaves, the one being filled, */
+    int leaf_lo, leaf_hi;           /* and the keys it holds */
     HPDF_Array marks;               /* this page's elements, by MCID */
     HPDF_Page page;
     int mcid;
@@ -48,21 +51,87 @@ struct tagger {
     int nannots, annot_cap;         /* first_key on */
     int first_key;
     int failed;
+    const model_node *fail_at;      /* where tagging stopped, and why */
+    const char *fail_why;
 };
+
+/* Entries of one PDF array: the library's limit, less a margin. */
+#define TAG_MAX_ARRAY 32000
+/* Pairs in each leaf of a parent tree split into leaves. */
+#define TAG_LEAF_PAIRS 4000
+
+/* Stops tagging at node n (NULL: the document) for the reason why. */
+static int fail(tagger *t, const model_node *n, const char *why)
+{
+    if (!t->fail_why) {
+        t->fail_at = n;
+        t->fail_why = why;
+    }
+    return t->failed = -1;
+}
+
+/* Whether e holds all the kids an array may (then tagging stops). */
+static int kids_full(tagger *t, elem *e)
+{
+    if (HPDF_Array_Items(e->kids) < TAG_MAX_ARRAY)
+        return 0;
+    fail(t, e->node, "holds more parts than a tagged PDF can list under one element (32,000)");
+    return 1;
+}
+
+/* Adds item to the kids of e, unless e already holds all an array may. */
+static HPDF_STATUS add_kid(tagger *t, elem *e, void *item)
+{
+    return kids_full(t, e) ? HPDF_ARRAY_COUNT_ERR : HPDF_Array_Add(e->kids, item);
+}
+
+/* Writes the keys the filled leaf holds. */
+static HPDF_STATUS close_leaf(tagger *t)
+{
+    if (!t->leaf)
+        return HPDF_OK;
+    HPDF_Array limits = HPDF_Array_New(t->pdf->mmgr);
+    if (!limits)
+        return HPDF_FAILD_TO_ALLOC_MEM;
+    HPDF_STATUS st = HPDF_Dict_Add(t->leaf, "Limits", limits);
+    st += HPDF_Array_AddNumber(limits, t->leaf_lo);
+    st += HPDF_Array_AddNumber(limits, t->leaf_hi);
+    t->leaf = NULL;
+    return st;
+}
+
+/* Adds key and its value to the parent tree: one array of pairs when
+ * the report is small enough, else leaves of TAG_LEAF_PAIRS pairs. */
+static HPDF_STATUS tree_add(tagger *t, int key, void *value)
+{
+    if (t->leaves && (!t->leaf || t->leaf_hi - t->leaf_lo + 1 >= TAG_LEAF_PAIRS)) {
+        HPDF_STATUS st = close_leaf(t);
+        HPDF_Dict leaf = HPDF_Dict_New(t->pdf->mmgr);
+        if (st != HPDF_OK || !leaf || HPDF_Xref_Add(t->pdf->xref, leaf) != HPDF_OK)
+            return HPDF_FAILD_TO_ALLOC_MEM;
+        t->nums = HPDF_Array_New(t->pdf->mmgr);
+        if (!t->nums || HPDF_Dict_Add(leaf, "Nums", t->nums) != HPDF_OK ||
+            HPDF_Array_Add(t->leaves, leaf) != HPDF_OK)
+            return HPDF_FAILD_TO_ALLOC_MEM;
+        t->leaf = leaf;
+        t->leaf_lo = key;
+    }
+    t->leaf_hi = key;
+    HPDF_STATUS st = HPDF_Array_AddNumber(t->nums, key);
+    return st + HPDF_Array_Add(t->nums, value);
+}
 
 HPDF_Binary tag_text_string(HPDF_Doc pdf, const char *utf8)
 {
     size_t len = strlen(utf8);
-    HPDF_BYTE *buf = malloc(len * 4 + 2);
-    if (!buf)
-        return NULL;
+    HPDF_BYTE *buf = mem_alloc(mem_mul(len, 4) + 2, 1);
     size_t n = 0;
     buf[n++] = 0xFE;
     buf[n++] = 0xFF;
     const char *p = utf8, *end = utf8 + len;
     while (p < end) {
         uint32_t cp = utf8_next(&p, end);
-        if (cp == UTF8_INVALID)
+        if (cp == UTF8_INVALID || utf8_is_noncharacter(cp))
             cp = 0xFFFD;
         if (cp >= 0x10000) {
             cp -= 0x10000;
@@ -160,16 +229,19 @@ static char *alt_of(const model_node *n)
 {
     const char *alt = model_attr_get(n, "alt");
     if (alt)
-        return strdup(alt);
+    {
+        size_t len = strlen(alt);
+        char *s = mem_alloc(len + 1, 1);
+        memcpy(s, alt, len);
+        return s;
+    }
     const model_node *cap = model_child(n, M_CAPTION);
     if (!cap)
         return NULL;
     size_t len = text_into(cap, NULL);
-    char *s = malloc(len + 1);
-    if (s) {
-        text_into(cap, s);
-        s[len] = '\0';
-    }
+    char *s = mem_alloc(len + 1, 1);
+    text_into(cap, s);
+    s[len] = '\0';
     return s;
 }
 
@@ -194,9 +266,7 @@ static elem *find(tagger *t, const model_node *n, int sub)
 static int grow(tagger *t)
 {
     size_t nb = t->nbuckets * 2;
-    elem **b = calloc(nb, sizeof *b);
-    if (!b)
-        return -1;
+    elem **b = mem_alloc(nb, sizeof *b);
     for (size_t i = 0; i < t->nbuckets; i++)
         for (elem *e = t->buckets[i], *next; e; e = next) {
             next = e->chain;
@@ -215,9 +285,7 @@ static elem *make(tagger *t, const model_node *n, int sub, const char *tag, elem
 {
     if (t->count * 2 >= t->nbuckets && grow(t) != 0)
         return NULL;
-    elem *e = calloc(1, sizeof *e);
-    if (!e)
-        return NULL;
+    elem *e = mem_alloc(1, sizeof *e);
     HPDF_MMgr mm = t->pdf->mmgr;
     e->node = n;
     e->sub = sub;
@@ -239,7 +307,7 @@ static elem *make(tagger *t, const model_node *n, int sub, const char *tag, elem
         free(alt);
     }
     if (parent)
-        st += HPDF_Array_Add(parent->kids, e->dict);
+        st += add_kid(t, parent, e->dict);
     if (st != HPDF_OK) {
         free(e);
         return NULL;
@@ -256,9 +324,7 @@ static elem *element(tagger *t, const model_node *n, int sub, int holder);
 /* A Link element under parent, for a link's text and its annotation. */
 static elem *link_element(tagger *t, elem *parent)
 {
-    elem *e = calloc(1, sizeof *e);
-    if (!e)
-        return NULL;
+    elem *e = mem_alloc(1, sizeof *e);
     e->tag = "Link";
     e->dict = HPDF_Dict_New(t->pdf->mmgr);
     e->kids = HPDF_Array_New(t->pdf->mmgr);
@@ -272,7 +338,7 @@ static elem *link_element(tagger *t, elem *parent)
     st += HPDF_Dict_AddName(e->dict, "S", "Link");
     st += HPDF_Dict_Add(e->dict, "P", parent->dict);
     st += HPDF_Dict_Add(e->dict, "K", e->kids);
-    st += HPDF_Array_Add(parent->kids, e->dict);
+    st += add_kid(t, parent, e->dict);
     return st == HPDF_OK ? e : NULL;
 }
 
@@ -315,25 +381,27 @@ static elem *element_of(tagger *t, const dl_item *it)
 
 /* ---- pages and marked content ------------------------------------------- */
 
-tagger *tag_new(HPDF_Doc pdf, const model_node *root, int npages)
+tagger *tag_new(HPDF_Doc pdf, const model_node *root, int npages, int nlinks)
 {
-    tagger *t = calloc(1, sizeof *t);
-    if (!t)
-        return NULL;
+    tagger *t = mem_alloc(1, sizeof *t);
     t->pdf = pdf;
     t->root = root;
     t->nbuckets = 256;
-    t->buckets = calloc(t->nbuckets, sizeof *t->buckets);
+    t->buckets = mem_alloc(t->nbuckets, sizeof *t->buckets);
     /* every object hangs from the document at once, so that a render
      * that stops half way frees them with it */
     t->tree = HPDF_Dict_New(pdf->mmgr);
     HPDF_Dict parents = HPDF_Dict_New(pdf->mmgr);
-    t->nums = HPDF_Array_New(pdf->mmgr);
     t->first_key = npages;      /* the pages take keys 0 to npages-1 */
-    if (!t->buckets || !t->tree || !parents || !t->nums ||
+    int flat = (long)npages + nlinks <= TAG_MAX_ARRAY / 2;
+    if (flat)
+        t->nums = HPDF_Array_New(pdf->mmgr);
+    else
+        t->leaves = HPDF_Array_New(pdf->mmgr);
+    if (!t->tree || !parents || !(flat ? t->nums : t->leaves) ||
         HPDF_Xref_Add(pdf->xref, t->tree) != HPDF_OK ||
         HPDF_Dict_Add(t->tree, "ParentTree", parents) != HPDF_OK ||
-        HPDF_Dict_Add(parents, "Nums", t->nums) != HPDF_OK) {
+        HPDF_Dict_Add(parents, flat ? "Nums" : "Kids", flat ? t->nums : t->leaves) != HPDF_OK) {
         tag_free(t);
         return NULL;
     }
@@ -350,8 +418,7 @@ int tag_page(tagger *t, HPDF_Page page, int index)
     t->page = page;
     t->mcid = 0;
     t->marks = HPDF_Array_New(t->pdf->mmgr);
-    if (!t->marks || HPDF_Array_AddNumber(t->nums, index) != HPDF_OK ||
-        HPDF_Array_Add(t->nums, t->marks) != HPDF_OK ||
+    if (!t->marks || tree_add(t, index, t->marks) != HPDF_OK ||
         HPDF_Dict_AddNumber(page, "StructParents", index) != HPDF_OK)
         return t->failed = -1;
     return 0;
@@ -372,6 +439,8 @@ int tag_open(tagger *t, HPDF_Page page, const dl_item *it)
         e = t->link = link_element(t, e);
     if (!e)
         return t->failed = -1;
+    if (HPDF_Array_Items(t->marks) >= TAG_MAX_ARRAY)
+        return fail(t, it->src, "puts more tagged pieces on one page than a PDF can list (32,000)");
     t->last = e;
     HPDF_STATUS st = HPDF_OK;
     if (!e->pg) {
@@ -379,6 +448,8 @@ int tag_open(tagger *t, HPDF_Page page, const dl_item *it)
         e->pg = page;
         st += HPDF_Dict_Add(e->dict, "Pg", page);
     }
+    if (kids_full(t, e))
+        return t->failed;
     if (e->pg == page) {
         st += HPDF_Array_AddNumber(e->kids, t->mcid);
     } else {
@@ -388,7 +459,7 @@ int tag_open(tagger *t, HPDF_Page page, const dl_item *it)
         st += HPDF_Dict_AddName(mcr, "Type", "MCR");
         st += HPDF_Dict_Add(mcr, "Pg", page);
         st += HPDF_Dict_AddNumber(mcr, "MCID", t->mcid);
-        st += HPDF_Array_Add(e->kids, mcr);
+        st += add_kid(t, e, mcr);
     }
     st += HPDF_Array_Add(t->marks, e->dict);
     if (st != HPDF_OK)
@@ -417,20 +488,12 @@ int tag_link(tagger *t, HPDF_Page page, HPDF_Annotation annot)
     HPDF_Dict objr = HPDF_Dict_New(t->pdf->mmgr);
     if (!objr)
         return t->failed = -1;
-    if (t->nannots == t->annot_cap) {
-        int cap = t->annot_cap ? t->annot_cap * 2 : 64;
-        elem **a = realloc(t->annots, sizeof *a * (size_t)cap);
-        if (!a)
-            return t->failed = -1;
-        t->annots = a;
-        t->annot_cap = cap;
-    }
     HPDF_STATUS st = HPDF_Dict_AddName(objr, "Type", "OBJR");
     st += HPDF_Dict_Add(objr, "Obj", annot);
     st += HPDF_Dict_Add(objr, "Pg", page);
-    st += HPDF_Array_Add(e->kids, objr);
+    st += add_kid(t, e, objr);
     st += HPDF_Dict_AddNumber(annot, "StructParent", t->first_key + t->nannots);
-    t->annots[t->nannots++] = e;
+    t->annots[MEM_PUSH(t->annots, t->nannots, t->annot_cap)] = e;
     return st == HPDF_OK ? 0 : (t->failed = -1);
 }
 
@@ -445,9 +508,10 @@ int tag_finish(tagger *t)
     /* the annotations' entries follow the pages', keeping the keys in
      * order as a number tree must */
     for (int i = 0; i < t->nannots; i++)
-        if (HPDF_Array_AddNumber(t->nums, t->first_key + i) != HPDF_OK ||
-            HPDF_Array_Add(t->nums, t->annots[i]->dict) != HPDF_OK)
+        if (tree_add(t, t->first_key + i, t->annots[i]->dict) != HPDF_OK)
             return -1;
+    if (close_leaf(t) != HPDF_OK)
+        return -1;
     HPDF_STATUS st = HPDF_Dict_AddName(t->tree, "Type", "StructTreeRoot");
     st += HPDF_Dict_Add(t->tree, "K", t->document->dict);
     st += HPDF_Dict_AddNumber(t->tree, "ParentTreeNextKey", t->first_key + t->nannots);
@@ -455,6 +519,15 @@ int tag_finish(tagger *t)
     st += HPDF_Dict_Add(marked, "Marked", HPDF_Boolean_New(mm, HPDF_TRUE));
     st += HPDF_Dict_Add(t->pdf->catalog, "MarkInfo", marked);
     return st == HPDF_OK ? 0 : -1;
+}
+
+int tag_failure(const tagger *t, const model_node **at, const char **why)
+{
+    if (!t || !t->fail_why)
+        return 0;
+    *at = t->fail_at;
+    *why = t->fail_why;
+    return 1;
 }
 
 void tag_free(tagger *t)

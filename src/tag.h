@@ -19,7 +19,7 @@ typedef struct tagger tagger;
 
 /* A tagger for pdf, whose report has root as its top node; NULL when out
  * of memory. */
-tagger *tag_new(HPDF_Doc pdf, const model_node *root, int npages);
+tagger *tag_new(HPDF_Doc pdf, const model_node *root, int npages, int nlinks);
 
 /* Starts page index (0-based) of the document. */
 int tag_page(tagger *t, HPDF_Page page, int index);
@@ -35,6 +35,10 @@ int tag_link(tagger *t, HPDF_Page page, HPDF_Annotation annot);
 
 /* Writes the structure tree and marks the document as tagged. */
 int tag_finish(tagger *t);
+
+/* Whether tagging stopped at a limit of the PDF: 1 with the element it
+ * stopped at (NULL: the document) and the reason, else 0. */
+int tag_failure(const tagger *t, const model_node **at, const char **why);
 
 void tag_free(tagger *t);
 

@@ -117,3 +117,8 @@ long utf8_check(const char *s, size_t len)
     }
     return -1;
 }
+
+int utf8_is_noncharacter(uint32_t cp)
+{
+    return (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp <= 0x10FFFF && (cp & 0xFFFE) == 0xFFFE);
+}

@@ -17,6 +17,11 @@ uint32_t utf8_next(const char **s, const char *end);
  * 0 when cp is not a valid scalar value. */
 size_t utf8_encode(uint32_t cp, char *out);
 
+/* Whether cp is one of Unicode's noncharacters (U+FDD0-U+FDEF and the
+ * last two of every plane), which readers show as U+FFFD: metadata
+ * written in two places must replace them alike. */
+int utf8_is_noncharacter(uint32_t cp);
+
 /* Byte offset of the first invalid sequence in s[0..len), or -1. */
 long utf8_check(const char *s, size_t len);
 
