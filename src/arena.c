@@ -27,8 +27,8 @@ static void *xmalloc(size_t n)
 {
     void *p = malloc(n);
     if (!p) {
-        fputs("boardpress: out of memory\n", stderr);
-        abort();
+        fputs("boardpress: error: out of memory\n", stderr);
+        exit(1);
     }
     return p;
 }
@@ -63,6 +63,11 @@ void arena_free(arena *a)
 
 void *arena_alloc(arena *a, size_t n)
 {
+    if (n > SIZE_MAX / 2) {
+        /* a size computed from counts that overflowed (see mem_mul) */
+        fputs("boardpress: error: out of memory\n", stderr);
+        exit(1);
+    }
     size_t need = (n + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1);
     if (need == 0)
         need = ARENA_ALIGN;

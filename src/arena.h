@@ -11,13 +11,15 @@
 
 typedef struct arena arena;
 
-/* A new, empty arena; aborts the process only if memory is exhausted. */
+/* A new, empty arena. */
 arena *arena_new(void);
 
 /* Frees every block of the arena and the arena itself. NULL is allowed. */
 void arena_free(arena *a);
 
-/* n bytes, zeroed, aligned for any type; never NULL. */
+/* n bytes, zeroed, aligned for any type; never NULL. A request the
+ * machine cannot meet (or a size that overflowed, SIZE_MAX from
+ * mem_mul) ends the run with a message, as mem.h's allocators do. */
 void *arena_alloc(arena *a, size_t n);
 
 /* A copy of s[0..len) with a terminating NUL. */

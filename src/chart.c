@@ -13,6 +13,7 @@
 
 #include "diag.h"
 #include "layout_int.h"
+#include "mem.h"
 #include "money.h"
 
 #define CHART_PI 3.14159265358979323846
@@ -54,6 +55,8 @@ void chart_ticks(double lo, double hi, int target, double *start, double *end, d
     *step = s;
     *start = floor(lo / s + 1e-9) * s;
     *end = ceil(hi / s - 1e-9) * s;
+    if (*end <= *start)
+        *end = *start + s;          /* figures within a step of each other */
 }
 
 /* ---- data ---------------------------------------------------------------------- */
@@ -363,9 +366,7 @@ void chart_block(ctx *c, const model_node *n, box b)
 {
     const style_chart *stp = &c->t->chart;
     const char *type = model_attr_get(n, "type");
-    data *d = calloc(1, sizeof *d);
-    if (!d)
-        abort();
+    data *d = mem_alloc(1, sizeof *d);
     int ok = model_attr_get(n, "data") ? from_table(c, n, d) : from_inline(c, n, d);
     if (!ok || d->ncat == 0 || d->nseries == 0) {
         if (ok)

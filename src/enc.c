@@ -8,6 +8,7 @@
  * enc_shutdown. Not thread-safe: the tables are process globals.
  */
 #include "enc.h"
+#include "mem.h"
 #include "utf8.h"
 
 #include <stdlib.h>
@@ -100,13 +101,11 @@ static void tables_build(void)
     doc = HPDF_New(enc_hpdf_error, NULL);
     if (!doc)
         return;
-    tables = calloc(ENC_COUNT, sizeof *tables);
-    if (tables) {
-        for (i = 0; i < ENC_COUNT; i++) {
-            HPDF_Encoder enc = HPDF_GetEncoder(doc, enc_names[i]);
-            if (enc)
-                table_fill(&tables[i], enc);
-        }
+    tables = mem_alloc(ENC_COUNT, sizeof *tables);
+    for (i = 0; i < ENC_COUNT; i++) {
+        HPDF_Encoder enc = HPDF_GetEncoder(doc, enc_names[i]);
+        if (enc)
+            table_fill(&tables[i], enc);
     }
     HPDF_Free(doc);
 }

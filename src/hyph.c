@@ -7,6 +7,7 @@
 
 #include <hyphen.h>
 
+#include "mem.h"
 #include "utf8.h"
 
 #define HYPH_MAX_WORD 64            /* longer "words" are addresses or codes */
@@ -39,16 +40,12 @@ hyph *hyph_load(const char *path, int left, int right, char *err, size_t errlen)
         snprintf(err, errlen, "not a hyphenation pattern file");
         return NULL;
     }
-    hyph *h = calloc(1, sizeof *h);
-    if (!h)
-        abort();
+    hyph *h = mem_alloc(1, sizeof *h);
     h->dict = d;
     h->left = left > 0 ? left : 1;
     h->right = right > 0 ? right : 1;
     h->cap = 1024;
-    h->table = calloc(h->cap, sizeof *h->table);
-    if (!h->table)
-        abort();
+    h->table = mem_alloc(h->cap, sizeof *h->table);
     return h;
 }
 
@@ -138,9 +135,7 @@ static void compute(hyph *h, const char *w, size_t len, entry *e)
 static void grow(hyph *h)
 {
     size_t cap = h->cap * 2;
-    entry *t = calloc(cap, sizeof *t);
-    if (!t)
-        abort();
+    entry *t = mem_alloc(cap, sizeof *t);
     for (size_t i = 0; i < h->cap; i++) {
         if (!h->table[i].word)
             continue;
@@ -165,9 +160,7 @@ int hyph_points(hyph *h, const char *word, size_t len, int *points)
         k = (k + 1) & (h->cap - 1);
     entry *e = &h->table[k];
     if (!e->word) {
-        e->word = malloc(len + 1);
-        if (!e->word)
-            abort();
+        e->word = mem_alloc(len + 1, 1);
         memcpy(e->word, word, len);
         e->word[len] = '\0';
         e->len = len;

@@ -193,8 +193,8 @@ static int is_figure(const char *s)
 static void choose_alignment(ctx *c, grid *g)
 {
     g->align = arena_alloc(c->a, sizeof *g->align * (size_t)g->ncols);
-    int *figures = calloc((size_t)g->ncols, sizeof *figures);
-    int *words = calloc((size_t)g->ncols, sizeof *words);
+    int *figures = mem_alloc((size_t)g->ncols, sizeof *figures);
+    int *words = mem_alloc((size_t)g->ncols, sizeof *words);
     for (int i = 0; i < g->nslots; i++) {
         const slot *s = &g->slots[i];
         trow_kind kind = g->spec->rows[s->row].kind;
@@ -323,8 +323,8 @@ static double least_width(double min, double max, double avail)
 static void column_widths(ctx *c, grid *g, box b)
 {
     int n = g->ncols;
-    double *mn = calloc((size_t)n, sizeof *mn), *mx = calloc((size_t)n, sizeof *mx);
-    double *fixed = calloc((size_t)n, sizeof *fixed);
+    double *mn = mem_alloc((size_t)n, sizeof *mn), *mx = mem_alloc((size_t)n, sizeof *mx);
+    double *fixed = mem_alloc((size_t)n, sizeof *fixed);
     for (int span = 1; span <= n; span++)
         for (int i = 0; i < g->nslots; i++) {
             const slot *s = &g->slots[i];
@@ -813,8 +813,8 @@ void table_set(ctx *c, const tspec *t, box b)
      * its natural width: a row label of one word a line beside a year
      * of monthly figures. */
     double content = 0, avail = lay_text_width(c) - b.left - b.right;
-    double *mins = calloc((size_t)g.ncols, sizeof *mins);
-    double *maxs = calloc((size_t)g.ncols, sizeof *maxs);
+    double *mins = mem_alloc((size_t)g.ncols, sizeof *mins);
+    double *maxs = mem_alloc((size_t)g.ncols, sizeof *maxs);
     for (int i = 0; i < g.nslots; i++) {
         const slot *s = &g.slots[i];
         if (s->cell->colspan != 1)

@@ -51,6 +51,8 @@ for u in build/unit build/asan/unit; do
 done
 
 # ---- both binaries: the normal build and the sanitizer build ---------------
+hostile="$tmp/hostile"
+python3 tests/hostile.py "$hostile"
 export BOARDPRESS_HOME="$PWD"
 for bp in ./boardpress build/asan/boardpress; do
     tag=$(basename "$(dirname "$bp")")/$(basename "$bp")
@@ -78,6 +80,31 @@ for bp in ./boardpress build/asan/boardpress; do
         fi
     done
     ls -A "$tmp" | grep -q '^\.' && fail "$tag no temporary files left" "$(ls -A "$tmp")" || ok "$tag no temporary files left"
+
+    # hostile inputs that once crashed, hung or wrote corrupt PDFs
+    for x in "$hostile"/*.xml; do
+        name=$(basename "$x" .xml)
+        out="$tmp/hostile-$name.pdf"
+        rm -f "$out"
+        pdfa=""
+        grep -qx pdfa "$hostile/$name.expect" && pdfa=--pdfa
+        bounded 30 "$bp" render "$x" -o "$out" $pdfa 2>"$tmp/err" >/dev/null; rc=$?
+        why=""
+        while read -r what arg; do
+            case "$what" in
+            exit) [ "$rc" = "$arg" ] || why="exit $rc, not $arg" ;;
+            stderr) grep -Eq "$arg" "$tmp/err" || why="no message matches '$arg'" ;;
+            warnings) [ "$(wc -l < "$tmp/err")" -eq "$arg" ] || why="$(wc -l < "$tmp/err") messages, not $arg" ;;
+            sanity) "$tools/pdf-sanity" "$out" >/dev/null 2>&1 || why="pdf-sanity: $("$tools/pdf-sanity" "$out" 2>&1 | tail -1)" ;;
+            qpdf) qpdf --check "$out" >/dev/null 2>&1 || why="qpdf --check fails" ;;
+            words) [ "$(pdftotext "$out" - 2>/dev/null | wc -w)" -ge "$arg" ] || why="fewer than $arg words" ;;
+            pdfa) python3 tests/check_pdfa.py "$out" >/dev/null 2>&1 || why="$(python3 tests/check_pdfa.py "$out" 2>&1 | head -1)" ;;
+            esac
+            [ -n "$why" ] && break
+        done < "$hostile/$name.expect"
+        [ "$rc" -ne 0 ] && [ -e "$out" ] && why="a failed run left $out"
+        [ -z "$why" ] && ok "$tag hostile/$name" || fail "$tag hostile/$name" "$why: $(head -2 "$tmp/err")"
+    done
 
     # a failed run leaves an existing PDF untouched
     printf 'previous' > "$tmp/keep.pdf"

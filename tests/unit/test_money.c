@@ -32,3 +32,21 @@ void test_money_format(void)
     money_plain(b, sizeof b, 1255000); CHECK_STR(b, "125.50");
     money_plain(b, sizeof b, 1250000); CHECK_STR(b, "125");
 }
+
+/* Amounts near the limit are read exactly or refused, and sums that
+ * would wrap are refused (once printed as wrapped nonsense). */
+void test_money_limits(void)
+{
+    long long v, sum;
+    CHECK(money_parse("922337203685477", &v) == 0 && v == 922337203685477LL * MONEY_UNIT);
+    CHECK(money_parse("922337203685478", &v) != 0);
+    CHECK(money_parse("999999999999999", &v) != 0);
+    CHECK(money_parse("-922337203685477.5807", &v) == 0 && v == -9223372036854775807LL);
+    sum = 900000000000000LL * MONEY_UNIT;
+    CHECK(money_add(&sum, 900000000000000LL * MONEY_UNIT) != 0);
+    sum = 1;
+    CHECK(money_add(&sum, 2) == 0 && sum == 3);
+    char b[64];
+    money_plain(b, sizeof b, -9223372036854775807LL - 1);   /* never negated as a signed value */
+    CHECK(b[0] == '-');
+}

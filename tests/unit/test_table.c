@@ -60,4 +60,20 @@ void test_chart_ticks(void)
     CHECK(near(step, 0.25) && near(hi, 1));
     chart_ticks(3, 3, 5, &lo, &hi, &step);        /* a flat series still gets a scale */
     CHECK(step > 0 && hi > lo);
+    chart_ticks(0, 4.9e-324, 5, &lo, &hi, &step); /* figures too close to tell apart */
+    CHECK(step > 0 && hi > lo && isfinite(hi));
+    chart_ticks(-8e15, 8e15, 5, &lo, &hi, &step);
+    CHECK(step > 0 && hi >= 8e15 && lo <= -8e15);
+}
+
+/* Lengths a report gives: nothing not finite or not positive reaches a
+ * page, and nothing longer than a PDF page may be. */
+void test_layout_length_limits(void)
+{
+    CHECK(lay_length("nan", 100) == 0);
+    CHECK(lay_length("inf", 100) == 0);
+    CHECK(lay_length("-3mm", 100) == 0);
+    CHECK(lay_length("1e308in", 100) == 14400);
+    CHECK(near(lay_length("50%", 200), 100));
+    CHECK(near(lay_length("25.4mm", 0), 72));
 }

@@ -1,0 +1,161 @@
+#!/usr/bin/env python3
+"""hostile.py DIR - writes reports that once crashed, hung, overflowed or
+wrote corrupt PDFs into DIR, each NAME.xml with NAME.expect beside it.
+
+They are generated rather than kept in the repository because several
+are large (thousands of rows, pages or units). tests/run.sh renders each
+with both builds, within a time limit and (plain build) a memory limit,
+and checks what NAME.expect asks for, one requirement a line:
+
+    exit N          the exit status
+    stderr REGEX    a line of the messages matches (egrep)
+    warnings N      exactly N lines of messages
+    sanity          ../shared/tools/pdf-sanity passes on the PDF
+    qpdf            qpdf --check passes on the PDF
+    words N         pdftotext finds at least N words
+    pdfa            render with --pdfa and tests/check_pdfa.py passes
+"""
+import os
+import sys
+
+HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n<report>\n'
+        '  <meta><board>Test Board</board><title>Hostile input</title></meta>\n')
+TAIL = '</report>\n'
+
+
+def report(body, meta=None):
+    if meta:
+        return HEAD.replace('<title>Hostile input</title>', meta) + body + TAIL
+    return HEAD + body + TAIL
+
+
+def cases():
+    # A bold word joined to the next, thousands of times: the pieces array
+    # grows under a pointer into it (use-after-free, then a crash).
+    words = ' '.join("<b>Board</b>'s word%d" % i for i in range(5000))
+    yield 'bold-joined-5000', report('<chapter><title>C</title><p>%s</p></chapter>\n' % words), \
+        ['exit 0', 'sanity', 'words 10000']
+
+    # Measures at or below zero once looped for ever.
+    yield 'col-4mm', report('<table><columns><col width="4mm"/><col/></columns>'
+                            '<row><cell>Some words in a narrow column here</cell><cell>b</cell></row></table>\n'), \
+        ['exit 0', 'sanity', r'stderr col-4mm.xml:4:[0-9]+: warning: <col> width=.4mm. is narrower']
+    yield 'label-wider-than-page', report('<p label="%s">text of the paragraph</p>\n'
+                                          '<list><item label="%s">text of the item</item></list>\n'
+                                          % ('W' * 400, 'W' * 400)), \
+        ['exit 0', 'sanity', 'words 10']
+    nest = 'innermost words'
+    for i in range(29):
+        nest = '<list><item>level %d %s</item></list>' % (i, nest)
+    yield 'lists-29-deep-in-cell', report('<table><row><cell>%s</cell><cell>b</cell></row></table>\n' % nest), \
+        ['exit 0', 'sanity', r'stderr warning: <(item|cell)> is left [0-9.]+pt to be set in']
+    yield 'word-250-in-cell', report('<table><row><cell>%s</cell>%s</row></table>\n'
+                                     % ('a' * 250, ''.join('<cell>%s</cell>' % c for c in 'bcdefgh'))), \
+        ['exit 0', 'sanity']
+    yield 'columns-120', report('<table><row>%s</row></table>\n'
+                                % ''.join('<cell>c%d</cell>' % i for i in range(120))), \
+        ['exit 1', r'stderr columns-120.xml:4:[0-9]+: error: <row> needs more than 64 columns']
+
+    # Rowspans: a staircase longer than a page, one reaching past the
+    # table, a label spanning a page and more of rows.
+    yield 'rowspan-staircase', report('<table>%s</table>\n' % ''.join(
+        '<row><cell rowspan="30">r%d</cell></row>' % i for i in range(200))), ['exit 0', 'sanity']
+    yield 'rowspan-huge', report('<table><row><cell rowspan="2147483647">a</cell><cell>b</cell></row>'
+                                 '<row><cell>c</cell></row></table>\n'), \
+        ['exit 1', r"stderr rowspan-huge.xml:4:[0-9]+: error: <cell> rowspan='2147483647' is out of range"]
+    rows = ''.join('<row>%s<cell>Action %d: review the audit findings with partners and report back</cell>'
+                   '<cell>Q%d</cell></row>' % ('<cell rowspan="90">Priority 1: %s</cell>' % ('strengthen '
+                   'the front door ' * 40) if i == 0 else '', i, i % 4 + 1) for i in range(90))
+    yield 'rowspan-longer-than-page', report('<table><head><row><cell>Priority</cell><cell>Action</cell>'
+                                             '<cell>When</cell></row></head>%s</table>\n' % rows), \
+        ['exit 0', 'sanity', 'words 1300']
+
+    # Many rows: cells once placed by scanning every cell for each row.
+    yield 'rows-6000-colspan-64', report('<table>%s</table>\n' % ''.join(
+        '<row><cell colspan="64">r%d</cell></row>' % i for i in range(6000))), ['exit 0', 'qpdf']
+    yield 'rows-27000', report('<table>%s</table>\n' % ''.join(
+        '<row><cell>r%d</cell></row>' % i for i in range(27000))), ['exit 0', 'qpdf', 'words 27000']
+
+    # Limits of the PDF library, said where they are met.
+    yield 'pages-16384', report(''.join('<p>para %d</p><page-break/>' % i for i in range(16384))), \
+        ['exit 1', r'stderr pages-16384.xml:[0-9]+:[0-9]+: error: <p> falls on page 10001; a report has at most 10000']
+    yield 'list-33000-items', report('<list>%s</list>\n' % ''.join('<item>i%d</item>' % i for i in range(33000))), \
+        ['exit 1', r'stderr list-33000-items.xml:4:1: error: <list> holds more parts than a tagged PDF can list']
+    yield 'title-80kb', report('<chapter><title>%s</title><p>x</p></chapter>\n' % ('T ' * 40000)), \
+        ['exit 1', r'stderr title-80kb.xml:4:10: error: <title>: its text is 80000 bytes long; at most 16000']
+    yield 'href-empty', report('<p>Write to <a href="">us</a>.</p>\n'), \
+        ['exit 1', r'stderr href-empty.xml:4:13: error: <a> has an empty href']
+    links = ''.join('<p>Page %d: <a href="https://example.org/%d">one</a>, <a href="https://example.org/b%d">'
+                    'two</a>, <a href="mailto:x%d@example.org">three</a>, www.example%d.org, b%d@example.org.'
+                    '</p><page-break/>\n' % ((i,) * 6) for i in range(3000))
+    yield 'links-15000', report(links), ['exit 0', 'qpdf', 'words 30000']
+
+    # Numbers that are not finite, or too small or large to draw.
+    yield 'chart-denormal', report('<chart type="bar"><categories>a|b</categories>'
+                                   '<series name="s">1 4.9e-324</series></chart>\n'
+                                   '<chart type="line"><categories>a|b</categories>'
+                                   '<series name="s">4.9e-324 0</series></chart>\n'), ['exit 0', 'qpdf', 'sanity']
+    yield 'chart-figure-2e15', report('<chart type="bar"><categories>a|b</categories>'
+                                      '<series name="s">1 2e15</series></chart>\n'), \
+        ['exit 1', r"stderr chart-figure-2e15.xml:4:[0-9]+: error: <series> 's': '2e15' is too large for a chart"]
+    yield 'widths-nan', report('<table><columns><col width="nan"/><col width="infpt"/><col width="1e308in"/>'
+                               '</columns><row><cell>a</cell><cell>b</cell><cell>c</cell></row></table>\n'
+                               '<image src="pixel.png" alt="A pixel" width="nan"/>\n'), ['exit 0', 'qpdf']
+
+    # Overflowing arithmetic.
+    yield 'amount-15-digits', report('<budget><part kind="income" name="I"><line name="a">999999999999999</line>'
+                                     '<total name="T">1</total></part></budget>\n'), \
+        ['exit 1', r"stderr amount-15-digits.xml:4:[0-9]+: error: <line>: '999999999999999' is not an amount"]
+    yield 'amounts-overflow', report('<budget><part kind="income" name="I"><line name="a">900000000000000</line>'
+                                     '<line name="b">900000000000000</line><total name="T">1</total></part>'
+                                     '</budget>\n'), \
+        ['exit 1', r'stderr amounts-overflow.xml:4:[0-9]+: error: <line>: the amounts add up to more than',
+         'warnings 1']
+    yield 'start-huge', report('<list type="roman" start="9223372036854775807"><item>a</item></list>\n'
+                               '<outcome-grid start="9223372036854775807"><entry><quantity>q</quantity>'
+                               '</entry></outcome-grid>\n'), \
+        ['exit 1', r"stderr start-huge.xml:4:1: error: <list> start='9223372036854775807' is out of range",
+         r"stderr start-huge.xml:5:1: error: <outcome-grid> start="]
+
+    # Structures: a long loop, a long chain, a chart too big for a page.
+    loop = ''.join('<unit id="u%d" reports-to="u%d">U%d</unit>' % (i, (i + 1) % 4000, i) for i in range(4000))
+    yield 'structure-loop-4000', report('<structure>%s</structure>\n' % loop), \
+        ['exit 1', r"stderr error: unit 'u0' reports to itself"]
+    chain = '<unit id="u0">U0</unit>' + ''.join('<unit id="u%d" reports-to="u%d">U%d</unit>' % (i, i - 1, i)
+                                               for i in range(1, 1500))
+    yield 'structure-chain-1500', report('<structure>%s</structure>\n' % chain), \
+        ['exit 1', r"stderr error: unit 'u32' is at level 33 of its chart; a chart shows at most 32"]
+    chain = '<unit id="c0">Chief Executive</unit>' + ''.join(
+        '<unit id="c%d" reports-to="c%d">Level %d</unit>' % (i, i - 1, i) for i in range(1, 32))
+    yield 'structure-32-levels', report('<structure>%s</structure>\n' % chain), ['exit 0', 'sanity', 'words 63']
+    tree = '<unit id="u1">Top unit of the board</unit>' + ''.join(
+        '<unit id="u%d" reports-to="u%d">Subgroup number %d</unit>' % (i, i // 2, i) for i in range(2, 2048))
+    yield 'structure-too-big', report('<structure>%s</structure>\n' % tree), \
+        ['exit 1', r'stderr structure-too-big.xml:4:1: error: <structure> is drawn [0-9]+pt wide and [0-9]+pt tall, '
+                   'too big for a page']
+
+    # A title with a noncharacter: the same in both places PDF/A states it,
+    # and said once however many passes layout takes.
+    yield 'pdfa-noncharacter', report('<cover/><contents/><chapter><title>A \U0010FFFF</title><p>x</p>'
+                                      '</chapter>\n', '<title>T \U0010FFFF x</title>'), \
+        ['exit 0', 'pdfa', 'warnings 1']
+
+
+def main():
+    out = sys.argv[1]
+    os.makedirs(out, exist_ok=True)
+    for name, xml, expect in cases():
+        with open(os.path.join(out, name + '.xml'), 'w', encoding='utf-8') as f:
+            f.write(xml)
+        with open(os.path.join(out, name + '.expect'), 'w') as f:
+            f.write('\n'.join(expect) + '\n')
+    # the picture widths-nan names
+    here = os.path.dirname(os.path.abspath(__file__))
+    with open(os.path.join(here, 'good', 'images', 'logo-rgba.png'), 'rb') as src:
+        data = src.read()
+    with open(os.path.join(out, 'pixel.png'), 'wb') as dst:
+        dst.write(data)
+
+
+if __name__ == '__main__':
+    main()
