@@ -95,7 +95,7 @@ static int already_warned(ctx *c, uint32_t cp)
     for (int i = 0; i < c->nwarned; i++)
         if (c->warned[i] == cp)
             return 1;
-    c->warned[MEM_PUSH(c->warned, c->nwarned, c->warned_cap)] = cp;
+    MEM_PUSH(c->warned, c->nwarned, c->warned_cap) = cp;
     return 0;
 }
 
@@ -152,9 +152,9 @@ static const char *upper(arena *a, const char *s, size_t len, size_t *out_len)
  * taken before this call is stale after it. */
 static piece *push_piece(ctx *c)
 {
-    int i = MEM_PUSH(c->pieces, c->npieces, c->cap);
-    memset(&c->pieces[i], 0, sizeof c->pieces[i]);
-    return &c->pieces[i];
+    piece *p = &MEM_PUSH(c->pieces, c->npieces, c->cap);
+    memset(p, 0, sizeof *p);
+    return p;
 }
 
 static void add_glue(ctx *c, const ink *k)
@@ -425,7 +425,7 @@ void lay_add_inline(ctx *c, const model_node *n, ink k)
                 lay_add_text(c, &mk, "0", ch);
                 continue;
             }
-            c->notes[MEM_PUSH(c->notes, c->nnotes, c->notes_cap)] = ch;
+            MEM_PUSH(c->notes, c->nnotes, c->notes_cap) = ch;
             ink mk = lay_ink(c, &c->t->styles[c->t->note_marker_style]);
             mk.rise = c->t->note_rise;
             if (c->npieces > 0 && c->pieces[c->npieces - 1].type == LB_GLUE)
@@ -1882,7 +1882,7 @@ static void collect_ids(ctx *c)
     const model_node *at = c->doc->root;
     while (at) {
         if (model_attr_get(at, "id")) {
-            v[MEM_PUSH(v, n, cap)] = at;
+            MEM_PUSH(v, n, cap) = at;
         }
         if (at->first) {
             at = at->first;

@@ -25,10 +25,11 @@ void *mem_grow(void *p, size_t *cap, size_t need, size_t size);
 /* The same for an int capacity, as most counters in the engine are. */
 void *mem_grow_int(void *p, int *cap, int need, size_t size);
 
-/* Pushes room for one element onto array arr (n used, cap held) and
- * returns its index: arr[MEM_PUSH(arr, n, cap)] = value. */
+/* The new last element of array arr (n used, cap held), as an lvalue:
+ * MEM_PUSH(arr, n, cap) = value. The array is grown first and only then
+ * indexed (the comma orders them), so the element is in the new array. */
 #define MEM_PUSH(arr, n, cap) \
-    ((arr) = mem_grow_int((arr), &(cap), (n) + 1, sizeof *(arr)), (n)++)
+    (*((arr) = mem_grow_int((arr), &(cap), (n) + 1, sizeof *(arr)), &(arr)[(n)++]))
 
 /* a * b, or SIZE_MAX when it overflows (which every allocator here
  * refuses). */

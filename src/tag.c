@@ -493,7 +493,7 @@ int tag_link(tagger *t, HPDF_Page page, HPDF_Annotation annot)
     st += HPDF_Dict_Add(objr, "Pg", page);
     st += add_kid(t, e, objr);
     st += HPDF_Dict_AddNumber(annot, "StructParent", t->first_key + t->nannots);
-    t->annots[MEM_PUSH(t->annots, t->nannots, t->annot_cap)] = e;
+    MEM_PUSH(t->annots, t->nannots, t->annot_cap) = e;
     return st == HPDF_OK ? 0 : (t->failed = -1);
 }
 

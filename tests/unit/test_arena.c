@@ -45,7 +45,7 @@ void test_mem_grow(void)
 {
     int *v = NULL, n = 0, cap = 0;
     for (int i = 0; i < 1000; i++)
-        v[MEM_PUSH(v, n, cap)] = i;
+        MEM_PUSH(v, n, cap) = i;
     int ok = n == 1000 && cap >= 1000;
     for (int i = 0; i < n; i++)
         ok &= v[i] == i;
