@@ -7,6 +7,7 @@
 #include "style.h"
 
 #include <limits.h>
+#include <math.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +17,11 @@
 #include <libxml/parser.h>
 
 #include "diag.h"
+
+/* The largest length a PDF page may have (200 inches), and the largest
+ * plain number (a cost or a ratio) a template may give. */
+#define STYLE_MAX_LENGTH 14400.0
+#define STYLE_MAX_NUMBER 1e6
 
 typedef struct {
     style_template *t;
@@ -58,8 +64,8 @@ static int length(loader *L, xmlNodePtr x, const char *name, double *out)
         bad(L, x, "not a length (use pt, mm, cm or in):", v);
         return 0;
     }
-    if (end == v) {
-        bad(L, x, "not a length:", v);
+    if (end == v || !isfinite(d) || fabs(d * scale) > STYLE_MAX_LENGTH) {
+        bad(L, x, "not a length (at most 200in either way):", v);
         return 0;
     }
     *out = d * scale;
@@ -89,8 +95,8 @@ static int number(loader *L, xmlNodePtr x, const char *name, double *out)
         return 0;
     char *end;
     double d = strtod(v, &end);
-    if (end == v || *end || d < 0) {
-        bad(L, x, "not a number:", v);
+    if (end == v || *end || !(d >= 0) || d > STYLE_MAX_NUMBER) {
+        bad(L, x, "not a number (0 to 1,000,000):", v);
         return 0;
     }
     *out = d;
