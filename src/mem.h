@@ -26,7 +26,10 @@ void *mem_grow(void *p, size_t *cap, size_t need, size_t size);
 void *mem_grow_int(void *p, int *cap, int need, size_t size);
 
 /* Pushes room for one element onto array arr (n used, cap held) and
- * returns its index: arr[MEM_PUSH(arr, n, cap)] = value. */
+ * returns its index: int i = MEM_PUSH(arr, n, cap); arr[i] = value;
+ * Never arr[MEM_PUSH(arr, n, cap)] = value: there the read of arr is
+ * unsequenced with the push that moves it, and compilers do read the
+ * old address first. */
 #define MEM_PUSH(arr, n, cap) \
     ((arr) = mem_grow_int((arr), &(cap), (n) + 1, sizeof *(arr)), (n)++)
 
