@@ -18,10 +18,14 @@
 #include <time.h>
 
 #include "diag.h"
+#include "file.h"
 #include "mem.h"
 #include "image.h"
 #include "tag.h"
 #include "utf8.h"
+
+/* Largest ICC profile read for PDF/A (sRGB's is 3 KB). */
+#define RENDER_MAX_PROFILE (4u << 20)
 
 typedef struct loaded_font {
     const font *metrics;
@@ -581,20 +585,18 @@ static int write_xmp(rstate *r, const dl_doc *d)
 /* The sRGB output intent every PDF/A file carries. */
 static int output_intent(rstate *r, const render_options *opt)
 {
-    FILE *f = opt->icc_profile ? fopen(opt->icc_profile, "rb") : NULL;
-    if (!f)
-        return -1;
-    HPDF_Dict icc = HPDF_DictStream_New(r->pdf->mmgr, r->pdf->xref);
+    /* through file.c: a pipe named as the profile must not block */
+    size_t len = 0;
+    unsigned char *profile = opt->icc_profile ? file_read(opt->icc_profile, NULL, RENDER_MAX_PROFILE, &len,
+                                                          NULL, NULL, 0) : NULL;
+    HPDF_Dict icc = profile ? HPDF_DictStream_New(r->pdf->mmgr, r->pdf->xref) : NULL;
     if (!icc) {
-        fclose(f);
+        free(profile);
         return -1;
     }
     HPDF_Dict_AddNumber(icc, "N", 3);
-    HPDF_BYTE buf[8192];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-        HPDF_Stream_Write(icc->stream, buf, (HPDF_UINT)n);
-    fclose(f);
+    HPDF_Stream_Write(icc->stream, profile, (HPDF_UINT)len);
+    free(profile);
     HPDF_Dict intent = HPDF_Dict_New(r->pdf->mmgr);
     if (!intent || HPDF_Xref_Add(r->pdf->xref, intent) != HPDF_OK)
         return -1;

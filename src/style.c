@@ -16,6 +16,7 @@
 #include <libxml/parser.h>
 
 #include "diag.h"
+#include "file.h"
 
 typedef struct {
     style_template *t;
@@ -209,6 +210,18 @@ static const char *resolve_path(loader *L, const char *file)
     return arena_printf(L->a, "%s/%s", L->dir, file);
 }
 
+/* A file the template names must be a regular file that can be read
+ * (a pipe named as a font would block the run): 0, or -1 reported. */
+static int need_file(loader *L, xmlNodePtr x, const char *what, const char *path)
+{
+    char why[FILE_WHY_MAX];
+    if (file_check(path, NULL, why, sizeof why) == 0)
+        return 0;
+    diag_error(L->t->path, x->line, 0, "<%s>: %s '%s' %s", x->name, what, path, why);
+    L->errors++;
+    return -1;
+}
+
 static void read_font(loader *L, xmlNodePtr x)
 {
     static const char *const face_attr[FACE_COUNT] = { "regular", "bold", "italic", "bold-italic" };
@@ -229,10 +242,8 @@ static void read_font(loader *L, xmlNodePtr x)
             return;
         }
         f->path[k] = resolve_path(L, file);
-        if (access(f->path[k], R_OK) != 0) {
-            bad(L, x, "cannot read the font file", f->path[k]);
+        if (need_file(L, x, "the font file", f->path[k]) != 0)
             return;
-        }
     }
     t->nfamilies++;
 }

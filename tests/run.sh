@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.." || exit 2
 tools=../shared/tools
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+. tests/files.sh
 passed=0 failed=0
 
 ok()   { passed=$((passed + 1)); echo "ok   $1"; }
@@ -135,6 +136,9 @@ for bp in ./boardpress build/asan/boardpress; do
         fi
     done
 done
+
+# ---- files read and written: tests/files.sh ---------------------------------
+files_checks
 
 # ---- tables ----------------------------------------------------------------
 ./boardpress render tests/good/long-table.xml -o "$tmp/lt.pdf" 2>/dev/null
