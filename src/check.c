@@ -1,12 +1,12 @@
 /* check.c - semantic checks over the model. */
 #include "check.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "diag.h"
+#include "file.h"
 #include "mem.h"
 #include "money.h"
 
@@ -271,8 +271,9 @@ static void check_structure(budget_ctx *b, const model_node *s)
     }
 }
 
-/* A picture's file must be there, readable, and inside the report's
- * folder unless the command line allows otherwise. (Its content is
+/* A picture's file must be a regular file that can be read, inside the
+ * report's folder (by its spelling and, links followed, by where it
+ * leads) unless the command line allows otherwise. (Its content is
  * checked when it is decoded for layout.) */
 static void check_image(budget_ctx *b, const model_node *n, const model_doc *doc)
 {
@@ -284,14 +285,11 @@ static void check_image(budget_ctx *b, const model_node *n, const model_doc *doc
         b->errors++;
         return;
     }
-    FILE *f = fopen(model_resolve(b->a, doc, src), "rb");
-    if (!f) {
-        diag_error(n->file, n->line, n->col, "<%s> src '%s' cannot be read: %s", n->name, src,
-                   strerror(errno));
+    char why[FILE_WHY_MAX];
+    if (file_check(model_resolve(b->a, doc, src), model_folder(doc), why, sizeof why) != 0) {
+        diag_error(n->file, n->line, n->col, "<%s> src '%s' %s", n->name, src, why);
         b->errors++;
-        return;
     }
-    fclose(f);
 }
 
 static void budget_visit(void *arg, const model_node *n)

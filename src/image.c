@@ -9,7 +9,6 @@
  */
 #include "image.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,42 +16,7 @@
 #include <png.h>
 #include <setjmp.h>
 
-#define IMAGE_MAX_BYTES (32L * 1024 * 1024)
-#define IMAGE_MAX_PIXELS (40L * 1000 * 1000)
-
-static unsigned char *read_all(const char *path, size_t *len, char *err, size_t errlen)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        snprintf(err, errlen, "cannot open '%s': %s", path, strerror(errno));
-        return NULL;
-    }
-    unsigned char *buf = NULL;
-    size_t cap = 0, n = 0, got;
-    do {
-        if (n == cap) {
-            cap = cap ? cap * 2 : 65536;
-            unsigned char *nb = realloc(buf, cap);
-            if (!nb) {
-                free(buf);
-                fclose(f);
-                snprintf(err, errlen, "out of memory reading '%s'", path);
-                return NULL;
-            }
-            buf = nb;
-        }
-        got = fread(buf + n, 1, cap - n, f);
-        n += got;
-    } while (got > 0 && n <= (size_t)IMAGE_MAX_BYTES);
-    fclose(f);
-    if (n > (size_t)IMAGE_MAX_BYTES) {
-        free(buf);
-        snprintf(err, errlen, "'%s' is larger than %ld MB", path, IMAGE_MAX_BYTES >> 20);
-        return NULL;
-    }
-    *len = n;
-    return buf;
-}
+#include "file.h"
 
 typedef struct png_source {
     const unsigned char *data;
@@ -179,14 +143,13 @@ static int check_jpeg(image *im, const unsigned char *d, size_t len, const char 
     return -1;
 }
 
-image *image_load(const char *path, arena *a, char *err, size_t errlen)
+image *image_decode(const unsigned char *data, size_t len, const char *path, arena *a, char *err,
+                    size_t errlen)
 {
-    size_t len = 0;
-    unsigned char *data = read_all(path, &len, err, errlen);
-    if (!data)
-        return NULL;
+    if (!path)
+        path = "(picture)";
     image *im = arena_alloc(a, sizeof *im);
-    im->path = path;
+    im->path = arena_strdup(a, path);
     int rc;
     if (len >= 8 && memcmp(data, "\x89PNG\r\n\x1a\n", 8) == 0) {
         im->kind = IMAGE_PNG;
@@ -201,6 +164,22 @@ image *image_load(const char *path, arena *a, char *err, size_t errlen)
         snprintf(err, errlen, "'%s' is neither a PNG nor a JPEG picture", path);
         rc = -1;
     }
-    free(data);
     return rc == 0 ? im : NULL;
+}
+
+image *image_load(file_handle *h, const char *path, arena *a, char *err, size_t errlen)
+{
+    char why[FILE_WHY_MAX];
+    size_t len = 0;
+    file_identity id = h->id;
+    unsigned char *data = file_take(h, IMAGE_MAX_BYTES, &len, why, sizeof why);
+    if (!data) {
+        snprintf(err, errlen, "'%s' %s", path, why);
+        return NULL;
+    }
+    image *im = image_decode(data, len, path, a, err, errlen);
+    free(data);
+    if (im)
+        im->id = id;
+    return im;
 }

@@ -14,6 +14,7 @@
 #include "check.h"
 #include "diag.h"
 #include "enc.h"
+#include "file.h"
 #include "layout.h"
 #include "parse.h"
 #include "render.h"
@@ -114,34 +115,46 @@ static const char *default_output(arena *a, const char *input)
     return arena_printf(a, "%.*s.pdf", (int)len, input);
 }
 
-/* The template: --template, else the report's template attribute
- * (relative to the report), else "default". NULL after an error. */
-static const char *template_path(arena *a, const options *o, const model_doc *doc)
+/* A template file the report names: like its pictures, it must lie in
+ * the report's folder unless --allow-outside-paths is given, and any
+ * problem with the file is located at the element that names it. */
+static style_template *report_template(arena *a, const options *o, const model_doc *doc,
+                                       const char *named)
 {
-    if (o->template_name)
-        return style_find(o->template_name, a);
-    const char *named = model_attr_get(doc->root, "template");
-    if (!named)
-        return style_find("default", a);
-    const char *path = style_find(named, a);
-    if (path == named && !o->outside_paths && !model_path_inside(named)) {
-        diag_error(doc->file, doc->root->line, doc->root->col,
+    const model_node *root = doc->root;
+    if (!o->outside_paths && !model_path_inside(named)) {
+        diag_error(doc->file, root->line, root->col,
                    "template '%s' is outside the report's folder (--allow-outside-paths allows it)", named);
         return NULL;
     }
-    if (path == named && named[0] != '/') {
-        /* a template file named by the report sits beside the report */
-        const char *slash = strrchr(o->input, '/');
-        if (slash)
-            return arena_printf(a, "%.*s/%s", (int)(slash - o->input), o->input, named);
+    const char *path = model_resolve(a, doc, named);
+    char why[FILE_WHY_MAX];
+    size_t len = 0;
+    unsigned char *buf = file_read(path, model_folder(doc), STYLE_MAX_BYTES, &len, NULL, why, sizeof why);
+    if (!buf) {
+        diag_error(doc->file, root->line, root->col, "template '%s' %s", named, why);
+        return NULL;
     }
-    return path;
+    style_template *t = style_parse((const char *)buf, len, path, a);
+    free(buf);
+    return t;
+}
+
+/* The template: --template, else the report's template attribute (a
+ * name, or a file beside the report), else "default". NULL after an
+ * error. */
+static style_template *load_template(arena *a, const options *o, const model_doc *doc)
+{
+    const char *named = o->template_name ? o->template_name : model_attr_get(doc->root, "template");
+    const char *path = style_find(named ? named : "default", a);
+    if (o->template_name || path != named)
+        return style_load(path, a);     /* the user's choice, or the installation's */
+    return report_template(a, o, doc, named);
 }
 
 static int render(arena *a, const options *o, const model_doc *doc)
 {
-    const char *tpath = template_path(a, o, doc);
-    style_template *t = tpath ? style_load(tpath, a) : NULL;
+    style_template *t = load_template(a, o, doc);
     if (!t)
         return 1;
     layout_stats stats = { 0 };

@@ -329,6 +329,7 @@ model_doc *parse_memory(const char *buf, size_t len, const char *name, arena *a)
         md = arena_alloc(a, sizeof *md);
         md->arena = a;
         md->file = name;
+        md->folder = file_folder(a, name);
         md->root = build(&src, root);
     }
     xmlFreeDoc(doc);
