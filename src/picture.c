@@ -21,8 +21,10 @@ static const image *failed(ctx *c, const model_node *n, const char *err)
     return NULL;
 }
 
-/* The picture at the path n names, decoded once per run whatever the
- * number of layout passes; NULL after a located error. */
+/* The picture n names, decoded once per run whatever the number of
+ * layout passes or the ways its path is spelt: pictures are known by the
+ * file they are read from, so one file named eight ways is decoded once.
+ * NULL after a located error. */
 static const image *load(ctx *c, const model_node *n)
 {
     const char *path = model_resolve(c->a, c->doc, model_attr_get(n, "src"));
@@ -33,7 +35,7 @@ static const image *load(ctx *c, const model_node *n)
         return failed(c, n, err);
     }
     for (int i = 0; i < c->nimages; i++)
-        if (strcmp(c->images[i]->path, path) == 0) {
+        if (file_same(c->images[i]->id, h.id)) {
             file_close(&h);
             return c->images[i];
         }

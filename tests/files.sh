@@ -1,6 +1,7 @@
 # files.sh - sourced by run.sh: the files a run opens. Named pipes that
 # broken inputs in tests/bad name (git cannot hold them), and checks of
-# the command line. Uses run.sh's ok, fail, bounded and $tmp.
+# the command line: a picture named eight ways. Uses run.sh's ok, fail,
+# bounded and $tmp.
 
 files_pipes="tests/bad/fifo-picture.png tests/bad/fifo-template.tpl"
 
@@ -10,6 +11,25 @@ files_fixtures() {
 
 files_cleanup() {
     for p in $files_pipes; do rm -f "$p"; done
+}
+
+# A PNG of $2 x $3 pixels at $1: one colour (tiny, a decompression bomb
+# at full size) or noise (large, slow to compress).
+files_png() {
+    python3 - "$@" <<'EOF'
+import os, struct, sys, zlib
+path, w, h, kind = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+def chunk(t, d):
+    return struct.pack('>I', len(d)) + t + d + struct.pack('>I', zlib.crc32(t + d) & 0xffffffff)
+if kind == 'noise':
+    data = zlib.compress(b''.join(b'\0' + os.urandom(w * 3) for _ in range(h)), 1)
+else:
+    c = zlib.compressobj(9)
+    row = b'\0' + bytes(w * 3)
+    data = b''.join(c.compress(row) for _ in range(h)) + c.flush()
+open(path, 'wb').write(b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, 8, 2, 0, 0, 0))
+                       + chunk(b'IDAT', data) + chunk(b'IEND', b''))
+EOF
 }
 
 # A report at $1 placing the pictures named by the other arguments.
@@ -22,6 +42,16 @@ files_report() {
 
 files_checks() {
     d="$tmp/files"; mkdir -p "$d/sub"
+
+    # one picture named eight ways is decoded once: 40 million pixels in
+    # a 117 KB file would take 1.9 GB decoded eight times
+    files_png "$d/big.png" 8000 5000 solid
+    files_report "$d/bomb.xml" big.png ./big.png .//big.png ././big.png sub/../big.png \
+        sub/./../big.png sub//../big.png ./sub/../big.png
+    bounded 10 ./boardpress render "$d/bomb.xml" -o "$d/bomb.pdf" 2>"$tmp/err"; rc=$?
+    n=$(pdfimages -list "$d/bomb.pdf" 2>/dev/null | grep -c ' image ')
+    [ $rc -eq 0 ] && [ "$n" -eq 8 ] && ok "a picture named eight ways is decoded once (8 placed, within 10 s and 600 MB)" \
+        || fail "a picture named eight ways is decoded once" "rc=$rc images=$n $(head -1 "$tmp/err")"
 
     # a link inside the folder that stays inside is followed
     cp tests/good/images/logo-rgba.png "$d/logo.png"; ln -s logo.png "$d/inside.png"
