@@ -1,5 +1,5 @@
 /* image.h - pictures a report places: PNG decoded and checked, JPEG
- * checked and passed through. Loaded into the run's
+ * read to its end, checked and passed through. Loaded into the run's
  * arena, so that they live until the PDF is written. */
 #ifndef BP_IMAGE_H
 #define BP_IMAGE_H
@@ -18,7 +18,7 @@ typedef struct image {
     int width, height;              /* pixels */
     int components;                 /* JPEG: 1, 3 or 4 */
     unsigned char *pixels;          /* PNG: 8-bit RGB rows, composed onto white */
-    unsigned char *jpeg;            /* JPEG: the file */
+    unsigned char *jpeg;            /* JPEG: the file, up to its end-of-image marker */
     size_t jpeg_len;
 } image;
 
