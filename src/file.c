@@ -1,4 +1,4 @@
-/* file.c - opening the files a run reads.
+/* file.c - opening the files a run reads, and vetting the one it writes.
  *
  * A file is resolved first and opened by its resolved name, so the file
  * checked is the file opened: realpath, the folder rule on the result,
@@ -182,4 +182,20 @@ int file_identify(const char *path, file_identity *id)
 int file_same(file_identity a, file_identity b)
 {
     return a.dev == b.dev && a.ino == b.ino;
+}
+
+int file_output_ok(const char *path, const file_identity *inputs, const char *const *what, int n,
+                   char *why, size_t whylen)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0)
+        return 0;                   /* nothing there yet: a new file */
+    if (S_ISLNK(st.st_mode))
+        return say(why, whylen, "is a symbolic link; write the PDF to the file it leads to, or to a new file");
+    if (!S_ISREG(st.st_mode))
+        return say(why, whylen, "is %s, which a PDF must not replace", kind_of(st.st_mode));
+    for (int i = 0; i < n; i++)
+        if (file_same(id_of(&st), inputs[i]))
+            return say(why, whylen, "is %s itself, which the PDF would replace", what[i]);
+    return 0;
 }

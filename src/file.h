@@ -1,4 +1,4 @@
-/* file.h - opening the files a run reads.
+/* file.h - opening the files a run reads, and vetting the one it writes.
  *
  * Every file a run reads goes through here: the report, the pictures and
  * template it names, and the fonts, hyphenation patterns and colour
@@ -65,5 +65,13 @@ const char *file_folder(arena *a, const char *path);
 int file_identify(const char *path, file_identity *id);
 
 int file_same(file_identity a, file_identity b);
+
+/* Whether the PDF may be written to path, which is done by renaming a
+ * new file over it: path must not exist, or be a plain file (not a
+ * symbolic link, directory, device, pipe or socket) and none of the n
+ * files in inputs, which what[i] names ("the report"). Returns 0, or -1
+ * with why ("is a symbolic link", "is the report itself"). */
+int file_output_ok(const char *path, const file_identity *inputs, const char *const *what, int n,
+                   char *why, size_t whylen);
 
 #endif

@@ -152,16 +152,38 @@ static style_template *load_template(arena *a, const options *o, const model_doc
     return report_template(a, o, doc, named);
 }
 
+/* The PDF is renamed over what is at out: that must not be a link, a
+ * device, a pipe or a folder, nor a file the run reads. */
+static int output_allowed(const options *o, const char *out, const style_template *t)
+{
+    file_identity ids[2];
+    const char *what[2];
+    int n = 0;
+    if (file_identify(o->input, &ids[n]) == 0)
+        what[n++] = "the report";
+    if (file_identify(t->path, &ids[n]) == 0)
+        what[n++] = "the template";
+    char why[FILE_WHY_MAX];
+    if (file_output_ok(out, ids, what, n, why, sizeof why) == 0)
+        return 1;
+    diag_error(out, 0, 0, "the output %s", why);
+    return 0;
+}
+
 static int render(arena *a, const options *o, const model_doc *doc)
 {
     style_template *t = load_template(a, o, doc);
     if (!t)
         return 1;
+    const char *out = o->output ? o->output : default_output(a, o->input);
+    if (!output_allowed(o, out, t)) {
+        style_release(t);
+        return 1;
+    }
     layout_stats stats = { 0 };
     dl_doc *d = layout_run(doc, t, a, &stats);
     int rc = 1;
     if (d && diag_errors() == 0) {
-        const char *out = o->output ? o->output : default_output(a, o->input);
         render_options ro = { o->pdfa, t->pdfa_profile, t->pdfa_condition };
         rc = render_pdf(d, out, &ro) == 0 ? 0 : 1;
         if (o->stats)

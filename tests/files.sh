@@ -1,7 +1,7 @@
 # files.sh - sourced by run.sh: the files a run opens. Named pipes that
 # broken inputs in tests/bad name (git cannot hold them), and checks of
-# the command line: a picture named eight ways. Uses run.sh's ok, fail,
-# bounded and $tmp.
+# the command line: a picture named eight ways, -o onto links, devices,
+# pipes and the report itself. Uses run.sh's ok, fail, bounded and $tmp.
 
 files_pipes="tests/bad/fifo-picture.png tests/bad/fifo-template.tpl"
 
@@ -75,4 +75,27 @@ files_checks() {
     bounded 10 ./boardpress check "$d/pipe.xml" 2>"$tmp/err"; rc=$?
     [ $rc -eq 1 ] && grep -q "error: the report is a named pipe (FIFO), not a file$" "$tmp/err" \
         && ok "a pipe given as the report is refused at once" || fail "a pipe given as the report is refused at once" "rc=$rc $(cat "$tmp/err")"
+
+    # -o never replaces a link, a pipe, a device or the report itself
+    cp tests/good/structure.xml "$d/r.xml"; sum=$(cksum < "$d/r.xml")
+    printf 'previous' > "$d/target.pdf"; ln -s target.pdf "$d/link.pdf"
+    ./boardpress render "$d/r.xml" -o "$d/link.pdf" 2>"$tmp/err"; rc=$?
+    [ $rc -eq 1 ] && [ -L "$d/link.pdf" ] && [ "$(cat "$d/target.pdf")" = previous ] \
+        && grep -q "^$d/link.pdf: error: the output is a symbolic link" "$tmp/err" \
+        && ok "-o onto a symbolic link is refused; the link and its file stay" || fail "-o onto a symbolic link is refused" "rc=$rc $(cat "$tmp/err")"
+    mkfifo "$d/out.fifo"
+    ./boardpress render "$d/r.xml" -o "$d/out.fifo" 2>"$tmp/err"; rc=$?
+    [ $rc -eq 1 ] && [ -p "$d/out.fifo" ] && grep -q "error: the output is a named pipe (FIFO), which a PDF must not replace" "$tmp/err" \
+        && ok "-o onto a named pipe is refused; the pipe stays" || fail "-o onto a named pipe is refused" "rc=$rc $(cat "$tmp/err")"
+    if mknod "$d/null" c 1 3 2>/dev/null; then
+        ./boardpress render "$d/r.xml" -o "$d/null" 2>"$tmp/err"; rc=$?
+        [ $rc -eq 1 ] && [ -c "$d/null" ] && grep -q "error: the output is a character device" "$tmp/err" \
+            && ok "-o onto a device is refused; the device stays" || fail "-o onto a device is refused" "rc=$rc $(cat "$tmp/err")"
+    fi
+    for o in "$d/./r.xml" "$d/sub/../r.xml" "$d/hard.pdf"; do
+        cp tests/good/structure.xml "$d/r.xml"; rm -f "$d/hard.pdf"; ln "$d/r.xml" "$d/hard.pdf"
+        ./boardpress render "$d/r.xml" -o "$o" 2>"$tmp/err"; rc=$?
+        [ $rc -eq 1 ] && [ "$(cksum < "$d/r.xml")" = "$sum" ] && grep -q "error: the output is the report itself" "$tmp/err" \
+            && ok "-o ${o#"$d"/} (the report itself) is refused" || fail "-o ${o#"$d"/} (the report itself) is refused" "rc=$rc $(cat "$tmp/err")"
+    done
 }

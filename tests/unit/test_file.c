@@ -1,5 +1,6 @@
 /* test_file.c - files a run reads are regular files, inside their folder
- * wherever links lead, known by identity. */
+ * wherever links lead, known by identity; the output is never a link,
+ * device, pipe or an input. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,7 +47,8 @@ static int make_scratch(void)
 
 static void remove_scratch(void)
 {
-    static const char *const names[] = { "in/a.txt", "out/secret.txt", "in/pipe", "in/near", "in/far" };
+    static const char *const names[] = { "in/a.txt", "out/secret.txt", "in/pipe", "in/near", "in/far",
+                                         "out/o.pdf", "out/link.pdf" };
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         unlink(at(names[i]));
     rmdir(at("in/sub"));
@@ -95,5 +97,28 @@ void test_file_identity(void)
     CHECK(file_same(x, y) && file_same(x, z));
     CHECK(file_identify(at("out/secret.txt"), &y) == 0);
     CHECK(!file_same(x, y));
+    remove_scratch();
+}
+
+void test_file_output(void)
+{
+    CHECK(make_scratch() == 0);
+    char why[FILE_WHY_MAX];
+    file_identity report;
+    const char *what[] = { "the report" };
+    CHECK(file_identify(at("in/a.txt"), &report) == 0);
+    CHECK(file_output_ok(at("out/o.pdf"), &report, what, 1, why, sizeof why) == 0);    /* new */
+    put("out/o.pdf", "old");
+    CHECK(file_output_ok(at("out/o.pdf"), &report, what, 1, why, sizeof why) == 0);    /* plain */
+    CHECK(file_output_ok(at("in/a.txt"), &report, what, 1, why, sizeof why) != 0);
+    CHECK_STR(why, "is the report itself, which the PDF would replace");
+    CHECK(symlink("o.pdf", at("out/link.pdf")) == 0);
+    CHECK(file_output_ok(at("out/link.pdf"), NULL, NULL, 0, why, sizeof why) != 0);
+    CHECK(strncmp(why, "is a symbolic link", 18) == 0);
+    CHECK(file_output_ok(at("in/pipe"), NULL, NULL, 0, why, sizeof why) != 0);
+    CHECK_STR(why, "is a named pipe (FIFO), which a PDF must not replace");
+    CHECK(file_output_ok("/dev/null", NULL, NULL, 0, why, sizeof why) != 0);
+    CHECK(file_output_ok(at("in"), NULL, NULL, 0, why, sizeof why) != 0);
+    CHECK_STR(why, "is a directory, which a PDF must not replace");
     remove_scratch();
 }
