@@ -1,7 +1,8 @@
 # files.sh - sourced by run.sh: the files a run opens. Named pipes that
 # broken inputs in tests/bad name (git cannot hold them), and checks of
 # the command line: a picture named eight ways, -o onto links, devices,
-# pipes and the report itself. Uses run.sh's ok, fail, bounded and $tmp.
+# pipes and the report itself, a run killed while it saves, a full disk.
+# Uses run.sh's ok, fail, bounded and $tmp.
 
 files_pipes="tests/bad/fifo-picture.png tests/bad/fifo-template.tpl"
 
@@ -98,4 +99,39 @@ files_checks() {
         [ $rc -eq 1 ] && [ "$(cksum < "$d/r.xml")" = "$sum" ] && grep -q "error: the output is the report itself" "$tmp/err" \
             && ok "-o ${o#"$d"/} (the report itself) is refused" || fail "-o ${o#"$d"/} (the report itself) is refused" "rc=$rc $(cat "$tmp/err")"
     done
+
+    # a run killed while it saves leaves no temporary file: a large
+    # noisy picture makes the save long enough to be caught in it
+    files_png "$d/noise.png" 2500 2500 noise
+    files_report "$d/slow.xml" noise.png
+    for sig in TERM HUP; do
+        rm -f "$d/slow.pdf"
+        ./boardpress render "$d/slow.xml" -o "$d/slow.pdf" 2>/dev/null & pid=$!
+        i=0
+        while [ $i -lt 100000 ]; do
+            set -- "$d"/.slow.pdf.*
+            [ -e "$1" ] && break
+            i=$((i + 1))
+        done
+        kill -"$sig" $pid 2>/dev/null
+        wait $pid 2>/dev/null; rc=$?
+        left=$(ls -A "$d" | grep '^\.slow' | tr '\n' ' ')
+        [ $rc -gt 128 ] && [ -z "$left" ] && [ ! -e "$d/slow.pdf" ] \
+            && ok "SIG$sig while saving removes the temporary file" || fail "SIG$sig while saving removes the temporary file" "rc=$rc left: $left"
+    done
+
+    # a full disk says why; a short write is no success
+    ( trap '' XFSZ; ulimit -f 8; ./boardpress render samples/kscb-annual-report-2013.xml -o "$d/full.pdf" ) 2>"$tmp/err"; rc=$?
+    left=$(ls -A "$d" | grep '^\.full' | tr '\n' ' ')
+    [ $rc -eq 1 ] && [ ! -e "$d/full.pdf" ] && [ -z "$left" ] && grep -q "^$d/full.pdf: error: cannot write the output: File too large$" "$tmp/err" \
+        && ok "a write cut short says why, and leaves nothing" || fail "a write cut short says why, and leaves nothing" "rc=$rc left: $left $(tail -1 "$tmp/err")"
+    mkdir -p "$d/small"; : > "$tmp/err"; : > "$tmp/left"
+    if unshare -m sh -c "mount -t tmpfs -o size=64k tmpfs '$d/small' && ./boardpress render samples/kscb-annual-report-2013.xml -o '$d/small/x.pdf' 2>'$tmp/err'; r=\$?; ls -A '$d/small' > '$tmp/left'; exit \$r" 2>/dev/null; then
+        fail "a full disk is an error" "it rendered"
+    elif [ -s "$tmp/err" ]; then
+        grep -q "error: cannot write the output: No space left on device$" "$tmp/err" && [ ! -s "$tmp/left" ] \
+            && ok "a full disk says so, and leaves nothing" || fail "a full disk says so, and leaves nothing" "$(tail -1 "$tmp/err") $(cat "$tmp/left")"
+    else
+        echo "note a full disk: no tmpfs could be mounted here, not tested"
+    fi
 }
