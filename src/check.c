@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "diag.h"
 #include "file.h"
 #include "mem.h"
@@ -292,11 +293,26 @@ static void check_image(budget_ctx *b, const model_node *n, const model_doc *doc
     }
 }
 
+/* The report's date, which the PDF carries: a real day, in years a PDF
+ * date can be written in. */
+static void check_date(budget_ctx *b, const model_node *n)
+{
+    const char *iso = model_attr_get(n, "iso");
+    char why[120];
+    int y, m, d;
+    if (iso && date_parse_iso(iso, &y, &m, &d, why, sizeof why) != 0) {
+        diag_error(n->file, n->line, n->col, "<%s> iso='%s' is not a date (%s)", n->name, iso, why);
+        b->errors++;
+    }
+}
+
 static void budget_visit(void *arg, const model_node *n)
 {
     budget_ctx *b = arg;
     if (n->kind == M_IMAGE || n->kind == M_LOGO)
         check_image(b, n, b->doc);
+    if (n->kind == M_DATE)
+        check_date(b, n);
     if (n->kind == M_BUDGET)
         check_budget(arg, n);
     else if (n->kind == M_STRUCTURE)

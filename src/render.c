@@ -19,6 +19,7 @@
 #include <hpdf_encrypt.h>      /* MD5, for a file identifier derived from the content */
 #include <time.h>
 
+#include "date.h"
 #include "diag.h"
 #include "file.h"
 #include "mem.h"
@@ -436,11 +437,19 @@ static void set_text(rstate *r, HPDF_Dict dict, const char *key, const char *val
         HPDF_Dict_Add(dict, key, b);
 }
 
+/* A date both the information dictionary (D:YYYY...) and the XMP packet
+ * can write alike: from 1970 to the end of 9999. Layout gives no other;
+ * a display list built elsewhere might. */
+static int writable_date(long long when)
+{
+    return when >= 0 && when <= DATE_MAX_EPOCH;
+}
+
 /* Dates come from the report (meta date iso=) or SOURCE_DATE_EPOCH, never
  * the clock, so that the same report gives the same bytes. */
 static void set_dates(rstate *r, long long when)
 {
-    if (when < 0)
+    if (!writable_date(when))
         return;
     time_t t = (time_t)when;
     struct tm tm;
@@ -568,7 +577,7 @@ static int write_xmp(rstate *r, const dl_doc *d)
     HPDF_Stream_WriteStr(st, "</rdf:Description>\n"
         "<rdf:Description rdf:about=\"\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n"
         "<xmp:CreatorTool>boardpress</xmp:CreatorTool>\n");
-    if (d->date >= 0) {
+    if (writable_date(d->date)) {
         time_t t = (time_t)d->date;
         struct tm tm;
         char when[40];

@@ -1,7 +1,8 @@
-# files.sh - sourced by run.sh: the files a run opens. Named pipes that
-# broken inputs in tests/bad name (git cannot hold them), and checks of
-# the command line: a picture named eight ways, -o onto links, devices,
-# pipes and the report itself, a run killed while it saves, a full disk.
+# files.sh - sourced by run.sh: the files a run opens and the one it
+# writes. Named pipes that broken inputs in tests/bad name (git cannot
+# hold them), and checks of the command line: a picture named eight
+# ways, -o onto links, devices, pipes and the report itself, a run
+# killed while it saves, a full disk, SOURCE_DATE_EPOCH out of range.
 # Uses run.sh's ok, fail, bounded and $tmp.
 
 files_pipes="tests/bad/fifo-picture.png tests/bad/fifo-template.tpl"
@@ -134,4 +135,27 @@ files_checks() {
     else
         echo "note a full disk: no tmpfs could be mounted here, not tested"
     fi
+
+    # SOURCE_DATE_EPOCH: the last second of 9999 is written as such in
+    # both places; beyond it, or not a number, it is said once and ignored
+    SOURCE_DATE_EPOCH=253402300799 ./boardpress render samples/kscb-annual-report-2013.xml -o "$d/d1.pdf" --pdfa 2>/dev/null
+    info=$(pdfinfo -isodates "$d/d1.pdf" 2>/dev/null | sed -n 's/^CreationDate: *//p')
+    xmp=$(grep -a -o '<xmp:CreateDate>[^<]*' "$d/d1.pdf" | sed 's/.*>//')
+    [ "$info" = 9999-12-31T23:59:59Z ] && [ "$xmp" = 9999-12-31T23:59:59Z ] \
+        && ok "SOURCE_DATE_EPOCH at the end of 9999 is written alike in the information and the XMP" \
+        || fail "SOURCE_DATE_EPOCH at the end of 9999" "info=$info xmp=$xmp"
+    files_report "$d/undated.xml"
+    for v in 253402300800 -1 1e9 12x; do
+        SOURCE_DATE_EPOCH=$v ./boardpress render "$d/undated.xml" -o "$d/d2.pdf" --pdfa 2>"$tmp/err"; rc=$?
+        if [ $rc -eq 0 ] && [ "$(grep -c "^boardpress: warning: SOURCE_DATE_EPOCH '$v' is not a whole number of seconds from 1970 to the end of 9999; it is ignored, and the PDF carries no date$" "$tmp/err")" -eq 1 ] \
+            && [ "$(wc -l < "$tmp/err")" -eq 1 ] && ! pdfinfo "$d/d2.pdf" | grep -q "^CreationDate" && ! grep -aq '<xmp:CreateDate>' "$d/d2.pdf"; then
+            ok "SOURCE_DATE_EPOCH=$v is warned of once and ignored"
+        else
+            fail "SOURCE_DATE_EPOCH=$v is warned of once and ignored" "rc=$rc $(cat "$tmp/err")"
+        fi
+    done
+    SOURCE_DATE_EPOCH=nonsense ./boardpress render samples/kent-scb-overview-2011.xml -o "$d/d3.pdf" 2>"$tmp/err"
+    grep -q "it is ignored, and the PDF carries the report's own date$" "$tmp/err" \
+        && pdfinfo -isodates "$d/d3.pdf" | grep -q "^CreationDate: *2011-10-19T00:00:00Z" \
+        && ok "an ignored SOURCE_DATE_EPOCH leaves the report's own date" || fail "an ignored SOURCE_DATE_EPOCH leaves the report's own date" "$(cat "$tmp/err")"
 }
