@@ -6,8 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "diag.h"
-#include "mem.h"
+#include "file.h"
 #include "mem.h"
 #include "money.h"
 
@@ -358,8 +359,9 @@ static void check_structure(budget_ctx *b, const model_node *s)
     free(path);
 }
 
-/* A picture's file must be there, readable, and inside the report's
- * folder unless the command line allows otherwise. (Its content is
+/* A picture's file must be a regular file that can be read, inside the
+ * report's folder (by its spelling and, links followed, by where it
+ * leads) unless the command line allows otherwise. (Its content is
  * checked when it is decoded for layout.) */
 static void check_image(budget_ctx *b, const model_node *n, const model_doc *doc)
 {
@@ -371,14 +373,24 @@ static void check_image(budget_ctx *b, const model_node *n, const model_doc *doc
         b->errors++;
         return;
     }
-    FILE *f = fopen(model_resolve(b->a, doc, src), "rb");
-    if (!f) {
-        diag_error(n->file, n->line, n->col, "<%s> src '%s' cannot be read: %s", n->name, src,
-                   strerror(errno));
+    char why[FILE_WHY_MAX];
+    if (file_check(model_resolve(b->a, doc, src), model_folder(doc), why, sizeof why) != 0) {
+        diag_error(n->file, n->line, n->col, "<%s> src '%s' %s", n->name, src, why);
         b->errors++;
-        return;
     }
-    fclose(f);
+}
+
+/* The report's date, which the PDF carries: a real day, in years a PDF
+ * date can be written in. */
+static void check_date(budget_ctx *b, const model_node *n)
+{
+    const char *iso = model_attr_get(n, "iso");
+    char why[120];
+    int y, m, d;
+    if (iso && date_parse_iso(iso, &y, &m, &d, why, sizeof why) != 0) {
+        diag_error(n->file, n->line, n->col, "<%s> iso='%s' is not a date (%s)", n->name, iso, why);
+        b->errors++;
+    }
 }
 
 /* ---- limits ------------------------------------------------------------- */
@@ -446,6 +458,8 @@ static void budget_visit(void *arg, const model_node *n)
     check_limits(b, n);
     if (n->kind == M_IMAGE || n->kind == M_LOGO)
         check_image(b, n, b->doc);
+    if (n->kind == M_DATE)
+        check_date(b, n);
     if (n->kind == M_BUDGET)
         check_budget(arg, n);
     else if (n->kind == M_STRUCTURE)

@@ -9,9 +9,9 @@
  * give a wrong answer or a load error, never a read out of bounds.
  */
 #include "font.h"
+#include "file.h"
 #include "utf8.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,62 +90,12 @@ static void set_err(char *err, size_t errlen, const char *msg)
 
 /* ---- file ------------------------------------------------------------- */
 
-/* Reads in chunks rather than trusting ftell, so directories, pipes and
- * files that change size while being read all end in a clean error. */
-static unsigned char *read_all(FILE *fp, size_t *size, const char **why)
+/* Through file.c: only a regular file is opened (a pipe or device
+ * named as a font would block the run or never end), and its size is
+ * checked before it is read. */
+static unsigned char *load_file(const char *path, size_t *size, char *err, size_t errlen)
 {
-    unsigned char *buf = NULL, *nb;
-    size_t cap = 0, n = 0, got;
-
-    for (;;) {
-        if (n == cap) {
-            cap = cap ? cap * 2 : (size_t)64 << 10;
-            if (cap > FONT_MAX_BYTES + 1)
-                cap = FONT_MAX_BYTES + 1;
-            if (n == cap) {
-                *why = "file too large";
-                break;
-            }
-            nb = realloc(buf, cap);
-            if (!nb) {
-                *why = "out of memory";
-                break;
-            }
-            buf = nb;
-        }
-        got = fread(buf + n, 1, cap - n, fp);
-        n += got;
-        if (got == 0) {
-            if (ferror(fp)) {
-                *why = "read error";
-                break;
-            }
-            *size = n;
-            return buf;
-        }
-    }
-    free(buf);
-    return NULL;
-}
-
-static unsigned char *load_file(const char *path, size_t *size,
-                                char *err, size_t errlen)
-{
-    char msg[128];
-    const char *why = NULL;
-    unsigned char *data;
-    FILE *fp = fopen(path, "rb");
-
-    if (!fp) {
-        snprintf(msg, sizeof msg, "cannot open: %s", strerror(errno));
-        set_err(err, errlen, msg);
-        return NULL;
-    }
-    data = read_all(fp, size, &why);
-    fclose(fp);
-    if (!data)
-        set_err(err, errlen, why);
-    return data;
+    return file_read(path, NULL, FONT_MAX_BYTES, size, NULL, err, errlen);
 }
 
 /* ---- table directory -------------------------------------------------- */

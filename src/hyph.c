@@ -7,6 +7,7 @@
 
 #include <hyphen.h>
 
+#include "file.h"
 #include "mem.h"
 #include "utf8.h"
 
@@ -29,9 +30,13 @@ struct hyph {
 
 hyph *hyph_load(const char *path, int left, int right, char *err, size_t errlen)
 {
-    FILE *f = fopen(path, "r");
+    /* through file.c, so that a pipe named as the patterns cannot block */
+    char why[FILE_WHY_MAX] = "cannot be read";
+    file_handle fh;
+    FILE *f = file_open(&fh, path, NULL, why, sizeof why) == 0 ? fdopen(fh.fd, "r") : NULL;
     if (!f) {
-        snprintf(err, errlen, "cannot open the hyphenation patterns");
+        file_close(&fh);
+        snprintf(err, errlen, "the hyphenation patterns %s", why);
         return NULL;
     }
     HyphenDict *d = hnj_hyphen_load_file(f);

@@ -4,12 +4,18 @@
  * ones garbled, so every PNG is decoded here with libpng (which checks
  * every chunk's CRC and the compressed data) into 8-bit RGB, any
  * transparency composed onto white paper. A JPEG is passed through as
- * it is, after its markers have been read far enough to know its size
- * and colour model. Every failure is a sentence for the author.
+ * it is (PDF readers decode it), so it is read here from its first
+ * marker to its last: every segment, every scan's compressed data, up
+ * to the end-of-image marker. libharu copies the file into the PDF
+ * after reading only its frame header, and writes what it finds there
+ * as the picture's size and bit depth, so only the JPEGs PDF readers
+ * decode and libharu describes rightly are let through: Huffman-coded
+ * baseline, extended and progressive pictures of 8 bits a sample with
+ * 1, 3 or 4 components. Every failure is a sentence for the author.
  */
 #include "image.h"
 
-#include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,42 +23,7 @@
 #include <png.h>
 #include <setjmp.h>
 
-#define IMAGE_MAX_BYTES (32L * 1024 * 1024)
-#define IMAGE_MAX_PIXELS (40L * 1000 * 1000)
-
-static unsigned char *read_all(const char *path, size_t *len, char *err, size_t errlen)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        snprintf(err, errlen, "cannot open '%s': %s", path, strerror(errno));
-        return NULL;
-    }
-    unsigned char *buf = NULL;
-    size_t cap = 0, n = 0, got;
-    do {
-        if (n == cap) {
-            cap = cap ? cap * 2 : 65536;
-            unsigned char *nb = realloc(buf, cap);
-            if (!nb) {
-                free(buf);
-                fclose(f);
-                snprintf(err, errlen, "out of memory reading '%s'", path);
-                return NULL;
-            }
-            buf = nb;
-        }
-        got = fread(buf + n, 1, cap - n, f);
-        n += got;
-    } while (got > 0 && n <= (size_t)IMAGE_MAX_BYTES);
-    fclose(f);
-    if (n > (size_t)IMAGE_MAX_BYTES) {
-        free(buf);
-        snprintf(err, errlen, "'%s' is larger than %ld MB", path, IMAGE_MAX_BYTES >> 20);
-        return NULL;
-    }
-    *len = n;
-    return buf;
-}
+#include "file.h"
 
 typedef struct png_source {
     const unsigned char *data;
@@ -141,66 +112,321 @@ static int decode_png(image *im, arena *a, const unsigned char *data, size_t len
     return 0;
 }
 
-/* Reads a JPEG's markers up to its frame header: size and components. */
-static int check_jpeg(image *im, const unsigned char *d, size_t len, const char *path, char *err,
-                      size_t errlen)
+
+/* ---- JPEG ------------------------------------------------------------------ */
+
+typedef struct jpeg_comp {
+    int id, h, v, tq;               /* identifier, sampling factors, quantisation table */
+} jpeg_comp;
+
+typedef struct jpeg {
+    const unsigned char *d;
+    size_t len, at;                 /* the file, and the reader's place in it */
+    int frame;                      /* the frame header's marker; 0 before it */
+    int width, height, ncomp, hmax, vmax;
+    jpeg_comp comp[4];
+    unsigned qt, dc, ac;            /* bit k: table k defined */
+    int scans;
+    char why[160];                  /* what is wrong, after the file's name */
+} jpeg;
+
+static int jpeg_fail(jpeg *j, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static int jpeg_fail(jpeg *j, const char *fmt, ...)
 {
-    size_t i = 2;
-    while (i + 4 <= len) {
-        if (d[i] != 0xFF) {
-            snprintf(err, errlen, "'%s' is a damaged JPEG (a marker is missing)", path);
-            return -1;
-        }
-        unsigned marker = d[i + 1];
-        if (marker == 0xD8 || (marker >= 0xD0 && marker <= 0xD7) || marker == 0x01) {
-            i += 2;
-            continue;
-        }
-        size_t seg = (size_t)d[i + 2] << 8 | d[i + 3];
-        if (seg < 2 || i + 2 + seg > len)
-            break;
-        if ((marker >= 0xC0 && marker <= 0xC3) || (marker >= 0xC5 && marker <= 0xC7) ||
-            (marker >= 0xC9 && marker <= 0xCB) || (marker >= 0xCD && marker <= 0xCF)) {
-            if (seg < 8)
-                break;
-            im->height = d[i + 5] << 8 | d[i + 6];
-            im->width = d[i + 7] << 8 | d[i + 8];
-            im->components = d[i + 9];
-            if (im->width == 0 || im->height == 0 ||
-                (im->components != 1 && im->components != 3 && im->components != 4)) {
-                snprintf(err, errlen, "'%s' is a JPEG of a kind that cannot be placed", path);
-                return -1;
-            }
-            return 0;
-        }
-        i += 2 + seg;
-    }
-    snprintf(err, errlen, "'%s' is a damaged or truncated JPEG", path);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(j->why, sizeof j->why, fmt, ap);
+    va_end(ap);
     return -1;
 }
 
-image *image_load(const char *path, arena *a, char *err, size_t errlen)
+#define DAMAGED "is a damaged JPEG: "
+#define RESAVE "; save it as a baseline or progressive JPEG"
+
+static unsigned be16(const unsigned char *p)
 {
-    size_t len = 0;
-    unsigned char *data = read_all(path, &len, err, errlen);
-    if (!data)
-        return NULL;
+    return (unsigned)p[0] << 8 | p[1];
+}
+
+static unsigned long long ceil_div(unsigned long long a, unsigned long long b)
+{
+    return (a + b - 1) / b;
+}
+
+/* SOF0-2: the picture's size, depth and components. */
+static int jpeg_frame(jpeg *j, const unsigned char *s, size_t n, int marker)
+{
+    if (j->frame)
+        return jpeg_fail(j, DAMAGED "it has two frame headers");
+    if (n < 6 || n != 6 + 3 * (size_t)s[5])
+        return jpeg_fail(j, DAMAGED "its frame header is malformed");
+    j->height = (int)be16(s + 1);
+    j->width = (int)be16(s + 3);
+    j->ncomp = s[5];
+    if (s[0] != 8)
+        return jpeg_fail(j, "is a JPEG of %d bits a sample; a PDF holds JPEGs of 8" RESAVE, s[0]);
+    if (j->ncomp != 1 && j->ncomp != 3 && j->ncomp != 4)
+        return jpeg_fail(j, "is a JPEG of %d components; a PDF holds JPEGs of 1 (grey), 3 (colour) "
+                         "or 4 (CMYK)", j->ncomp);
+    if (j->height == 0)
+        return jpeg_fail(j, "is a JPEG that gives its height after its data (a DNL marker), which "
+                         "the PDF library cannot read");
+    if (j->width == 0)
+        return jpeg_fail(j, DAMAGED "it is 0 pixels wide");
+    if ((long long)j->width * j->height > IMAGE_MAX_PIXELS)
+        return jpeg_fail(j, "has %d x %d pixels, more than the %ld million a picture may have", j->width,
+                         j->height, IMAGE_MAX_PIXELS / 1000000);
+    for (int k = 0; k < j->ncomp; k++) {
+        const unsigned char *c = s + 6 + 3 * k;
+        jpeg_comp jc = { c[0], c[1] >> 4, c[1] & 15, c[2] };
+        if (jc.h < 1 || jc.h > 4 || jc.v < 1 || jc.v > 4 || jc.tq > 3)
+            return jpeg_fail(j, DAMAGED "its frame header is malformed");
+        for (int i = 0; i < k; i++)
+            if (j->comp[i].id == jc.id)
+                return jpeg_fail(j, DAMAGED "two components share an identifier");
+        j->comp[k] = jc;
+        j->hmax = jc.h > j->hmax ? jc.h : j->hmax;
+        j->vmax = jc.v > j->vmax ? jc.v : j->vmax;
+    }
+    j->frame = marker;
+    return 0;
+}
+
+/* DHT: one or more Huffman tables. */
+static int jpeg_huffman(jpeg *j, const unsigned char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        if (n - i < 17 || s[i] >> 4 > 1 || (s[i] & 15) > 3)
+            return jpeg_fail(j, DAMAGED "a Huffman table is malformed");
+        size_t count = 0;
+        for (int k = 1; k <= 16; k++)
+            count += s[i + k];
+        if (count > 256 || n - i - 17 < count)
+            return jpeg_fail(j, DAMAGED "a Huffman table is malformed");
+        if (s[i] >> 4)
+            j->ac |= 1u << (s[i] & 15);
+        else
+            j->dc |= 1u << (s[i] & 15);
+        i += 17 + count;
+    }
+    return 0;
+}
+
+/* DQT: one or more quantisation tables of 8 or 16 bits an entry. */
+static int jpeg_quant(jpeg *j, const unsigned char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        size_t size = 1 + 64 * (size_t)((s[i] >> 4) + 1);
+        if (s[i] >> 4 > 1 || (s[i] & 15) > 3 || n - i < size)
+            return jpeg_fail(j, DAMAGED "a quantisation table is malformed");
+        j->qt |= 1u << (s[i] & 15);
+        i += size;
+    }
+    return 0;
+}
+
+/* Blocks of 8 x 8 samples a scan of the ns components in sel codes. */
+static unsigned long long jpeg_blocks(const jpeg *j, const int *sel, int ns)
+{
+    if (ns == 1) {
+        const jpeg_comp *c = &j->comp[sel[0]];
+        unsigned long long w = ceil_div((unsigned long long)j->width * c->h, (unsigned)j->hmax);
+        unsigned long long h = ceil_div((unsigned long long)j->height * c->v, (unsigned)j->vmax);
+        return ceil_div(w, 8) * ceil_div(h, 8);
+    }
+    unsigned long long mcus = ceil_div((unsigned)j->width, 8u * (unsigned)j->hmax) *
+                              ceil_div((unsigned)j->height, 8u * (unsigned)j->vmax);
+    unsigned per = 0;
+    for (int k = 0; k < ns; k++)
+        per += (unsigned)(j->comp[sel[k]].h * j->comp[sel[k]].v);
+    return mcus * per;
+}
+
+/* SOS: which components a scan codes, with which tables, and which
+ * coefficients. *dc_blocks gets the blocks whose DC coefficient it codes:
+ * each takes at least one bit of the data that follows. */
+static int jpeg_scan_header(jpeg *j, const unsigned char *s, size_t n, unsigned long long *dc_blocks)
+{
+    if (!j->frame)
+        return jpeg_fail(j, DAMAGED "its picture data comes before its frame header");
+    int ns = n ? s[0] : 0;
+    if (ns < 1 || ns > 4 || n != 4 + 2 * (size_t)ns)
+        return jpeg_fail(j, DAMAGED "a scan header is malformed");
+    int ss = s[1 + 2 * ns], se = s[2 + 2 * ns], ah = s[3 + 2 * ns] >> 4, al = s[3 + 2 * ns] & 15;
+    int progressive = j->frame == 0xC2;
+    if (progressive ? (ss > se || se > 63 || (ss == 0 && se != 0) || (ss > 0 && ns != 1) || ah > 13 || al > 13)
+                    : (ss != 0 || se != 63 || ah != 0 || al != 0))
+        return jpeg_fail(j, DAMAGED "a scan header is malformed");
+    int sel[4];
+    for (int k = 0; k < ns; k++) {
+        int c = 0;
+        while (c < j->ncomp && j->comp[c].id != s[1 + 2 * k])
+            c++;
+        for (int i = 0; i < k; i++)
+            if (c < j->ncomp && sel[i] == c)
+                c = j->ncomp;
+        if (c == j->ncomp)
+            return jpeg_fail(j, DAMAGED "a scan names a component the frame does not have");
+        if (!(j->qt >> j->comp[c].tq & 1))
+            return jpeg_fail(j, DAMAGED "a component's quantisation table is never given");
+        int td = s[2 + 2 * k] >> 4, ta = s[2 + 2 * k] & 15;
+        if ((ss == 0 && ah == 0 && (td > 3 || !(j->dc >> td & 1))) || (se > 0 && (ta > 3 || !(j->ac >> ta & 1))))
+            return jpeg_fail(j, DAMAGED "a scan uses a Huffman table that is never given");
+        sel[k] = c;
+    }
+    *dc_blocks = ss == 0 ? jpeg_blocks(j, sel, ns) : 0;
+    return 0;
+}
+
+/* The compressed data after a scan header, up to the marker that ends
+ * it: stuffed bytes (FF 00) and restart markers are part of it. */
+static int jpeg_entropy(jpeg *j, unsigned long long dc_blocks)
+{
+    unsigned long long bytes = 0;
+    size_t i = j->at;
+    for (;;) {
+        const unsigned char *ff = memchr(j->d + i, 0xFF, j->len - i);
+        if (!ff || (size_t)(ff - j->d) + 1 >= j->len)
+            return jpeg_fail(j, DAMAGED "it is cut off in its picture data");
+        bytes += (size_t)(ff - j->d) - i;
+        i = (size_t)(ff - j->d);
+        unsigned m = j->d[i + 1];
+        if (m != 0x00 && (m < 0xD0 || m > 0xD7))
+            break;
+        bytes += m == 0x00;
+        i += 2;
+    }
+    j->at = i;
+    if (bytes * 8 < dc_blocks)
+        return jpeg_fail(j, DAMAGED "its picture data is too short for its %d x %d pixels", j->width, j->height);
+    return 0;
+}
+
+static int jpeg_segment(jpeg *j, unsigned marker, const unsigned char *s, size_t n)
+{
+    unsigned long long dc_blocks = 0;
+    switch (marker) {
+    case 0xC0: case 0xC1: case 0xC2:
+        return jpeg_frame(j, s, n, (int)marker);
+    case 0xC3: case 0xCB:
+        return jpeg_fail(j, "is a lossless JPEG, which PDF readers cannot show" RESAVE);
+    case 0xC5: case 0xC6: case 0xC7: case 0xCD: case 0xCE: case 0xCF: case 0xDE: case 0xDF:
+        return jpeg_fail(j, "is a hierarchical JPEG, which PDF readers cannot show" RESAVE);
+    case 0xC9: case 0xCA:
+        return jpeg_fail(j, "is an arithmetic-coded JPEG, which many PDF readers cannot show" RESAVE);
+    case 0xF7:
+        return jpeg_fail(j, "is a JPEG-LS picture, which PDF readers cannot show" RESAVE);
+    case 0xC4:
+        return jpeg_huffman(j, s, n);
+    case 0xDB:
+        return jpeg_quant(j, s, n);
+    case 0xDD:
+        return n == 2 ? 0 : jpeg_fail(j, DAMAGED "its restart interval is malformed");
+    case 0xDA:
+        j->scans++;
+        return jpeg_scan_header(j, s, n, &dc_blocks) == 0 ? jpeg_entropy(j, dc_blocks) : -1;
+    case 0xCC: case 0xFE:
+        return 0;                   /* arithmetic conditioning (unused here), comments */
+    default:
+        if (marker >= 0xE0 && marker <= 0xEF)
+            return 0;               /* application data: JFIF, Exif, ICC, Adobe */
+        return jpeg_fail(j, DAMAGED "it has a marker (0xFF%02X) that has no place in a picture", marker);
+    }
+}
+
+/* Reads the file from its start-of-image marker to its end-of-image
+ * marker; j->at is then just past the end. */
+static int jpeg_read(jpeg *j)
+{
+    j->at = 2;
+    for (;;) {
+        if (j->at >= j->len)
+            return jpeg_fail(j, DAMAGED "it is cut off before its end-of-image marker");
+        if (j->d[j->at] != 0xFF)
+            return jpeg_fail(j, DAMAGED "a marker is missing at byte %zu", j->at);
+        size_t fill = 0;
+        while (j->at < j->len && j->d[j->at] == 0xFF)
+            j->at++, fill++;
+        if (j->at >= j->len)
+            return jpeg_fail(j, DAMAGED "it is cut off before its end-of-image marker");
+        unsigned m = j->d[j->at++];
+        /* libharu reads every marker before the frame header as two bytes
+         * and a length: padding or a marker without a length misleads it */
+        if (!j->frame && (fill > 1 || m == 0x01))
+            return jpeg_fail(j, "has padding before its frame header, which the PDF library misreads" RESAVE);
+        if (m == 0xD9)
+            return j->scans ? 0 : jpeg_fail(j, DAMAGED "it has no picture data");
+        if (m == 0x01)
+            continue;
+        if (m == 0x00 || m == 0xD8 || (m >= 0xD0 && m <= 0xD7))
+            return jpeg_fail(j, DAMAGED "a marker (0xFF%02X) stands out of place at byte %zu", m, j->at - 2);
+        if (j->len - j->at < 2 || be16(j->d + j->at) > j->len - j->at)
+            return jpeg_fail(j, DAMAGED "it is cut off inside a marker segment");
+        size_t seg = be16(j->d + j->at);
+        if (seg < 2)
+            return jpeg_fail(j, DAMAGED "a marker segment is shorter than its length field");
+        const unsigned char *s = j->d + j->at + 2;
+        j->at += seg;
+        if (jpeg_segment(j, m, s, seg - 2) != 0)
+            return -1;
+    }
+}
+
+static int decode_jpeg(image *im, arena *a, const unsigned char *data, size_t len, const char *path,
+                       char *err, size_t errlen)
+{
+    jpeg j = { .d = data, .len = len };
+    if (jpeg_read(&j) != 0) {
+        snprintf(err, errlen, "'%s' %s", path, j.why);
+        return -1;
+    }
+    im->width = j.width;
+    im->height = j.height;
+    im->components = j.ncomp;
+    /* what follows the end-of-image marker is no part of the picture */
+    im->jpeg_len = j.at;
+    im->jpeg = arena_alloc(a, j.at);
+    memcpy(im->jpeg, data, j.at);
+    return 0;
+}
+
+/* ---- entry points ---------------------------------------------------------- */
+
+image *image_decode(const unsigned char *data, size_t len, const char *path, arena *a, char *err,
+                    size_t errlen)
+{
+    if (!path)
+        path = "(picture)";
     image *im = arena_alloc(a, sizeof *im);
-    im->path = path;
+    im->path = arena_strdup(a, path);
     int rc;
     if (len >= 8 && memcmp(data, "\x89PNG\r\n\x1a\n", 8) == 0) {
         im->kind = IMAGE_PNG;
         rc = decode_png(im, a, data, len, path, err, errlen);
     } else if (len >= 3 && data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF) {
         im->kind = IMAGE_JPEG;
-        rc = check_jpeg(im, data, len, path, err, errlen);
-        im->jpeg = arena_alloc(a, len);
-        memcpy(im->jpeg, data, len);
-        im->jpeg_len = len;
+        rc = decode_jpeg(im, a, data, len, path, err, errlen);
     } else {
         snprintf(err, errlen, "'%s' is neither a PNG nor a JPEG picture", path);
         rc = -1;
     }
-    free(data);
     return rc == 0 ? im : NULL;
+}
+
+image *image_load(file_handle *h, const char *path, arena *a, char *err, size_t errlen)
+{
+    char why[FILE_WHY_MAX];
+    size_t len = 0;
+    file_identity id = h->id;
+    unsigned char *data = file_take(h, IMAGE_MAX_BYTES, &len, why, sizeof why);
+    if (!data) {
+        snprintf(err, errlen, "'%s' %s", path, why);
+        return NULL;
+    }
+    image *im = image_decode(data, len, path, a, err, errlen);
+    free(data);
+    if (im)
+        im->id = id;
+    return im;
 }

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "diag.h"
 #include "label.h"
 #include "linebreak.h"
@@ -1836,22 +1837,23 @@ static long long days_from_civil(long long y, unsigned m, unsigned d)
 }
 
 /* The document's date: SOURCE_DATE_EPOCH when set, else the report's own
- * date (iso=), else none; never the clock. */
+ * date (iso=, checked by check.c), else none; never the clock. A
+ * SOURCE_DATE_EPOCH no PDF date can hold is said and ignored. */
 static long long document_date(const model_node *meta)
 {
-    const char *env = getenv("SOURCE_DATE_EPOCH");
-    if (env && *env) {
-        char *end;
-        long long v = strtoll(env, &end, 10);
-        if (*end == '\0' && v >= 0)
-            return v;
-    }
     const model_node *date = meta ? model_child(meta, M_DATE) : NULL;
     const char *iso = date ? model_attr_get(date, "iso") : NULL;
     int y, m, d;
-    if (iso && sscanf(iso, "%d-%d-%d", &y, &m, &d) == 3 && m >= 1 && m <= 12 && d >= 1 && d <= 31)
-        return days_from_civil(y, (unsigned)m, (unsigned)d) * 86400;
-    return -1;
+    int own = iso && date_parse_iso(iso, &y, &m, &d, NULL, 0) == 0;
+    const char *env = getenv("SOURCE_DATE_EPOCH");
+    long long when;
+    if (env && *env && date_parse_epoch(env, &when) == 0)
+        return when;
+    if (env && *env)
+        diag_warning(NULL, 0, 0, "SOURCE_DATE_EPOCH '%s' is not a whole number of seconds from 1970 "
+                     "to the end of 9999; it is ignored, and the PDF carries %s", env,
+                     own ? "the report's own date" : "no date");
+    return own ? days_from_civil(y, (unsigned)m, (unsigned)d) * 86400 : -1;
 }
 
 static void set_info(ctx *c, dl_doc *d)

@@ -14,6 +14,7 @@
 #include "check.h"
 #include "diag.h"
 #include "enc.h"
+#include "file.h"
 #include "layout.h"
 #include "parse.h"
 #include "render.h"
@@ -114,41 +115,75 @@ static const char *default_output(arena *a, const char *input)
     return arena_printf(a, "%.*s.pdf", (int)len, input);
 }
 
-/* The template: --template, else the report's template attribute
- * (relative to the report), else "default". NULL after an error. */
-static const char *template_path(arena *a, const options *o, const model_doc *doc)
+/* A template file the report names: like its pictures, it must lie in
+ * the report's folder unless --allow-outside-paths is given, and any
+ * problem with the file is located at the element that names it. */
+static style_template *report_template(arena *a, const options *o, const model_doc *doc,
+                                       const char *named)
 {
-    if (o->template_name)
-        return style_find(o->template_name, a);
-    const char *named = model_attr_get(doc->root, "template");
-    if (!named)
-        return style_find("default", a);
-    const char *path = style_find(named, a);
-    if (path == named && !o->outside_paths && !model_path_inside(named)) {
-        diag_error(doc->file, doc->root->line, doc->root->col,
+    const model_node *root = doc->root;
+    if (!o->outside_paths && !model_path_inside(named)) {
+        diag_error(doc->file, root->line, root->col,
                    "template '%s' is outside the report's folder (--allow-outside-paths allows it)", named);
         return NULL;
     }
-    if (path == named && named[0] != '/') {
-        /* a template file named by the report sits beside the report */
-        const char *slash = strrchr(o->input, '/');
-        if (slash)
-            return arena_printf(a, "%.*s/%s", (int)(slash - o->input), o->input, named);
+    const char *path = model_resolve(a, doc, named);
+    char why[FILE_WHY_MAX];
+    size_t len = 0;
+    unsigned char *buf = file_read(path, model_folder(doc), STYLE_MAX_BYTES, &len, NULL, why, sizeof why);
+    if (!buf) {
+        diag_error(doc->file, root->line, root->col, "template '%s' %s", named, why);
+        return NULL;
     }
-    return path;
+    style_template *t = style_parse((const char *)buf, len, path, a);
+    free(buf);
+    return t;
+}
+
+/* The template: --template, else the report's template attribute (a
+ * name, or a file beside the report), else "default". NULL after an
+ * error. */
+static style_template *load_template(arena *a, const options *o, const model_doc *doc)
+{
+    const char *named = o->template_name ? o->template_name : model_attr_get(doc->root, "template");
+    const char *path = style_find(named ? named : "default", a);
+    if (o->template_name || path != named)
+        return style_load(path, a);     /* the user's choice, or the installation's */
+    return report_template(a, o, doc, named);
+}
+
+/* The PDF is renamed over what is at out: that must not be a link, a
+ * device, a pipe or a folder, nor a file the run reads. */
+static int output_allowed(const options *o, const char *out, const style_template *t)
+{
+    file_identity ids[2];
+    const char *what[2];
+    int n = 0;
+    if (file_identify(o->input, &ids[n]) == 0)
+        what[n++] = "the report";
+    if (file_identify(t->path, &ids[n]) == 0)
+        what[n++] = "the template";
+    char why[FILE_WHY_MAX];
+    if (file_output_ok(out, ids, what, n, why, sizeof why) == 0)
+        return 1;
+    diag_error(out, 0, 0, "the output %s", why);
+    return 0;
 }
 
 static int render(arena *a, const options *o, const model_doc *doc)
 {
-    const char *tpath = template_path(a, o, doc);
-    style_template *t = tpath ? style_load(tpath, a) : NULL;
+    style_template *t = load_template(a, o, doc);
     if (!t)
         return 1;
+    const char *out = o->output ? o->output : default_output(a, o->input);
+    if (!output_allowed(o, out, t)) {
+        style_release(t);
+        return 1;
+    }
     layout_stats stats = { 0 };
     dl_doc *d = layout_run(doc, t, a, &stats);
     int rc = 1;
     if (d && diag_errors() == 0) {
-        const char *out = o->output ? o->output : default_output(a, o->input);
         render_options ro = { o->pdfa, t->pdfa_profile, t->pdfa_condition };
         rc = render_pdf(d, out, &ro) == 0 ? 0 : 1;
         if (o->stats)

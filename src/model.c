@@ -116,6 +116,11 @@ const char *model_resolve(arena *a, const model_doc *doc, const char *name)
     return arena_printf(a, "%.*s/%s", (int)(slash - doc->file), doc->file, name);
 }
 
+const char *model_folder(const model_doc *doc)
+{
+    return doc->allow_outside ? NULL : doc->folder;
+}
+
 int model_path_inside(const char *path)
 {
     if (path[0] == '/')

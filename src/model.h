@@ -60,6 +60,8 @@ typedef struct model_doc {
     const char *file;       /* the report's path as given */
     model_node *root;       /* the <report> element */
     int allow_outside;      /* files the report names may lie outside its folder */
+    const char *folder;     /* the real path of the report's folder ("" when it cannot be
+                             * resolved: then no file lies in it) */
 } model_doc;
 
 /* The path of a file the report names, resolved against the report's
@@ -67,8 +69,13 @@ typedef struct model_doc {
 const char *model_resolve(arena *a, const model_doc *doc, const char *name);
 
 /* Whether a relative path stays inside its folder (no climbing out with
- * ".."); absolute paths do not. */
+ * ".."); absolute paths do not. Only the spelling is judged: file_open
+ * judges where the path leads, links followed, against model_folder. */
 int model_path_inside(const char *path);
+
+/* The real path of the folder the files the report names must lie in,
+ * or NULL when they may lie anywhere (--allow-outside-paths). */
+const char *model_folder(const model_doc *doc);
 
 /* The kind of an element name (M_UNKNOWN when not in the vocabulary). */
 model_kind model_kind_of(const char *name);

@@ -7,7 +7,6 @@
  */
 #include "parse.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +16,7 @@
 #include <libxml/xmlerror.h>
 
 #include "diag.h"
+#include "file.h"
 
 /* The schema, compiled into the binary (schema.S). */
 extern const char parse_schema_start[], parse_schema_end[];
@@ -329,6 +329,7 @@ model_doc *parse_memory(const char *buf, size_t len, const char *name, arena *a)
         md = arena_alloc(a, sizeof *md);
         md->arena = a;
         md->file = name;
+        md->folder = file_folder(a, name);
         md->root = build(&src, root);
     }
     xmlFreeDoc(doc);
@@ -337,35 +338,14 @@ model_doc *parse_memory(const char *buf, size_t len, const char *name, arena *a)
 
 model_doc *parse_file(const char *path, arena *a)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        diag_error(path, 0, 0, "cannot open: %s", strerror(errno));
+    char why[FILE_WHY_MAX];
+    size_t len = 0;
+    unsigned char *buf = file_read(path, NULL, PARSE_MAX_BYTES, &len, NULL, why, sizeof why);
+    if (!buf) {
+        diag_error(path, 0, 0, "the report %s", why);
         return NULL;
     }
-    size_t cap = 1 << 16, len = 0;
-    char *buf = malloc(cap);
-    size_t n;
-    while (buf && (n = fread(buf + len, 1, cap - len, f)) > 0) {
-        len += n;
-        if ((long)len > PARSE_MAX_BYTES)
-            break;
-        if (len == cap) {
-            char *nb = realloc(buf, cap *= 2);
-            if (!nb) {
-                free(buf);
-                buf = NULL;
-            }
-            buf = nb;
-        }
-    }
-    int failed = ferror(f);
-    fclose(f);
-    if (!buf || failed) {
-        diag_error(path, 0, 0, "cannot read the file");
-        free(buf);
-        return NULL;
-    }
-    model_doc *doc = parse_memory(buf, len, path, a);
+    model_doc *doc = parse_memory((const char *)buf, len, path, a);
     free(buf);
     return doc;
 }

@@ -4,29 +4,44 @@
  * inch, never wider than the measure nor taller than most of a page) and
  * set as one unbreakable band that keeps its caption with it.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "diag.h"
+#include "file.h"
 #include "mem.h"
 #include "image.h"
 #include "layout_int.h"
 
-/* The picture at the path n names, decoded once per run whatever the
- * number of layout passes; NULL after a located error. */
+static const image *failed(ctx *c, const model_node *n, const char *err)
+{
+    diag_error(n->file, n->line, n->col, "<%s>: %s", n->name, err);
+    c->failed = 1;
+    return NULL;
+}
+
+/* The picture n names, decoded once per run whatever the number of
+ * layout passes or the ways its path is spelt: pictures are known by the
+ * file they are read from, so one file named eight ways is decoded once.
+ * NULL after a located error. */
 static const image *load(ctx *c, const model_node *n)
 {
     const char *path = model_resolve(c->a, c->doc, model_attr_get(n, "src"));
-    for (int i = 0; i < c->nimages; i++)
-        if (strcmp(c->images[i]->path, path) == 0)
-            return c->images[i];
-    char err[300];
-    image *im = image_load(path, c->a, err, sizeof err);
-    if (!im) {
-        diag_error(n->file, n->line, n->col, "<%s>: %s", n->name, err);
-        c->failed = 1;
-        return NULL;
+    char err[FILE_WHY_MAX + 256], why[FILE_WHY_MAX];
+    file_handle h;
+    if (file_open(&h, path, model_folder(c->doc), why, sizeof why) != 0) {
+        snprintf(err, sizeof err, "'%s' %s", path, why);
+        return failed(c, n, err);
     }
+    for (int i = 0; i < c->nimages; i++)
+        if (file_same(c->images[i]->id, h.id)) {
+            file_close(&h);
+            return c->images[i];
+        }
+    image *im = image_load(&h, path, c->a, err, sizeof err);
+    if (!im)
+        return failed(c, n, err);
     MEM_PUSH(c->images, c->nimages, c->images_cap) = im;
     return im;
 }

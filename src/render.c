@@ -6,7 +6,9 @@
 #include "render.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +20,9 @@
 #include <hpdf_encrypt.h>      /* MD5, for a file identifier derived from the content */
 #include <time.h>
 
+#include "date.h"
 #include "diag.h"
+#include "file.h"
 #include "mem.h"
 #include "image.h"
 #include "tag.h"
@@ -26,6 +30,9 @@
 
 /* Numbers a PDF reader is sure to handle (the library's own limit). */
 #define RENDER_MAX_REAL 32767.0
+
+/* Largest ICC profile read for PDF/A (sRGB's is 3 KB). */
+#define RENDER_MAX_PROFILE (4u << 20)
 
 typedef struct loaded_font {
     const font *metrics;
@@ -516,11 +523,19 @@ static void set_text(rstate *r, HPDF_Dict dict, const char *key, const char *val
         HPDF_Dict_Add(dict, key, b);
 }
 
+/* A date both the information dictionary (D:YYYY...) and the XMP packet
+ * can write alike: from 1970 to the end of 9999. Layout gives no other;
+ * a display list built elsewhere might. */
+static int writable_date(long long when)
+{
+    return when >= 0 && when <= DATE_MAX_EPOCH;
+}
+
 /* Dates come from the report (meta date iso=) or SOURCE_DATE_EPOCH, never
  * the clock, so that the same report gives the same bytes. */
 static void set_dates(rstate *r, long long when)
 {
-    if (when < 0)
+    if (!writable_date(when))
         return;
     time_t t = (time_t)when;
     struct tm tm;
@@ -659,7 +674,7 @@ static int write_xmp(rstate *r, const dl_doc *d)
     HPDF_Stream_WriteStr(st, "</rdf:Description>\n"
         "<rdf:Description rdf:about=\"\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n"
         "<xmp:CreatorTool>boardpress</xmp:CreatorTool>\n");
-    if (d->date >= 0) {
+    if (writable_date(d->date)) {
         time_t t = (time_t)d->date;
         struct tm tm;
         char when[40];
@@ -678,20 +693,18 @@ static int write_xmp(rstate *r, const dl_doc *d)
 /* The sRGB output intent every PDF/A file carries. */
 static int output_intent(rstate *r, const render_options *opt)
 {
-    FILE *f = opt->icc_profile ? fopen(opt->icc_profile, "rb") : NULL;
-    if (!f)
-        return -1;
-    HPDF_Dict icc = HPDF_DictStream_New(r->pdf->mmgr, r->pdf->xref);
+    /* through file.c: a pipe named as the profile must not block */
+    size_t len = 0;
+    unsigned char *profile = opt->icc_profile ? file_read(opt->icc_profile, NULL, RENDER_MAX_PROFILE, &len,
+                                                          NULL, NULL, 0) : NULL;
+    HPDF_Dict icc = profile ? HPDF_DictStream_New(r->pdf->mmgr, r->pdf->xref) : NULL;
     if (!icc) {
-        fclose(f);
+        free(profile);
         return -1;
     }
     HPDF_Dict_AddNumber(icc, "N", 3);
-    HPDF_BYTE buf[8192];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-        HPDF_Stream_Write(icc->stream, buf, (HPDF_UINT)n);
-    fclose(f);
+    HPDF_Stream_Write(icc->stream, profile, (HPDF_UINT)len);
+    free(profile);
     HPDF_Dict intent = HPDF_Dict_New(r->pdf->mmgr);
     if (!intent || HPDF_Xref_Add(r->pdf->xref, intent) != HPDF_OK)
         return -1;
@@ -733,9 +746,32 @@ static int file_id(rstate *r, const dl_doc *d)
     return 0;
 }
 
-/* Writes the finished document to fd. */
+/* ---- the file ------------------------------------------------------------- */
+
+/* Writes all n bytes, through short writes (a disk filling up) and
+ * interrupted calls: 0, or -1 with errno saying why. */
+static int write_all(int fd, const unsigned char *p, size_t n)
+{
+    while (n > 0) {
+        ssize_t k = write(fd, p, n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0) {
+            if (k == 0)
+                errno = ENOSPC;     /* no progress and no reason: the device is full */
+            return -1;
+        }
+        p += k;
+        n -= (size_t)k;
+    }
+    return 0;
+}
+
+/* Writes the finished document to fd: 0, or -1 with errno saying why
+ * (0 when the PDF library failed). */
 static int save(rstate *r, int fd)
 {
+    errno = 0;
     if (HPDF_SaveToStream(r->pdf) != HPDF_OK)
         return -1;
     HPDF_ResetStream(r->pdf);
@@ -743,50 +779,123 @@ static int save(rstate *r, int fd)
     for (;;) {
         HPDF_UINT32 n = sizeof buf;
         HPDF_STATUS st = HPDF_ReadFromStream(r->pdf, buf, &n);
-        if (n > 0 && write(fd, buf, n) != (ssize_t)n)
+        if (n > 0 && write_all(fd, buf, n) != 0)
             return -1;
         if (st == HPDF_STREAM_EOF)
             return 0;
-        if (st != HPDF_OK)
+        if (st != HPDF_OK) {
+            errno = 0;
             return -1;
+        }
     }
 }
 
-static char *temp_path(const char *path)
+/* The temporary file being written, for the signal handler: a run
+ * killed while it saves removes it and dies of the same signal. Set and
+ * cleared with those signals blocked, so the handler sees a whole path
+ * or none. */
+static char pending[PATH_MAX + 16];
+static volatile sig_atomic_t pending_set;
+static const int caught[] = { SIGINT, SIGTERM, SIGHUP };
+static struct sigaction previous[sizeof caught / sizeof caught[0]];
+
+/* Only async-signal-safe calls: unlink and raise. The action is back to
+ * the default on entry (SA_RESETHAND), so the signal raised again, once
+ * this returns, ends the run as it would have. */
+static void on_signal(int sig)
+{
+    if (pending_set)
+        unlink(pending);
+    raise(sig);
+}
+
+static void caught_set(sigset_t *set)
+{
+    sigemptyset(set);
+    for (size_t k = 0; k < sizeof caught / sizeof caught[0]; k++)
+        sigaddset(set, caught[k]);
+}
+
+/* A signal ignored when the run started (nohup, a background job) stays
+ * ignored. */
+static void catch_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sa.sa_flags = SA_RESETHAND;
+    caught_set(&sa.sa_mask);
+    for (size_t k = 0; k < sizeof caught / sizeof caught[0]; k++)
+        if (sigaction(caught[k], NULL, &previous[k]) == 0 && previous[k].sa_handler != SIG_IGN)
+            sigaction(caught[k], &sa, NULL);
+}
+
+static void release_signals(void)
+{
+    for (size_t k = 0; k < sizeof caught / sizeof caught[0]; k++)
+        sigaction(caught[k], &previous[k], NULL);
+}
+
+/* .NAME.XXXXXX beside path, into pending: 0, or -1 when too long. */
+static int temp_path(const char *path)
 {
     const char *slash = strrchr(path, '/');
-    size_t dirlen = slash ? (size_t)(slash - path + 1) : 0;
-    char *tmp = malloc(strlen(path) + 16);
-    if (!tmp)
-        return NULL;
-    memcpy(tmp, path, dirlen);
-    sprintf(tmp + dirlen, ".%s.XXXXXX", slash ? slash + 1 : path);
-    return tmp;
+    int dirlen = slash ? (int)(slash - path + 1) : 0;
+    int n = snprintf(pending, sizeof pending, "%.*s.%s.XXXXXX", dirlen, path, slash ? slash + 1 : path);
+    return n > 0 && (size_t)n < sizeof pending ? 0 : -1;
 }
 
+/* Saves into the temporary file and closes it: 0, or the errno of the
+ * step that failed (-1: the PDF library). The data reaches the disk
+ * before the file takes the output's name. */
+static int fill_temp(rstate *r, int fd)
+{
+    int err = save(r, fd) != 0 ? (errno ? errno : -1) : 0;
+    if (!err && fchmod(fd, 0644) != 0)
+        err = errno;
+    if (!err && fsync(fd) != 0)
+        err = errno;
+    if (close(fd) != 0 && !err)
+        err = errno;
+    return err;
+}
+
+/* The PDF goes to a temporary file beside path, renamed over path only
+ * when whole: a failed or killed run leaves no file and never touches
+ * what was at path. */
 static int write_atomically(rstate *r, const char *path)
 {
-    char *tmp = temp_path(path);
-    int fd = tmp ? mkstemp(tmp) : -1;
-    if (fd < 0) {
-        diag_error(path, 0, 0, "cannot write the output: %s", strerror(errno));
-        free(tmp);
+    if (temp_path(path) != 0) {
+        diag_error(path, 0, 0, "cannot write the output: %s", strerror(ENAMETOOLONG));
         return -1;
     }
-    int rc = save(r, fd);
-    if (rc == 0 && fchmod(fd, 0644) != 0)
-        rc = -1;
-    if (close(fd) != 0)
-        rc = -1;
-    if (rc == 0 && rename(tmp, path) != 0)
-        rc = -1;
-    if (rc != 0) {
-        diag_error(path, 0, 0, "cannot write the output: %s",
-                   r->error ? "PDF library error" : strerror(errno));
-        unlink(tmp);
-    }
-    free(tmp);
-    return rc;
+    sigset_t set, old;
+    caught_set(&set);
+    catch_signals();
+    sigprocmask(SIG_BLOCK, &set, &old);
+    int fd = mkstemp(pending);
+    int err = fd < 0 ? errno : 0;
+    pending_set = fd >= 0;
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    if (fd >= 0)
+        err = fill_temp(r, fd);
+    char why[FILE_WHY_MAX] = "";
+    /* the output was vetted before layout; it may have changed since */
+    if (!err && file_output_ok(path, NULL, NULL, 0, why, sizeof why) != 0)
+        err = -2;
+    sigprocmask(SIG_BLOCK, &set, &old);
+    if (!err && rename(pending, path) != 0)
+        err = errno;
+    if (err && pending_set)
+        unlink(pending);
+    pending_set = 0;
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    release_signals();
+    if (err == -2)
+        diag_error(path, 0, 0, "the output %s", why);
+    else if (err)
+        diag_error(path, 0, 0, "cannot write the output: %s", err == -1 ? "PDF library error" : strerror(err));
+    return err ? -1 : 0;
 }
 
 /* Draws d into r->pdf: pages, bookmarks, page labels, and PDF/A's parts

@@ -15,8 +15,10 @@
 #include <unistd.h>
 
 #include <libxml/parser.h>
+#include <libxml/SAX2.h>
 
 #include "diag.h"
+#include "file.h"
 
 /* The largest length a PDF page may have (200 inches), and the largest
  * plain number (a cost or a ratio) a template may give. */
@@ -215,6 +217,18 @@ static const char *resolve_path(loader *L, const char *file)
     return arena_printf(L->a, "%s/%s", L->dir, file);
 }
 
+/* A file the template names must be a regular file that can be read
+ * (a pipe named as a font would block the run): 0, or -1 reported. */
+static int need_file(loader *L, xmlNodePtr x, const char *what, const char *path)
+{
+    char why[FILE_WHY_MAX];
+    if (file_check(path, NULL, why, sizeof why) == 0)
+        return 0;
+    diag_error(L->t->path, x->line, 0, "<%s>: %s '%s' %s", x->name, what, path, why);
+    L->errors++;
+    return -1;
+}
+
 static void read_font(loader *L, xmlNodePtr x)
 {
     static const char *const face_attr[FACE_COUNT] = { "regular", "bold", "italic", "bold-italic" };
@@ -235,10 +249,8 @@ static void read_font(loader *L, xmlNodePtr x)
             return;
         }
         f->path[k] = resolve_path(L, file);
-        if (access(f->path[k], R_OK) != 0) {
-            bad(L, x, "cannot read the font file", f->path[k]);
+        if (need_file(L, x, "the font file", f->path[k]) != 0)
             return;
-        }
     }
     t->nfamilies++;
 }
@@ -924,27 +936,65 @@ static const char *dir_of(arena *a, const char *path)
     return slash ? arena_strndup(a, path, (size_t)(slash - path)) : ".";
 }
 
-style_template *style_load(const char *path, arena *a)
+/* libxml2 hands the DOCTYPE to this SAX callback before it reads any
+ * declaration in it; stopping there means no entity is ever defined
+ * (entities are never wanted in a template, as in a report). */
+static void refuse_doctype(void *ctx, const xmlChar *name, const xmlChar *external_id,
+                           const xmlChar *system_id)
 {
-    xmlDocPtr doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
-    if (!doc) {
-        xmlErrorPtr e = xmlGetLastError();
+    (void)name; (void)external_id; (void)system_id;
+    xmlParserCtxtPtr ctxt = ctx;
+    *(int *)ctxt->_private = xmlSAX2GetLineNumber(ctxt);
+    xmlStopParser(ctxt);
+}
+
+/* The template's XML, read with the report's safe options: no network,
+ * no DTD, no entities; NULL after a reported error. */
+static xmlDocPtr read_xml(const char *buf, size_t len, const char *path)
+{
+    if (len > STYLE_MAX_BYTES) {
+        diag_error(path, 0, 0, "the template is larger than %ld MB", STYLE_MAX_BYTES >> 20);
+        return NULL;
+    }
+    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+    if (!ctxt) {
+        diag_error(path, 0, 0, "out of memory");
+        return NULL;
+    }
+    int doctype_line = 0;
+    ctxt->_private = &doctype_line;
+    ctxt->sax->internalSubset = refuse_doctype;
+    xmlDocPtr doc = xmlCtxtReadMemory(ctxt, buf, (int)len, path, NULL,
+                                      XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
+    if (doctype_line) {
+        diag_error(path, doctype_line, 0, "DOCTYPE declarations are not allowed in a template");
+    } else if (!doc || !ctxt->wellFormed) {
+        xmlErrorPtr e = xmlCtxtGetLastError(ctxt);
         char msg[300] = "";
         if (e && e->message) {
             snprintf(msg, sizeof msg, ": %s", e->message);
             msg[strcspn(msg, "\n")] = '\0';
         }
         diag_error(path, e ? e->line : 0, 0, "cannot read the template%s", msg);
-        return NULL;
+    } else if (!xmlDocGetRootElement(doc)) {
+        diag_error(path, 1, 0, "the template is empty");
+    } else {
+        xmlFreeParserCtxt(ctxt);
+        return doc;
     }
+    xmlFreeDoc(doc);
+    xmlFreeParserCtxt(ctxt);
+    return NULL;
+}
+
+style_template *style_parse(const char *buf, size_t len, const char *path, arena *a)
+{
+    if (!path)
+        path = "(template)";
+    xmlDocPtr doc = read_xml(buf, len, path);
+    if (!doc)
+        return NULL;
     xmlNodePtr root = xmlDocGetRootElement(doc);
-    if (doc->intSubset || !root) {
-        /* entities are never wanted in a template, as in a report */
-        diag_error(path, 1, 0, doc->intSubset ? "DOCTYPE declarations are not allowed in a template"
-                                              : "the template is empty");
-        xmlFreeDoc(doc);
-        return NULL;
-    }
     style_template *t = arena_alloc(a, sizeof *t);
     loader L = { .t = t, .a = a, .dir = dir_of(a, path) };
     t->path = arena_strdup(a, path);
@@ -978,6 +1028,20 @@ style_template *style_load(const char *path, arena *a)
         style_release(t);
         return NULL;
     }
+    return t;
+}
+
+style_template *style_load(const char *path, arena *a)
+{
+    char why[FILE_WHY_MAX];
+    size_t len = 0;
+    unsigned char *buf = file_read(path, NULL, STYLE_MAX_BYTES, &len, NULL, why, sizeof why);
+    if (!buf) {
+        diag_error(path, 0, 0, "the template %s", why);
+        return NULL;
+    }
+    style_template *t = style_parse((const char *)buf, len, path, a);
+    free(buf);
     return t;
 }
 

@@ -237,10 +237,18 @@ typedef struct style_template {
     int attribution_style, quote_style, body_style, list_style;
 } style_template;
 
-/* Loads the template at path (all of it: unknown styles named by
- * base= or by a role are errors located in the template). Returns NULL
- * after reporting. */
+/* Reads the template in buf (all of it: unknown styles named by base=
+ * or by a role are errors located in the template); path names it in
+ * messages, and the files it names (fonts, patterns, profile) are found
+ * relative to path's folder. Returns NULL after reporting. */
+style_template *style_parse(const char *buf, size_t len, const char *path, arena *a);
+
+/* Reads the template file at path (a regular file, anywhere: one the
+ * user or the installation chose) with style_parse. */
 style_template *style_load(const char *path, arena *a);
+
+/* Largest template accepted, in bytes. */
+#define STYLE_MAX_BYTES (4L * 1024 * 1024)
 
 /* Resolves --template NAME|PATH: a value with a '/' or ending in ".xml"
  * is a path; otherwise templates/NAME.xml in the installation. The

@@ -7,7 +7,9 @@ set -u
 cd "$(dirname "$0")/.." || exit 2
 tools=../shared/tools
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. tests/files.sh
+files_fixtures
+trap 'rm -rf "$tmp"; files_cleanup' EXIT
 passed=0 failed=0
 
 ok()   { passed=$((passed + 1)); echo "ok   $1"; }
@@ -162,6 +164,9 @@ for bp in ./boardpress build/asan/boardpress; do
         fi
     done
 done
+
+# ---- files read and written: tests/files.sh ---------------------------------
+files_checks
 
 # ---- tables ----------------------------------------------------------------
 ./boardpress render tests/good/long-table.xml -o "$tmp/lt.pdf" 2>/dev/null
