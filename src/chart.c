@@ -24,6 +24,10 @@
  * at least a millionth of a millionth. */
 #define CHART_MAX_FIGURE 1e15
 #define CHART_MIN_STEP 1e-12
+/* The thinnest pie slice drawn, in degrees (a hundredth of a degree is
+ * under a thousandth of a point at the rim; the PDF library's arcs fail
+ * below about a millionth). */
+#define CHART_MIN_SWEEP 0.01
 
 typedef struct series {
     const char *name;
@@ -400,8 +404,10 @@ void chart_block(ctx *c, const model_node *n, box b)
         double cx = cv.width / 2, cy = plot_bottom + r, a = 0;
         for (int k = 0; k < d->ncat && total > 0; k++) {
             double v = d->s[0].v[k] > 0 ? d->s[0].v[k] : 0, sweep = 360 * v / total;
-            if (sweep <= 0)
-                continue;           /* nothing to draw for a nil share */
+            if (sweep < CHART_MIN_SWEEP) {
+                a += sweep;
+                continue;           /* nothing to draw for a nil share, or one too thin to see */
+            }
             dl_item *it = put(&cv, DL_WEDGE);
             it->x = cv.x0 + cx;
             it->y = cy - band->height;

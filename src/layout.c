@@ -482,25 +482,55 @@ static size_t fitting_prefix(const piece *p, double width, double *w)
     return p->len;
 }
 
-/* Splits boxes wider than the measure at character boundaries, with a
+/* Whether a word (boxes with nothing between them: one word set in two
+ * styles, "n<b>aaa</b>") is wider than measure anywhere in the pieces. */
+static int word_too_wide(const ctx *c, double measure)
+{
+    double word = 0;
+    for (int i = 0; i < c->npieces; i++) {
+        word = c->pieces[i].type == LB_BOX ? word + c->pieces[i].width : 0;
+        if (word > measure + LB_FIT_EPSILON)
+            return 1;
+    }
+    return 0;
+}
+
+/* A free break, drawing nothing, after the pieces so far. */
+static void push_free_break(ctx *c, const piece *like)
+{
+    piece *gap = push_piece(c);
+    gap->type = LB_PENALTY;
+    gap->font = like->font;
+    gap->size = like->size;
+}
+
+/* Splits words wider than the measure at character boundaries, with a
  * free break between the parts, so that no word (a long web address)
- * runs out of its column. Every part but the last fills the measure
- * and holds at least one character: the work is linear in the text
- * however narrow the measure. */
+ * runs out of its column: between two boxes of one word where together
+ * they would not fit, and inside a box wider than the measure itself.
+ * Every part holds at least one character: the work is linear in the
+ * text however narrow the measure. */
 static void split_long_boxes(ctx *c, double measure)
 {
-    int over = 0;
-    for (int i = 0; i < c->npieces && !over; i++)
-        over = c->pieces[i].type == LB_BOX && c->pieces[i].width > measure + LB_FIT_EPSILON;
-    if (!over)
+    if (!word_too_wide(c, measure))
         return;
     piece *in = c->pieces;
     int n = c->npieces;
     c->pieces = NULL;
     c->npieces = c->cap = 0;
+    double word = 0;                /* width of the word so far on its line */
     for (int i = 0; i < n; i++) {
         piece rest = in[i];
-        while (rest.type == LB_BOX && rest.width > measure + LB_FIT_EPSILON) {
+        if (rest.type != LB_BOX) {
+            word = 0;
+            *push_piece(c) = rest;
+            continue;
+        }
+        if (word > 0 && word + rest.width > measure + LB_FIT_EPSILON) {
+            push_free_break(c, &rest);
+            word = 0;
+        }
+        while (rest.width > measure + LB_FIT_EPSILON) {
             double w;
             size_t cut = fitting_prefix(&rest, measure, &w);
             if (cut >= rest.len)
@@ -509,15 +539,13 @@ static void split_long_boxes(ctx *c, double measure)
             *head = rest;
             head->len = cut;
             head->width = w;
-            piece *gap = push_piece(c);
-            gap->type = LB_PENALTY;
-            gap->font = rest.font;
-            gap->size = rest.size;
+            push_free_break(c, &rest);
             rest.text += cut;
             rest.len -= cut;
             rest.width = rest.width - w > 0 ? rest.width - w : 0;
         }
         *push_piece(c) = rest;
+        word += rest.width;
     }
     free(in);
 }
@@ -783,6 +811,47 @@ static int choose_breaks(ctx *c, const setting *st, double *ratios)
     return n;
 }
 
+/* Whether n is in the set of elements already warned of; adds it. */
+static int warned_of(ctx *c, const model_node *n)
+{
+    if (2 * (c->nsqueezed + 1) > c->squeezed_cap) {
+        size_t cap = c->squeezed_cap ? 2 * c->squeezed_cap : 64;
+        const model_node **set = mem_alloc(cap, sizeof *set);
+        for (size_t i = 0; i < c->squeezed_cap; i++)
+            for (size_t k = (uintptr_t)c->squeezed[i] / sizeof(model_node) % cap; c->squeezed[i]; k = (k + 1) % cap)
+                if (!set[k]) {
+                    set[k] = c->squeezed[i];
+                    break;
+                }
+        free(c->squeezed);
+        c->squeezed = set;
+        c->squeezed_cap = cap;
+    }
+    size_t k = (uintptr_t)n / sizeof(model_node) % c->squeezed_cap;
+    for (; c->squeezed[k]; k = (k + 1) % c->squeezed_cap)
+        if (c->squeezed[k] == n)
+            return 1;
+    c->squeezed[k] = n;
+    c->nsqueezed++;
+    return 0;
+}
+
+/* Text set wider than it was given room for (indents, labels or a narrow
+ * column left less than min-measure) runs past its edge when a word of it
+ * is wider than that room: said once for each element. */
+static void squeezed(ctx *c, const setting *st)
+{
+    if (st->given >= st->measure || !st->src || c->measuring)
+        return;
+    if (!word_too_wide(c, st->given > 0 ? st->given : 0) || warned_of(c, st->src))
+        return;
+    const model_node *n = st->src;
+    diag_warning(n->file, n->line, n->col,
+                 "<%s> is left %.1fpt to be set in (by indents, labels or its column); "
+                 "it is set %.1fpt wide and runs past its right edge",
+                 n->name, st->given > 0 ? st->given : 0, st->measure);
+}
+
 /* Breaks the pieces collected in c into lines and adds them. */
 static void set_paragraph(ctx *c, const setting *st)
 {
@@ -792,6 +861,7 @@ static void set_paragraph(ctx *c, const setting *st)
         c->label = NULL;
         return;
     }
+    squeezed(c, st);
     split_long_boxes(c, st->measure - (st->first_indent > 0 ? st->first_indent : 0));
     /* the line breaker's arrays follow the paragraph's length */
     c->items = mem_grow_int(c->items, &c->items_cap, c->npieces + 1, sizeof *c->items);
@@ -824,17 +894,10 @@ setting lay_setting(ctx *c, int style, box b, dl_role role, int level, const mod
     st.x0 = c->t->margin_left + b.left + s->indent_left;
     st.measure = lay_text_width(c) - b.left - b.right - s->indent_left - s->indent_right;
     double least = c->t->min_measure;
-    if (st.measure < least) {
-        /* no line is set narrower: indents, labels or a narrow column
-         * have left too little, and the text runs past its edge */
-        if (src && !c->measuring && c->squeezed != src)
-            diag_warning(src->file, src->line, src->col,
-                         "<%s> is left %.1fpt to be set in (by indents, labels or its column); "
-                         "it is set %.1fpt wide and runs past its right edge",
-                         src->name, st.measure > 0 ? st.measure : 0, least);
-        c->squeezed = src;
-        st.measure = least;
-    }
+    st.given = st.measure;
+    st.src = src;
+    if (st.measure < least)
+        st.measure = least;         /* no line is set narrower (see squeezed) */
     if (st.first_indent > st.measure - least)
         st.first_indent = st.measure - least;
     return st;
@@ -2072,5 +2135,6 @@ dl_doc *layout_run(const model_doc *doc, style_template *t, arena *a, layout_sta
     free(c.ratios);
     hyph_free(c.hyph);
     free(c.warned);
+    free(c.squeezed);
     return c.failed ? NULL : d;
 }

@@ -117,7 +117,8 @@ typedef struct ctx {
     uint32_t *warned;               /* codepoints already warned about */
     int nwarned, warned_cap;
     int link_style;
-    const model_node *squeezed;     /* the last element warned of for its measure */
+    const model_node **squeezed;    /* elements warned of for their measure: a */
+    size_t nsqueezed, squeezed_cap; /* set, open addressing on the address */
     layout_stats *stats;
     anchors *cur;                   /* this pass's anchors */
     const anchors *prev;            /* the pass before's, or NULL on the first */
@@ -135,6 +136,8 @@ typedef struct setting {
     double x0, measure, first_indent;
     dl_role role;
     int level;
+    double given;                   /* the measure before min-measure raised it */
+    const model_node *src;          /* where the text comes from */
 } setting;
 
 #define LAY_NO_ALIGN ((style_align)-1)

@@ -8,7 +8,7 @@ int lb_greedy(const lb_item *items, int n, double first_measure, double measure,
     int lines = 0;
     double width = 0, pending_glue = 0;
     double limit = first_measure + LB_FIT_EPSILON;
-    int line_has_box = 0, last_glue = -1;
+    int line_has_box = 0, last_glue = -1;    /* the last glue or allowed penalty */
     for (int i = 0; i < n; i++) {
         const lb_item *it = &items[i];
         if (it->type == LB_BREAK) {
@@ -22,9 +22,14 @@ int lb_greedy(const lb_item *items, int n, double first_measure, double measure,
                 pending_glue += it->width;
                 last_glue = i;
             }
+        } else if (it->type == LB_PENALTY) {
+            /* a place a word may break (a hyphen, or between the parts of
+             * a word too wide for the measure) */
+            if (line_has_box && it->penalty < LB_INF_PENALTY)
+                last_glue = i;
         } else if (line_has_box && width + pending_glue + it->width > limit && last_glue >= 0) {
-            /* The box does not fit: end the line at the last glue, and
-             * start the next line with the boxes after it. */
+            /* The box does not fit: end the line at the last glue or
+             * penalty, and start the next line with the boxes after it. */
             breaks[lines++] = last_glue;
             width = 0;
             for (int k = last_glue + 1; k <= i; k++)
@@ -49,7 +54,6 @@ int lb_greedy(const lb_item *items, int n, double first_measure, double measure,
 #include <math.h>
 #include <stdlib.h>
 
-#define LB_INF_PENALTY 10000.0
 #define LB_FITNESS 4
 #define LB_MAX_RUN 8
 

@@ -34,9 +34,13 @@ typedef struct lb_params {
     int max_hyphen_run;             /* most hyphenated lines in a row (at most 8; 0 means 8) */
 } lb_params;
 
+/* A penalty this high forbids a break. */
+#define LB_INF_PENALTY 10000.0
+
 /* Fills lines first-fit: each line takes as many items as fit in its
- * measure, breaking only at glue or a forced break. A box wider than the
- * measure gets a line of its own (callers split such boxes beforehand).
+ * measure, breaking at glue, at a penalty below LB_INF_PENALTY or at
+ * a forced break. A box wider than the measure gets a line of its own
+ * (callers split such boxes beforehand).
  * Writes the index of the item that ends each line (the glue or break
  * consumed by the break; n for the last line) to breaks, which has room
  * for n + 1 entries, and returns the number of lines. */

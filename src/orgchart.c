@@ -32,6 +32,7 @@ typedef struct chart_ctx {
     double avail;
     onode *nodes;
     int n;
+    long measured, budget;          /* subtrees measured, and how many may be */
 } chart_ctx;
 
 typedef struct by_id {
@@ -106,6 +107,7 @@ static double natural_width(chart_ctx *oc, const onode *o)
 static void measure(chart_ctx *oc, onode *o, int depth, double avail)
 {
     const style_orgchart *st = oc->st;
+    oc->measured++;
     set_box(oc, o, natural_width(oc, o));
     if (o->nkids == 0 || depth > 32) {
         o->tree_w = o->w;
@@ -120,9 +122,11 @@ static void measure(chart_ctx *oc, onode *o, int depth, double avail)
         leaves &= o->kids[k]->nkids == 0;
         total += o->kids[k]->tree_w + (k ? st->gap_x : 0);
     }
-    if (!leaves && total > avail)
+    if (!leaves && total > avail && oc->measured < oc->budget)
         /* branches side by side share the width: each wraps its reports
-         * into what the others leave it */
+         * into what the others leave it. Measuring a branch again costs
+         * its whole subtree, which nested branches would multiply, so a
+         * chart is measured at most a few times over. */
         for (int k = 0; k < o->nkids; k++) {
             onode *kid = o->kids[k];
             if (kid->nkids == 0)
@@ -318,6 +322,7 @@ void org_chart(ctx *c, const model_node *n, box b)
         oc.n += u->kind == M_UNIT;
     if (oc.n == 0)
         return;
+    oc.budget = 16L * oc.n + 64;
     oc.nodes = mem_alloc((size_t)oc.n, sizeof *oc.nodes);
     onode **kids = mem_alloc((size_t)oc.n, sizeof *kids);
     int i = 0;

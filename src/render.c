@@ -30,6 +30,10 @@
 
 /* Numbers a PDF reader is sure to handle (the library's own limit). */
 #define RENDER_MAX_REAL 32767.0
+/* The most lines hatching one shape. */
+#define RENDER_MAX_HATCH 10000
+/* The narrowest arc drawn, in degrees. */
+#define RENDER_MIN_SWEEP 1e-3
 
 /* Largest ICC profile read for PDF/A (sRGB's is 3 KB). */
 #define RENDER_MAX_PROFILE (4u << 20)
@@ -326,8 +330,8 @@ static void draw_rect(rstate *r, HPDF_Page page, const dl_item *it)
 static void hatch_lines(HPDF_Page page, const dl_item *it, double x0, double y0, double x1, double y1)
 {
     double step = it->hatch_step, span = (x1 - x0) + (y1 - y0);
-    if (step <= 0)
-        return;
+    if (!(step > 0) || span / step > RENDER_MAX_HATCH)
+        return;                     /* no hatching finer than a reader can see */
     HPDF_Page_SetLineWidth(page, (HPDF_REAL)it->hatch_width);
     HPDF_Page_SetRGBStroke(page, (HPDF_REAL)channel(it->stroke, 16), (HPDF_REAL)channel(it->stroke, 8),
                            (HPDF_REAL)channel(it->stroke, 0));
@@ -391,6 +395,8 @@ static void draw_path(rstate *r, HPDF_Page page, const dl_item *it)
 
 static void draw_wedge(rstate *r, HPDF_Page page, const dl_item *it)
 {
+    if (!(it->a1 - it->a0 >= RENDER_MIN_SWEEP))
+        return;                     /* the library's arc of a sliver divides by nothing */
     end_text(r, page);
     set_fill(r, page, it->color);
     if (it->line_width > 0)

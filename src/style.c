@@ -50,8 +50,10 @@ static void bad(loader *L, xmlNodePtr x, const char *what, const char *value)
     L->errors++;
 }
 
-/* A length: a number with pt, mm, cm or in (points when bare). */
-static int length(loader *L, xmlNodePtr x, const char *name, double *out)
+/* A length: a number with pt, mm, cm or in (points when bare), finite
+ * and within a PDF page's reach; below 0 only where allowed (an indent
+ * hanging left, a mark lowered). */
+static int any_length(loader *L, xmlNodePtr x, const char *name, double *out, int negative)
 {
     const char *v = attr(x, name, L->a);
     if (!v)
@@ -67,11 +69,20 @@ static int length(loader *L, xmlNodePtr x, const char *name, double *out)
         return 0;
     }
     if (end == v || !isfinite(d) || fabs(d * scale) > STYLE_MAX_LENGTH) {
-        bad(L, x, "not a length (at most 200in either way):", v);
+        bad(L, x, "not a length (at most 200in):", v);
+        return 0;
+    }
+    if (d < 0 && !negative) {
+        bad(L, x, "a length below 0 is not allowed here:", v);
         return 0;
     }
     *out = d * scale;
     return 1;
+}
+
+static int length(loader *L, xmlNodePtr x, const char *name, double *out)
+{
+    return any_length(L, x, name, out, 0);
 }
 
 static int integer(loader *L, xmlNodePtr x, const char *name, int *out)
@@ -312,7 +323,7 @@ static void read_style(loader *L, xmlNodePtr x)
     length(L, x, "space-after", &s.space_after);
     length(L, x, "indent-left", &s.indent_left);
     length(L, x, "indent-right", &s.indent_right);
-    length(L, x, "first-indent", &s.first_indent);
+    any_length(L, x, "first-indent", &s.first_indent, 1);
     read_align(L, x, "align", &s.align);
     flag(L, x, "keep-with-next", &s.keep_with_next);
     flag(L, x, "hyphenate", &s.hyphenate);
@@ -693,8 +704,8 @@ static void read_chart(loader *L, xmlNodePtr x)
     length(L, x, "hatch-width", &ch->hatch_width);
     ch->value_fill = STYLE_NONE;
     colour(L, x, "value-fill", &ch->value_fill);
-    if (ch->bar_width <= 0 || ch->bar_width > 1 || ch->hatch_step <= 0) {
-        bad(L, x, "needs bar-width between 0 and 1 and a hatch-step", "");
+    if (ch->bar_width <= 0 || ch->bar_width > 1 || ch->hatch_step < 1) {
+        bad(L, x, "needs bar-width between 0 and 1 and a hatch-step of at least 1pt", "");
         return;
     }
     const char *pal = attr(x, "palette", L->a);
@@ -721,7 +732,7 @@ static void read_notes(loader *L, xmlNodePtr x)
 {
     need_style(L, x, "style", &L->t->note_style);
     need_style(L, x, "marker-style", &L->t->note_marker_style);
-    length(L, x, "rise", &L->t->note_rise);
+    any_length(L, x, "rise", &L->t->note_rise, 1);
     L->t->has_notes = 1;
 }
 
@@ -842,6 +853,38 @@ static void read_element(loader *L, xmlNodePtr x)
 }
 
 /* Checks what layout relies on being present. */
+/* Sizes that fit the page the template describes: no line taller than a
+ * quarter of the text area (so that a page holds some), no line set over
+ * the one before it, a cover starting on its page, and lines of some
+ * width. A template is trusted no more than a report. */
+static void check_geometry(loader *L, xmlNodePtr root)
+{
+    style_template *t = L->t;
+    double body = t->page_height - t->margin_top - t->margin_bottom;
+    double width = t->page_width - t->margin_left - t->margin_right;
+    for (int i = 0; i < t->nstyles; i++) {
+        const style_block *s = &t->styles[i];
+        if (s->leading > body / 4 || s->size > body / 4) {
+            diag_error(t->path, root->line, 0, "style '%s': size %.1fpt and leading %.1fpt must be at most "
+                       "a quarter of the text area's height (%.1fpt)", s->name, s->size, s->leading, body / 4);
+            L->errors++;
+        } else if (s->leading < s->size) {
+            diag_error(t->path, root->line, 0, "style '%s': a leading of %.1fpt, less than its size of %.1fpt, "
+                       "sets lines over each other", s->name, s->leading, s->size);
+            L->errors++;
+        }
+    }
+    if (t->cover_top > t->page_height - t->margin_bottom) {
+        diag_error(t->path, root->line, 0, "<cover> top=%.1fpt is below the foot of the text area", t->cover_top);
+        L->errors++;
+    }
+    if (t->min_measure > width / 2) {
+        diag_error(t->path, root->line, 0, "<flow> min-measure=%.1fpt is more than half the text width",
+                   t->min_measure);
+        L->errors++;
+    }
+}
+
 static void check_complete(loader *L, xmlNodePtr root)
 {
     style_template *t = L->t;
@@ -1022,6 +1065,8 @@ style_template *style_parse(const char *buf, size_t len, const char *path, arena
             if (c->type == XML_ELEMENT_NODE)
                 read_element(&L, c);
         check_complete(&L, root);
+        if (!L.errors)
+            check_geometry(&L, root);
     }
     xmlFreeDoc(doc);
     if (L.errors) {

@@ -366,6 +366,8 @@ static void column_widths(ctx *c, grid *g, box b)
     for (int k = 0; k < n && k < TABLE_MAX_COLS; k++) {
         double w = g->spec->col_width[k];
         fixed[k] = w < 0 ? -w * g->avail : w;
+        if (fixed[k] > g->avail)
+            fixed[k] = g->avail;    /* no column is wider than the table may be */
         const model_node *col = g->spec->col_src[k];
         if (fixed[k] > 0 && fixed[k] < mn[k] - LB_FIT_EPSILON && col)
             diag_warning(col->file, col->line, col->col,
@@ -528,24 +530,24 @@ static void decorate(ctx *c, const grid *g, gline *band, int r, double h, int bo
                                         tb->rule_color));
 }
 
-/* One row cut into bands, each holding line k of every cell. */
-static gline *band_row(ctx *c, grid *g, const table_geom *geom, int r, int body_index,
-                       gline **tail)
+/* Row r cut into bands, band k holding line k of each column's lines
+ * (cur[col], a chain of lines, or NULL), so that a row taller than a
+ * page parts between lines. vcover marks the column edges inside a
+ * spanning cell (no rule down them), hcover the columns a cell from a
+ * row above still covers (no rule across the row's top); either may be
+ * NULL. */
+static gline *band_lines(ctx *c, grid *g, const table_geom *geom, int r, int body_index,
+                         gline **cur, const int *vcover, const int *hcover, gline **tail)
 {
     const style_table *tb = &c->t->table;
-    int maxlines = 0;
-    gline *cur[TABLE_MAX_COLS] = { 0 };
-    int covered[TABLE_MAX_COLS + 1] = { 0 };
-    for (int i = g->row_first[r]; i < g->row_first[r + 1]; i++) {
-        slot *s = &g->slots[i];
-        cur[s->col] = s->lines;
-        if (s->nlines > maxlines)
-            maxlines = s->nlines;
-        for (int k = s->col + 1; k < s->col + s->cell->colspan && k < g->ncols; k++)
-            covered[k] = 1;
+    int maxlines = 1;
+    for (int col = 0; col < g->ncols; col++) {
+        int n = 0;
+        for (const gline *l = cur[col]; l; l = l->next)
+            n++;
+        if (n > maxlines)
+            maxlines = n;
     }
-    if (maxlines == 0)
-        maxlines = 1;
     gline *first = NULL;
     for (int k = 0; k < maxlines; k++) {
         double h = 0, top = k == 0 ? tb->pad_y : 0;
@@ -560,15 +562,19 @@ static gline *band_row(ctx *c, grid *g, const table_geom *geom, int r, int body_
         if (maxlines == 1 && h < g->row_height[r])
             h = g->row_height[r];
         gline *band = new_band(c, geom, h);
-        decorate(c, g, band, r, h, body_index, covered);
-        if (k == 0 && tb->rule > 0)
-            lay_line_add(band, rule(c, g->left, g->left + g->x[g->ncols], 0, 0,
-                                    g->spec->rows[r].kind == TROW_TOTAL ? tb->frame : tb->rule,
-                                    tb->rule_color));
+        decorate(c, g, band, r, h, body_index, vcover);
+        double width = g->spec->rows[r].kind == TROW_TOTAL ? tb->frame : tb->rule;
+        if (k == 0 && tb->rule > 0 && !hcover)
+            lay_line_add(band, rule(c, g->left, g->left + g->x[g->ncols], 0, 0, width, tb->rule_color));
+        for (int col = 0; k == 0 && tb->rule > 0 && hcover && col < g->ncols; col++)
+            if (!hcover[col])
+                lay_line_add(band, rule(c, g->left + g->x[col], g->left + g->x[col + 1], 0, 0, width,
+                                        tb->rule_color));
         for (int col = 0; col < g->ncols; col++)
             if (cur[col]) {
+                gline *next = cur[col]->next;
                 move_line(band, cur[col], top + (k ? cur[col]->space_before : 0));
-                cur[col] = cur[col]->next;
+                cur[col] = next;
             }
         if (k < maxlines - 1)
             band->keep_next = 1;
@@ -579,6 +585,21 @@ static gline *band_row(ctx *c, grid *g, const table_geom *geom, int r, int body_
             first = band;
     }
     return first;
+}
+
+/* One row cut into bands, each holding line k of every cell. */
+static gline *band_row(ctx *c, grid *g, const table_geom *geom, int r, int body_index,
+                       gline **tail)
+{
+    gline *cur[TABLE_MAX_COLS] = { 0 };
+    int covered[TABLE_MAX_COLS + 1] = { 0 };
+    for (int i = g->row_first[r]; i < g->row_first[r + 1]; i++) {
+        slot *s = &g->slots[i];
+        cur[s->col] = s->lines;
+        for (int k = s->col + 1; k < s->col + s->cell->colspan && k < g->ncols; k++)
+            covered[k] = 1;
+    }
+    return band_lines(c, g, geom, r, body_index, cur, covered, NULL, tail);
 }
 
 /* For row r, given owner (the slot covering each column in the row
@@ -630,12 +651,29 @@ static void decorate_group(ctx *c, grid *g, int r0, int r1, int body_index, glin
     }
 }
 
-/* Moves the lines of slot s into the rows of its span (text[r - r0]),
- * each line relative to its row's top. A line that would straddle two
- * rows starts the lower one, so that the rows of a group longer than a
- * page can part between them with no line cut; the last row of the
- * span grows by what that costs. */
-static void place_spanning(ctx *c, grid *g, const slot *s, int r0, gline *text)
+/* Lines of a group that parts between its rows, kept by row and column:
+ * chain[(r - r0) * ncols + col] is the lines column col shows in row r. */
+typedef struct group_lines {
+    gline **head, **tail;
+    int r0, ncols;
+} group_lines;
+
+static void chain_line(group_lines *gl, int r, int col, gline *l)
+{
+    int k = (r - gl->r0) * gl->ncols + col;
+    l->next = NULL;
+    if (gl->tail[k])
+        gl->tail[k]->next = l;
+    else
+        gl->head[k] = l;
+    gl->tail[k] = l;
+}
+
+/* Shares the lines of spanning slot s among the rows of its span. A line
+ * that would straddle two rows starts the lower one, so that the rows
+ * can part between them with no line cut; the last row of the span
+ * grows by what that costs. */
+static void place_spanning(ctx *c, grid *g, const slot *s, group_lines *gl)
 {
     double pad = c->t->table.pad_y, top = pad;
     int r = s->row, last = s->row + row_span(g, s) - 1;
@@ -651,41 +689,70 @@ static void place_spanning(ctx *c, grid *g, const slot *s, int r0, gline *text)
             top = 0;
             r++;
         }
-        move_line(&text[r - r0], l, top);
+        chain_line(gl, r, s->col, l);
         top += l->height;
     }
     if (top + pad > g->row_height[r] && r == last)
         g->row_height[last] = top + pad;
 }
 
-/* Rows r0..r1, joined by rowspans: one band when they fit on a page,
- * else a band for each row, chained so that they part only where a
- * page must end. */
-static gline *band_group(ctx *c, grid *g, const table_geom *geom, int r0, int r1, int body_index,
-                         gline **tail)
+/* Rows r0..r1, joined by rowspans and together taller than a page, as
+ * bands that part between rows (and inside a row taller than a page,
+ * between its lines), the spanning cells' lines shared among them. */
+static gline *band_group_split(ctx *c, grid *g, const table_geom *geom, int r0, int r1,
+                               int body_index, gline **tail)
 {
-    const style_table *tb = &c->t->table;
-    int n = r1 - r0 + 1;
-    gline *deco = arena_alloc(c->a, mem_mul(sizeof *deco, (size_t)n * 2)), *text = deco + n;
-    double body = c->t->page_height - c->t->margin_top - c->t->margin_bottom;
-    int split = sum(g->row_height, r0, r1 + 1) > body;
+    int n = r1 - r0 + 1, first_slot = g->row_first[r0], nslots = g->row_first[r1 + 1] - first_slot;
+    group_lines gl = { arena_alloc(c->a, mem_mul(sizeof *gl.head, mem_mul((size_t)n, (size_t)g->ncols))),
+                       arena_alloc(c->a, mem_mul(sizeof *gl.tail, mem_mul((size_t)n, (size_t)g->ncols))),
+                       r0, g->ncols };
     /* spanning cells in the order of their last rows: a row grown for
      * one never moves a row boundary inside another placed before it */
     int *head = arena_alloc(c->a, mem_mul(sizeof *head, (size_t)n));
-    int *link = arena_alloc(c->a, mem_mul(sizeof *link, (size_t)(g->row_first[r1 + 1] - g->row_first[r0])));
+    int *link = arena_alloc(c->a, mem_mul(sizeof *link, (size_t)nslots));
     for (int k = 0; k < n; k++)
         head[k] = -1;
-    for (int i = g->row_first[r0]; i < g->row_first[r1 + 1]; i++) {
+    for (int i = first_slot; i < first_slot + nslots; i++) {
         const slot *s = &g->slots[i];
         int last = s->row + row_span(g, s) - 1;
-        if (split && last > s->row) {
-            link[i - g->row_first[r0]] = head[last - r0];
+        if (last > s->row) {
+            link[i - first_slot] = head[last - r0];
             head[last - r0] = i;
+        } else {
+            for (gline *l = s->lines, *next; l; l = next) {
+                next = l->next;
+                chain_line(&gl, s->row, s->col, l);
+            }
         }
     }
     for (int k = 0; k < n; k++)
-        for (int i = head[k]; i >= 0; i = link[i - g->row_first[r0]])
-            place_spanning(c, g, &g->slots[i], r0, text);
+        for (int i = head[k]; i >= 0; i = link[i - first_slot])
+            place_spanning(c, g, &g->slots[i], &gl);
+    int vcover[TABLE_MAX_COLS + 1], hcover[TABLE_MAX_COLS + 1], owner[TABLE_MAX_COLS];
+    for (int k = 0; k < TABLE_MAX_COLS; k++)
+        owner[k] = -1;
+    gline *first = NULL;
+    for (int r = r0; r <= r1; r++) {
+        coverage(g, r, owner, vcover, hcover);
+        gline *band = band_lines(c, g, geom, r, body_index + (r - r0), &gl.head[(r - r0) * g->ncols],
+                                 vcover, hcover, tail);
+        if (!first)
+            first = band;
+    }
+    return first;
+}
+
+/* Rows r0..r1, joined by rowspans: one band when they fit in room (a
+ * page less the heading rows repeated on it), else bands that part
+ * between rows. */
+static gline *band_group(ctx *c, grid *g, const table_geom *geom, int r0, int r1, int body_index,
+                         double room, gline **tail)
+{
+    const style_table *tb = &c->t->table;
+    if (sum(g->row_height, r0, r1 + 1) > room)
+        return band_group_split(c, g, geom, r0, r1, body_index, tail);
+    int n = r1 - r0 + 1;
+    gline *deco = arena_alloc(c->a, mem_mul(sizeof *deco, (size_t)n * 2)), *text = deco + n;
     double *off = arena_alloc(c->a, mem_mul(sizeof *off, (size_t)n + 1));
     for (int k = 0; k < n; k++)
         off[k + 1] = off[k] + g->row_height[r0 + k];
@@ -696,35 +763,20 @@ static gline *band_group(ctx *c, grid *g, const table_geom *geom, int r0, int r1
             next = l->next;
             if (l != s->lines)
                 top += l->space_before;
-            /* unsplit, every line goes to its row's place in the group */
             move_line(&text[s->row - r0], l, top);
             top += l->height;
         }
     }
     decorate_group(c, g, r0, r1, body_index, deco);
-    gline *first = NULL;
-    if (!split) {
-        first = new_band(c, geom, off[n]);
-        for (int k = 0; k < n; k++)
-            shift_into(first, &deco[k], off[k]);
-        for (int k = 0; k < n; k++)
-            shift_into(first, &text[k], off[k]);
-        if (*tail)
-            (*tail)->next = first;
-        *tail = first;
-        return first;
-    }
-    for (int k = 0; k < n; k++) {
-        gline *band = new_band(c, geom, g->row_height[r0 + k]);
-        shift_into(band, &deco[k], 0);
-        shift_into(band, &text[k], 0);
-        if (*tail)
-            (*tail)->next = band;
-        *tail = band;
-        if (!first)
-            first = band;
-    }
-    return first;
+    gline *band = new_band(c, geom, off[n]);
+    for (int k = 0; k < n; k++)
+        shift_into(band, &deco[k], off[k]);
+    for (int k = 0; k < n; k++)
+        shift_into(band, &text[k], off[k]);
+    if (*tail)
+        (*tail)->next = band;
+    *tail = band;
+    return band;
 }
 
 /* The last row a group starting at r reaches through rowspans: each row
@@ -854,17 +906,23 @@ void table_set(ctx *c, const tspec *t, box b)
     double h_first2 = 0, h_last = 0, h_last2 = 0;
     int body_rows = 0;
     int body_index = 0;
+    /* heading rows are repeated on each page the table runs onto, unless
+     * they would take more than half of it */
+    double page = c->t->page_height - c->t->margin_top - c->t->margin_bottom, head_h = 0;
     for (int r = 0; r < g.nrows;) {
         int end = group_end(&g, r);
         int head = t->rows[r].kind == TROW_HEAD;
         int subhead = t->rows[r].kind == TROW_SUBHEAD;
         gline *from = tail;
+        double left = page - (head_h <= page / 2 ? head_h : 0);
         gline *start = end == r ? band_row(c, &g, geom, r, body_index, &tail)
-                                : band_group(c, &g, geom, r, end, body_index, &tail);
+                                : band_group(c, &g, geom, r, end, body_index, left, &tail);
         if (!first)
             first = start;
         if (!head)
             body_index += end - r + 1;
+        for (gline *l = from ? from->next : first; l && head; l = l->next)
+            head_h += l->height;
         /* rows that fit on a page stay whole; a header or a heading
          * inside the body stays with the first row under it */
         for (gline *l = from ? from->next : first; l; l = l->next) {
@@ -908,7 +966,8 @@ void table_set(ctx *c, const tspec *t, box b)
             lay_line_add(last_head, rule(c, geom->x0, geom->x1, -last_head->height,
                                          -last_head->height, tb->frame, tb->rule_color));
         last_head->table_head = 2;
-        geom->head = copy_head(c, first);
+        if (head_h <= page / 2)
+            geom->head = copy_head(c, first);
     }
     if (tb->frame > 0) {
         lay_line_add(first, rule(c, geom->x0, geom->x1, 0, 0, tb->frame, tb->rule_color));
