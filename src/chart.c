@@ -14,7 +14,6 @@
 #include "diag.h"
 #include "layout_int.h"
 #include "mem.h"
-#include "money.h"
 
 #define CHART_PI 3.14159265358979323846
 #define CHART_MAX_SERIES 8
@@ -24,6 +23,8 @@
  * at least a millionth of a millionth. */
 #define CHART_MAX_FIGURE 1e15
 #define CHART_MIN_STEP 1e-12
+/* Lines a category's name may take under the plot. */
+#define CHART_MAX_NAME_LINES 4
 /* The thinnest pie slice drawn, in degrees (a hundredth of a degree is
  * under a thousandth of a point at the rim; the PDF library's arcs fail
  * below about a millionth). */
@@ -251,6 +252,40 @@ static void text(canvas *cv, const char *s, double x, double y, int align)
     it->y = y - cv->band->height;
 }
 
+/* A category's name cut into lines no wider than width, words kept
+ * whole; returns the number of lines (at least 1), written to lines
+ * (at most max) when lines is not NULL. */
+static int wrap_label(canvas *cv, const char *s, double width, const char **lines, int max)
+{
+    int n = 0;
+    const char *p = s;
+    while (*p == ' ')
+        p++;
+    while (*p) {
+        /* take words while the line stays within width; always one */
+        const char *end = p + strcspn(p, " "), *best = end;
+        while (*end) {
+            const char *next = end;
+            while (*next == ' ')
+                next++;
+            if (!*next)
+                break;
+            next += strcspn(next, " ");
+            char *trial = arena_strndup(cv->c->a, p, (size_t)(next - p));
+            if (text_w(cv, trial) > width)
+                break;
+            best = end = next;
+        }
+        if (lines && n < max)
+            lines[n] = arena_strndup(cv->c->a, p, (size_t)(best - p));
+        n++;
+        p = best;
+        while (*p == ' ')
+            p++;
+    }
+    return n > 0 ? n : 1;
+}
+
 /* Series after the first are hatched as well as coloured, so that bars
  * and slices stay apart in greyscale print. */
 static int hatch_of(int k)
@@ -311,13 +346,28 @@ static uint32_t colour_of(const style_chart *st, int k)
     return st->palette[k % st->npalette];
 }
 
+/* A whole number with commas between thousands, of any size a chart
+ * shows (the sum of eight series can pass what an amount holds). */
+static void whole_number(char *buf, size_t size, double v)
+{
+    char digits[32];
+    int n = snprintf(digits, sizeof digits, "%.0f", fabs(v));
+    size_t k = 0;
+    if (v <= -0.5 && k + 1 < size)
+        buf[k++] = '-';
+    for (int i = 0; i < n && k + 2 < size; i++) {
+        if (i > 0 && (n - i) % 3 == 0)
+            buf[k++] = ',';
+        buf[k++] = digits[i];
+    }
+    buf[k] = '\0';
+}
+
 static const char *format_value(ctx *c, double v)
 {
     char buf[48];
-    if (fabs(v - round(v)) < 1e-9 && fabs(v) < 9e14)    /* whole: 1,831 */
-        money_plain(buf, sizeof buf, (long long)llround(v) * MONEY_UNIT);
-    else if (fabs(v) >= 9e14)
-        snprintf(buf, sizeof buf, "%.3g", v);
+    if (fabs(v - round(v)) < 1e-9 || fabs(v) >= 1e12)  /* whole: 1,831 */
+        whole_number(buf, sizeof buf, v);
     else
         snprintf(buf, sizeof buf, "%.1f", v);
     return arena_strdup(c->a, buf);
@@ -453,13 +503,33 @@ void chart_block(ctx *c, const model_node *n, box b)
             if (w > label_w)
                 label_w = w;
         }
-        double left = label_w + stp->tick + stp->gap, bottom = plot_bottom + cv.size * 1.6;
-        double w = cv.width - left - 4, h = stp->height - bottom - cv.size * 2;
+        double left = label_w + stp->tick + stp->gap;
+        double w = cv.width - left - 4, slot = w / d->ncat;
+        /* names too wide for their slot take more lines, and the plot
+         * stands higher; figures under bars below zero get a line too */
+        int name_lines = 1;
+        for (int k = 0; k < d->ncat; k++) {
+            int n_k = wrap_label(&cv, d->cat[k], slot - stp->gap, NULL, 0);
+            if (n_k > name_lines)
+                name_lines = n_k;
+        }
+        if (name_lines > CHART_MAX_NAME_LINES)
+            name_lines = CHART_MAX_NAME_LINES;
+        double names = cv.size * (1.6 + 1.2 * (name_lines - 1));
+        double under = show_values && lo < 0 && !stacked ? cv.size * 1.2 : 0;
+        double bottom = plot_bottom + names + under, h = stp->height - bottom - cv.size * 2;
         axes(&cv, left, bottom, w, h, start, end, step, model_attr_get(n, "y-label"));
-        double slot = w / d->ncat;
         for (int k = 0; k < d->ncat; k++) {
             double cx = left + slot * (k + 0.5);
-            text(&cv, d->cat[k], cx, bottom - cv.size * 1.3, 1);
+            const char *lines[CHART_MAX_NAME_LINES];
+            int nl = wrap_label(&cv, d->cat[k], slot - stp->gap, lines, CHART_MAX_NAME_LINES);
+            for (int i = 0; i < nl && i < CHART_MAX_NAME_LINES; i++) {
+                /* a name longer still keeps its last words on its last line */
+                const char *line = lines[i];
+                if (i == CHART_MAX_NAME_LINES - 1 && nl > CHART_MAX_NAME_LINES)
+                    line = strstr(d->cat[k], line);
+                text(&cv, line, cx, bottom - under - cv.size * 1.3 - i * cv.size * 1.2, 1);
+            }
             if (cv.lines)
                 continue;
             int groups = stacked ? 1 : d->nseries;

@@ -439,6 +439,9 @@ static void check_limits(budget_ctx *b, const model_node *n)
     check_count(b, n, "start", 1, MODEL_MAX_COUNT, "counting starts between 1 and 1,000,000");
     check_count(b, n, "rowspan", 1, MODEL_MAX_COUNT, "a cell spans at most 1,000,000 rows");
     check_count(b, n, "colspan", 1, MODEL_MAX_COLS, "a table has at most 64 columns");
+    const char *number = model_attr_get(n, "number");
+    if (number && number[0] >= '0' && number[0] <= '9' && strspn(number, "0123456789") == strlen(number))
+        check_count(b, n, "number", 0, MODEL_MAX_COUNT, "a heading is numbered up to 1,000,000");
     const char *href = model_attr_get(n, "href"), *alt = model_attr_get(n, "alt");
     if (href && !*href) {
         diag_error(n->file, n->line, n->col, "<%s> has an empty href", n->name);

@@ -843,13 +843,20 @@ static void squeezed(ctx *c, const setting *st)
 {
     if (st->given >= st->measure || !st->src || c->measuring)
         return;
-    if (!word_too_wide(c, st->given > 0 ? st->given : 0) || warned_of(c, st->src))
-        return;
+    /* a table's cells are warned of once for the table */
     const model_node *n = st->src;
+    for (const model_node *a = n; a; a = a->parent)
+        if (a->kind == M_TABLE || a->kind == M_BUDGET || a->kind == M_OUTCOME_GRID ||
+            a->kind == M_STRATEGIC_AIMS || a->kind == M_AGENCY_PLAN) {
+            n = a;
+            break;
+        }
+    if (!word_too_wide(c, st->given > 0 ? st->given : 0) || warned_of(c, n))
+        return;
     diag_warning(n->file, n->line, n->col,
-                 "<%s> is left %.1fpt to be set in (by indents, labels or its column); "
-                 "it is set %.1fpt wide and runs past its right edge",
-                 n->name, st->given > 0 ? st->given : 0, st->measure);
+                 "<%s> %s left %.1fpt to be set in (by indents, labels or its column); "
+                 "it is set %.1fpt wide and runs past its right edge", n->name,
+                 n == st->src ? "is" : "has text", st->given > 0 ? st->given : 0, st->measure);
 }
 
 /* Breaks the pieces collected in c into lines and adds them. */
@@ -1409,7 +1416,7 @@ static const char *heading_label(ctx *c, const model_node *n, const style_headin
         long v = strtol(number, &end, 10);
         for (int k = level; k < STYLE_MAX_LEVELS; k++)
             c->counters[k] = 0;
-        if (*end != '\0' || v <= 0 || v >= 100000 || !h->number)
+        if (*end != '\0' || v <= 0 || v > MODEL_MAX_COUNT || !h->number)
             return number;
         /* a whole number is counted and dressed as the template dresses
          * numbers: number="7" prints "7." where the scheme is "{1}." */

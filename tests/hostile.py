@@ -23,6 +23,19 @@ HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n<report>\n'
 TAIL = '</report>\n'
 
 
+# Templates no more trusted than reports: one value of the default
+# template changed to something unusable, each refused where it stands.
+TEMPLATE_CHANGES = (
+    ('template-hatch-tiny', ('hatch-step="3.5pt"', 'hatch-step="0.000000001pt"'),
+     'needs bar-width between 0 and 1 and a hatch-step of at least 1pt'),
+    ('template-leading-zero', ('leading="15pt"', 'leading="0.001pt"'), 'sets lines over each other'),
+    ('template-margin-negative', ('margin-left="25mm"', 'margin-left="-5pt"'),
+     "a length below 0 is not allowed here: '-5pt'"),
+    ('template-min-measure-huge', ('min-measure="4pt"', 'min-measure="10000pt"'),
+     'min-measure=10000.0pt is more than half the text width'),
+)
+
+
 def report(body, meta=None):
     if meta:
         return HEAD.replace('<title>Hostile input</title>', meta) + body + TAIL
@@ -48,7 +61,8 @@ def cases():
     for i in range(29):
         nest = '<list><item>level %d %s</item></list>' % (i, nest)
     yield 'lists-29-deep-in-cell', report('<table><row><cell>%s</cell><cell>b</cell></row></table>\n' % nest), \
-        ['exit 0', 'sanity', r'stderr warning: <(item|cell)> is left [0-9.]+pt to be set in']
+        ['exit 0', 'sanity', r'stderr lists-29-deep-in-cell.xml:4:1: warning: <table> has text left [0-9.]+pt to be set in',
+         'warnings 1']
     yield 'word-250-in-cell', report('<table><row><cell>%s</cell>%s</row></table>\n'
                                      % ('a' * 250, ''.join('<cell>%s</cell>' % c for c in 'bcdefgh'))), \
         ['exit 0', 'sanity']
@@ -134,6 +148,40 @@ def cases():
         ['exit 1', r'stderr structure-too-big.xml:4:1: error: <structure> is drawn [0-9]+pt wide and [0-9]+pt tall, '
                    'too big for a page']
 
+    # Found by attacking the hardened engine.
+    yield 'word-in-two-styles', report('<p>n<b>%s</b></p>\n' % ('a' * 120)), ['exit 0', 'sanity']
+    lines = ''.join('L%d<br/> ' % i for i in range(300))
+    yield 'rowspan-row-taller-than-page', report('<table><row><cell rowspan="2">r</cell><cell>%s</cell></row>'
+                                                 '<row><cell>s</cell></row></table>\n' % lines), \
+        ['exit 0', 'sanity', 'words 302']
+    yield 'heading-rows-taller-than-page', report('<table><head><row><cell>%s</cell></row></head><row><cell>%s'
+                                                  '</cell></row></table>\n' % ('Head<br/>' * 80, lines)), \
+        ['exit 0', 'sanity', 'words 380']
+    yield 'right-aligned-narrow-column', report(
+        '<table><columns><col /><col width="1pt" align="right" /></columns><row><cell rowspan="2">H</cell></row>'
+        '<row><cell>Loooooooooooooooooongword</cell><cell>%s</cell></row><row kind="total">'
+        '<cell colspan="8">r</cell><cell colspan="2">Loooooooooooooooooongword</cell><cell>r<list><item>j</item>'
+        '</list></cell></row></table>\n' % ('Loooooooooooooooooongword' * 4)), ['exit 0', 'sanity']
+    tree = '<unit id="u0">Root</unit>' + ''.join('<unit id="u%d" reports-to="u%d">Unit %d</unit><unit id="s%d" '
+                                                 'reports-to="u%d">Sibling %d</unit>' % (i, i - 1, i, i, i - 1, i)
+                                                 for i in range(1, 29))
+    yield 'structure-branching-28-levels', report('<structure>%s</structure>\n' % tree), \
+        ['exit 1', r'stderr error: <structure> is drawn [0-9]+pt wide']
+    yield 'pie-thin-slice', report('<chart type="pie" values="yes"><categories>a|b|c</categories>'
+                                   '<series name="s">1 1e-9 1e-300</series></chart>\n'), ['exit 0', 'qpdf', 'sanity']
+    yield 'chart-long-category-names', report('<chart type="bar"><categories>%s</categories><series name="s">%s'
+                                              '</series></chart>\n' % ('|'.join('Category name %d' % i for i in range(8)),
+                                                                        ' '.join(str(i + 1) for i in range(8)))), \
+        ['exit 0', 'sanity', 'words 24']
+    yield 'chart-value-below-bar', report('<chart type="bar" values="yes"><categories>a|b</categories>'
+                                          '<series name="s">-999000000000000 5</series></chart>\n'), \
+        ['exit 0', 'sanity', 'words 4']
+    yield 'heading-number-huge', report('<chapter number="99999999999"><title>x</title></chapter>\n'), \
+        ['exit 1', r"stderr error: <chapter> number='99999999999' is out of range"]
+    for name, _, message in TEMPLATE_CHANGES:
+        yield name, report('<p>Text.</p>\n').replace('<report>', '<report template="tpl/%s.xml">' % name), \
+            ['exit 1', r'stderr tpl/%s.xml:[0-9]+: error: .*%s' % (name, message)]
+
     # A title with a noncharacter: the same in both places PDF/A states it,
     # and said once however many passes layout takes.
     yield 'pdfa-noncharacter', report('<cover/><contents/><chapter><title>A \U0010FFFF</title><p>x</p>'
@@ -149,8 +197,17 @@ def main():
             f.write(xml)
         with open(os.path.join(out, name + '.expect'), 'w') as f:
             f.write('\n'.join(expect) + '\n')
-    # the picture widths-nan names
+    # the picture widths-nan names, and the templates the template-* cases
+    # name: the default one, its fonts found where they are, one value
+    # changed
     here = os.path.dirname(os.path.abspath(__file__))
+    with open(os.path.join(here, '..', 'templates', 'default.xml')) as f:
+        default = f.read().replace('../fonts/', os.path.join(here, '..', 'fonts') + '/')
+    os.makedirs(os.path.join(out, 'tpl'), exist_ok=True)
+    for name, (old, new), _ in TEMPLATE_CHANGES:
+        assert old in default, old
+        with open(os.path.join(out, 'tpl', name + '.xml'), 'w') as f:
+            f.write(default.replace(old, new, 1))
     with open(os.path.join(here, 'good', 'images', 'logo-rgba.png'), 'rb') as src:
         data = src.read()
     with open(os.path.join(out, 'pixel.png'), 'wb') as dst:
