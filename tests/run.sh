@@ -411,6 +411,19 @@ if command -v valgrind >/dev/null 2>&1; then
     if valgrind -q --error-exitcode=9 --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=all \
         ./boardpress render "$big" -o "$tmp/vg.pdf" 2>"$tmp/vg"; then ok "valgrind $(basename "$big")"
     else fail "valgrind $(basename "$big")" "$(head -5 "$tmp/vg")"; fi
+    # and on the hostile inputs small enough to run under it quickly,
+    # answered with a PDF or with an error alike
+    for name in bold-joined-5000 col-4mm label-wider-than-page lists-29-deep-in-cell rowspan-staircase \
+                rowspan-row-taller-than-page heading-rows-taller-than-page word-in-two-styles chart-denormal \
+                pie-thin-slice chart-long-category-names widths-nan structure-32-levels structure-chain-1500 \
+                amounts-overflow columns-120 href-empty template-hatch-tiny pdfa-noncharacter; do
+        pdfa=""
+        grep -qx pdfa "$hostile/$name.expect" && pdfa=--pdfa
+        if valgrind -q --error-exitcode=9 --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=all \
+            ./boardpress render "$hostile/$name.xml" -o "$tmp/vg-$name.pdf" $pdfa >/dev/null 2>"$tmp/vg"; [ $? -ne 9 ]; then
+            ok "valgrind hostile/$name"
+        else fail "valgrind hostile/$name" "$(grep -v 'warning:\|error:' "$tmp/vg" | head -5)"; fi
+    done
 fi
 
 # a short fuzz of the whole pipeline (make fuzz FUZZ_SECONDS=N for longer)
