@@ -373,28 +373,80 @@ static const char *format_value(ctx *c, double v)
     return arena_strdup(c->a, buf);
 }
 
-/* The legend under the plot, each series' swatch or marker and name,
- * in rows from the bottom up; returns the height it takes. */
-static double legend(canvas *cv, const data *d, int pie)
+/* The width a legend entry takes. */
+static double entry_width(canvas *cv, const char *name)
+{
+    return cv->st->marker + cv->st->gap + text_w(cv, name) + 3 * cv->st->gap;
+}
+
+/* The legend under the plot: each series' (a pie's: each slice's)
+ * swatch or marker and name, in rows. With rows NULL it goes into the
+ * chart's band, rows from the bottom up; else each row is a band of its
+ * own, top down, appended to *rows (a legend too tall for the chart,
+ * which may then part between pages). Returns the height it takes. */
+static double legend(canvas *cv, const data *d, int pie, gline **rows)
 {
     const style_chart *st = cv->st;
     double x = 0, h = cv->size + st->gap, y = cv->size * 0.4;
     int n = pie ? d->ncat : d->nseries;
+    gline *chart = cv->band, **tail = rows;
     for (int k = 0; k < n; k++) {
         const char *name = pie ? d->cat[k] : d->s[k].name;
-        double w = st->marker + st->gap + text_w(cv, name) + 3 * st->gap;
+        double w = entry_width(cv, name);
         if (x + w > cv->width && x > 0) {
             x = 0;
             y += h;
         }
+        if (rows && (x == 0 || k == 0)) {
+            /* a new row: a band of its own */
+            gline *row = arena_alloc(cv->c->a, sizeof *row);
+            row->height = h;
+            *tail = row;
+            tail = &row->next;
+            cv->band = row;
+        }
+        double at = rows ? cv->size * 0.4 : y;
         if (!pie && cv->lines)
-            marker(cv, k, x + st->marker / 2, y + cv->size / 3, colour_of(st, k));
+            marker(cv, k, x + st->marker / 2, at + cv->size / 3, colour_of(st, k));
         else
-            hatched(cv, rect(cv, x, y - 1, st->marker, st->marker, colour_of(st, k)), k);
-        text(cv, name, x + st->marker + st->gap, y, 0);
+            hatched(cv, rect(cv, x, at - 1, st->marker, st->marker, colour_of(st, k)), k);
+        text(cv, name, x + st->marker + st->gap, at, 0);
+        x += w;
+    }
+    cv->band = chart;
+    return y + h;
+}
+
+/* The height the legend would take in the chart. */
+static double legend_height(canvas *cv, const data *d, int pie)
+{
+    double x = 0, h = cv->size + cv->st->gap, y = cv->size * 0.4;
+    int n = pie ? d->ncat : d->nseries;
+    for (int k = 0; k < n; k++) {
+        double w = entry_width(cv, pie ? d->cat[k] : d->s[k].name);
+        if (x + w > cv->width && x > 0) {
+            x = 0;
+            y += h;
+        }
         x += w;
     }
     return y + h;
+}
+
+/* Makes the chart taller so that its plot keeps at least half the
+ * template's height above what is under it (a long legend, names in
+ * several lines): what is drawn already moves down with the bottom. */
+static void keep_plot(canvas *cv, double under)
+{
+    double least = cv->st->height / 2, plot = cv->band->height - under;
+    if (plot >= least)
+        return;
+    double grow = least - plot;
+    for (dl_item *it = cv->band->first; it; it = it->next) {
+        it->y -= grow;
+        it->y2 -= grow;
+    }
+    cv->band->height += grow;
 }
 
 static void axes(canvas *cv, double left, double bottom, double w, double h, double lo, double hi,
@@ -440,7 +492,11 @@ void chart_block(ctx *c, const model_node *n, box b)
     int pie = strcmp(type, "pie") == 0, stacked = strcmp(type, "stacked-bar") == 0;
     int show_values = model_attr_get(n, "values") && strcmp(model_attr_get(n, "values"), "yes") == 0;
     /* the legend first: the plot takes the height left above it */
-    double plot_bottom = legend(&cv, d, pie) + cv.size * 0.5;
+    /* a legend taller than half the chart goes under it in rows of its own */
+    gline *rows = NULL;
+    double plot_bottom = legend_height(&cv, d, pie) > stp->height / 2
+                       ? (legend(&cv, d, pie, &rows), 0) + cv.size * 0.5
+                       : legend(&cv, d, pie, NULL) + cv.size * 0.5;
     if (pie) {
         double total = 0;
         for (int k = 0; k < d->ncat; k++) {
@@ -450,7 +506,8 @@ void chart_block(ctx *c, const model_node *n, box b)
                              "<chart> pie: '%s' is %s, and a share below zero has no slice",
                              d->cat[k], format_value(c, d->s[0].v[k]));
         }
-        double r = (stp->height - plot_bottom - cv.size) / 2;
+        keep_plot(&cv, plot_bottom + cv.size);
+        double r = (band->height - plot_bottom - cv.size) / 2;
         double cx = cv.width / 2, cy = plot_bottom + r, a = 0;
         for (int k = 0; k < d->ncat && total > 0; k++) {
             double v = d->s[0].v[k] > 0 ? d->s[0].v[k] : 0, sweep = 360 * v / total;
@@ -517,7 +574,9 @@ void chart_block(ctx *c, const model_node *n, box b)
             name_lines = CHART_MAX_NAME_LINES;
         double names = cv.size * (1.6 + 1.2 * (name_lines - 1));
         double under = show_values && lo < 0 && !stacked ? cv.size * 1.2 : 0;
-        double bottom = plot_bottom + names + under, h = stp->height - bottom - cv.size * 2;
+        double bottom = plot_bottom + names + under;
+        keep_plot(&cv, bottom + cv.size * 2);
+        double h = band->height - bottom - cv.size * 2;
         axes(&cv, left, bottom, w, h, start, end, step, model_attr_get(n, "y-label"));
         for (int k = 0; k < d->ncat; k++) {
             double cx = left + slot * (k + 0.5);
@@ -592,12 +651,17 @@ void chart_block(ctx *c, const model_node *n, box b)
             }
         const char *x_label = model_attr_get(n, "x-label");
         if (x_label)
-            text(&cv, x_label, left + w / 2, bottom - cv.size * 2.6, 1);
+            text(&cv, x_label, left + w / 2, bottom - under - names - cv.size, 1);
     }
     free(d);
     lay_add_space(c, c->t->table.space_before);
-    lay_append(c, band, band);
-    for (gline *l = before ? before->next : c->first; l && l != band; l = l->next)
-        l->keep_next = 1;           /* the caption stays with its chart */
+    gline *last = band;
+    for (gline *row = rows; row; row = row->next) {
+        last->next = row;
+        last = row;
+    }
+    lay_append(c, band, last);
+    for (gline *l = before ? before->next : c->first; l && l != last; l = l->next)
+        l->keep_next = 1;           /* the caption and legend stay with their chart */
     lay_add_space(c, c->t->table.space_after);
 }

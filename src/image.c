@@ -24,6 +24,7 @@
 #include <setjmp.h>
 
 #include "file.h"
+#include "mem.h"
 
 typedef struct png_source {
     const unsigned char *data;
@@ -68,8 +69,10 @@ static int decode_png(image *im, arena *a, const unsigned char *data, size_t len
         snprintf(err, errlen, "out of memory decoding '%s'", path);
         return -1;
     }
-    png_bytep *rows = NULL;
-    unsigned char *rgba = NULL;
+    /* set after setjmp and freed after a longjmp to it: volatile, or the
+     * jump may restore them as NULL and leak what they hold */
+    png_bytep *volatile rows = NULL;
+    unsigned char *volatile rgba = NULL;
     if (setjmp(png_jmpbuf(png))) {
         png_destroy_read_struct(&png, &info, NULL);
         free(rows);
@@ -90,10 +93,8 @@ static int decode_png(image *im, arena *a, const unsigned char *data, size_t len
     png_read_update_info(png, info);
     if (png_get_rowbytes(png, info) != (size_t)w * 4)
         png_error(png, "unexpected row layout");
-    rgba = malloc((size_t)w * h * 4);
-    rows = malloc(sizeof *rows * h);
-    if (!rgba || !rows)
-        png_error(png, "out of memory");
+    rgba = mem_alloc(mem_mul((size_t)w * h, 4), 1);
+    rows = mem_alloc(h, sizeof *rows);
     for (png_uint_32 y = 0; y < h; y++)
         rows[y] = rgba + (size_t)y * w * 4;
     png_read_image(png, rows);

@@ -395,7 +395,7 @@ static void draw_path(rstate *r, HPDF_Page page, const dl_item *it)
 
 static void draw_wedge(rstate *r, HPDF_Page page, const dl_item *it)
 {
-    if (!(it->a1 - it->a0 >= RENDER_MIN_SWEEP))
+    if (!(it->a1 - it->a0 >= RENDER_MIN_SWEEP) || !(it->w > 0))
         return;                     /* the library's arc of a sliver divides by nothing */
     end_text(r, page);
     set_fill(r, page, it->color);

@@ -626,8 +626,8 @@ static void read_contents(loader *L, xmlNodePtr x)
     const char *names[3];
     int n = styles ? split_bars(L, styles, names, 3) : 0;
     for (int k = 0; k < 3; k++) {
-        const char *name = names[k < n ? k : n - 1];
-        ct->style[k] = n ? style_lookup(L->t, name) : -1;
+        const char *name = n ? names[k < n ? k : n - 1] : NULL;
+        ct->style[k] = name ? style_lookup(L->t, name) : -1;
         if (ct->style[k] < 0) {
             bad(L, x, "styles= names no style", n ? name : "(none given)");
             return;

@@ -169,6 +169,11 @@ def cases():
         ['exit 1', r'stderr error: <structure> is drawn [0-9]+pt wide']
     yield 'pie-thin-slice', report('<chart type="pie" values="yes"><categories>a|b|c</categories>'
                                    '<series name="s">1 1e-9 1e-300</series></chart>\n'), ['exit 0', 'qpdf', 'sanity']
+    yield 'pie-legend-taller-than-chart', report('<chart type="pie"><categories>%s</categories><series name="s">%s'
+                                                 '</series></chart>\n' % ('|'.join('Agency number %d of the partnership, whose name is a long one' % i
+                                                                                    for i in range(63)),
+                                                                           '1e14 ' + ' '.join(['4.9e-324'] * 62))), \
+        ['exit 0', 'qpdf', 'sanity', 'words 756']
     yield 'chart-long-category-names', report('<chart type="bar"><categories>%s</categories><series name="s">%s'
                                               '</series></chart>\n' % ('|'.join('Category name %d' % i for i in range(8)),
                                                                         ' '.join(str(i + 1) for i in range(8)))), \

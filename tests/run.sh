@@ -411,12 +411,19 @@ if command -v valgrind >/dev/null 2>&1; then
     if valgrind -q --error-exitcode=9 --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=all \
         ./boardpress render "$big" -o "$tmp/vg.pdf" 2>"$tmp/vg"; then ok "valgrind $(basename "$big")"
     else fail "valgrind $(basename "$big")" "$(head -5 "$tmp/vg")"; fi
+    # a damaged picture's memory is freed on the way out too
+    for x in tests/bad/corrupt-png.xml tests/bad/truncated-png.xml; do
+        valgrind -q --error-exitcode=9 --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=all \
+            ./boardpress render "$x" -o "$tmp/vg.pdf" >/dev/null 2>"$tmp/vg"
+        [ $? -ne 9 ] && ok "valgrind $x" || fail "valgrind $x" "$(grep -v 'error:' "$tmp/vg" | head -5)"
+    done
     # and on the hostile inputs small enough to run under it quickly,
     # answered with a PDF or with an error alike
     for name in bold-joined-5000 col-4mm label-wider-than-page lists-29-deep-in-cell rowspan-staircase \
                 rowspan-row-taller-than-page heading-rows-taller-than-page word-in-two-styles chart-denormal \
                 pie-thin-slice chart-long-category-names widths-nan structure-32-levels structure-chain-1500 \
-                amounts-overflow columns-120 href-empty template-hatch-tiny pdfa-noncharacter; do
+                amounts-overflow columns-120 href-empty template-hatch-tiny pdfa-noncharacter \
+                pie-legend-taller-than-chart; do
         pdfa=""
         grep -qx pdfa "$hostile/$name.expect" && pdfa=--pdfa
         if valgrind -q --error-exitcode=9 --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=all \
