@@ -57,6 +57,23 @@ static void png_on_warning(png_structp png, png_const_charp msg)
  * channels are scaled to 8 (not treated as linear light, as libpng's
  * simplified reader would), palettes and grey expanded to RGB, and any
  * alpha composed onto white here. */
+/* Whether every chunk's stated length lies within the file: libpng
+ * allocates what a chunk claims (gigabytes, for a few bytes of file)
+ * before it reads it. */
+static int chunks_fit(const unsigned char *d, size_t len)
+{
+    size_t i = 8;
+    while (i + 12 <= len) {
+        size_t n = (size_t)d[i] << 24 | (size_t)d[i + 1] << 16 | (size_t)d[i + 2] << 8 | d[i + 3];
+        if (n > len - i - 12)
+            return 0;
+        if (memcmp(d + i + 4, "IEND", 4) == 0)
+            return 1;
+        i += 12 + n;
+    }
+    return 1;                       /* cut short: libpng says where */
+}
+
 static int decode_png(image *im, arena *a, const unsigned char *data, size_t len, const char *path,
                       char *err, size_t errlen)
 {
@@ -81,6 +98,8 @@ static int decode_png(image *im, arena *a, const unsigned char *data, size_t len
         return -1;
     }
     png_set_read_fn(png, &src, png_read_mem);
+    if (!chunks_fit(data, len))
+        png_error(png, "a chunk claims more bytes than the file holds");
     png_read_info(png, info);
     png_uint_32 w = png_get_image_width(png, info), h = png_get_image_height(png, info);
     if ((long)w * h > IMAGE_MAX_PIXELS || w == 0 || h == 0)
