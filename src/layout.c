@@ -95,7 +95,8 @@ static int already_warned(ctx *c, uint32_t cp)
     for (int i = 0; i < c->nwarned; i++)
         if (c->warned[i] == cp)
             return 1;
-    c->warned[MEM_PUSH(c->warned, c->nwarned, c->warned_cap)] = cp;
+    int pushed = MEM_PUSH(c->warned, c->nwarned, c->warned_cap);
+    c->warned[pushed] = cp;
     return 0;
 }
 
@@ -425,7 +426,8 @@ void lay_add_inline(ctx *c, const model_node *n, ink k)
                 lay_add_text(c, &mk, "0", ch);
                 continue;
             }
-            c->notes[MEM_PUSH(c->notes, c->nnotes, c->notes_cap)] = ch;
+            int pushed = MEM_PUSH(c->notes, c->nnotes, c->notes_cap);
+            c->notes[pushed] = ch;
             ink mk = lay_ink(c, &c->t->styles[c->t->note_marker_style]);
             mk.rise = c->t->note_rise;
             if (c->npieces > 0 && c->pieces[c->npieces - 1].type == LB_GLUE)
@@ -1807,7 +1809,8 @@ static void collect_ids(ctx *c)
     const model_node *at = c->doc->root;
     while (at) {
         if (model_attr_get(at, "id")) {
-            v[MEM_PUSH(v, n, cap)] = at;
+            int pushed = MEM_PUSH(v, n, cap);
+            v[pushed] = at;
         }
         if (at->first) {
             at = at->first;

@@ -26,7 +26,11 @@ void *mem_grow(void *p, size_t *cap, size_t need, size_t size);
 void *mem_grow_int(void *p, int *cap, int need, size_t size);
 
 /* Pushes room for one element onto array arr (n used, cap held) and
- * returns its index: arr[MEM_PUSH(arr, n, cap)] = value. */
+ * returns its index. Take the index first, then store:
+ *     int k = MEM_PUSH(arr, n, cap);
+ *     arr[k] = value;
+ * never arr[MEM_PUSH(arr, n, cap)] = value, where reading arr and the
+ * push that moves it are unsequenced (clang reads the old address). */
 #define MEM_PUSH(arr, n, cap) \
     ((arr) = mem_grow_int((arr), &(cap), (n) + 1, sizeof *(arr)), (n)++)
 

@@ -27,7 +27,8 @@ static const image *load(ctx *c, const model_node *n)
         c->failed = 1;
         return NULL;
     }
-    c->images[MEM_PUSH(c->images, c->nimages, c->images_cap)] = im;
+    int pushed = MEM_PUSH(c->images, c->nimages, c->images_cap);
+    c->images[pushed] = im;
     return im;
 }
 

@@ -77,7 +77,8 @@ static const char *file_name(rstate *r, const char *path)
     const char *name = HPDF_LoadTTFontFromFile(r->pdf, path, HPDF_TRUE);
     if (!name)
         return NULL;
-    r->files[MEM_PUSH(r->files, r->nfiles, r->file_cap)] = (file_font){ path, name };
+    int pushed = MEM_PUSH(r->files, r->nfiles, r->file_cap);
+    r->files[pushed] = (file_font){ path, name };
     return name;
 }
 
@@ -137,7 +138,8 @@ static HPDF_Font pdf_font(rstate *r, const font *f, enc_id e)
     HPDF_Font hf = HPDF_GetFont(r->pdf, name, enc_name(e));
     if (!hf || (e == ENC_UTF8 && unicode_cmap(r, hf) != 0))
         return NULL;
-    r->fonts[MEM_PUSH(r->fonts, r->nfonts, r->cap)] = (loaded_font){ f, e, hf };
+    int pushed = MEM_PUSH(r->fonts, r->nfonts, r->cap);
+    r->fonts[pushed] = (loaded_font){ f, e, hf };
     return hf;
 }
 
@@ -370,7 +372,8 @@ static HPDF_Image pdf_image(rstate *r, const image *im)
         pi = HPDF_LoadJpegImageFromMem(r->pdf, im->jpeg, (HPDF_UINT)im->jpeg_len);
     if (!pi)
         return NULL;
-    r->images[MEM_PUSH(r->images, r->nimages, r->image_cap)] = (loaded_image){ im, pi };
+    int pushed = MEM_PUSH(r->images, r->nimages, r->image_cap);
+    r->images[pushed] = (loaded_image){ im, pi };
     return pi;
 }
 
