@@ -179,12 +179,9 @@ static int check_jpeg(image *im, const unsigned char *d, size_t len, const char 
     return -1;
 }
 
-image *image_load(const char *path, arena *a, char *err, size_t errlen)
+image *image_decode(const unsigned char *data, size_t len, const char *path, arena *a, char *err,
+                    size_t errlen)
 {
-    size_t len = 0;
-    unsigned char *data = read_all(path, &len, err, errlen);
-    if (!data)
-        return NULL;
     image *im = arena_alloc(a, sizeof *im);
     im->path = path;
     int rc;
@@ -201,6 +198,16 @@ image *image_load(const char *path, arena *a, char *err, size_t errlen)
         snprintf(err, errlen, "'%s' is neither a PNG nor a JPEG picture", path);
         rc = -1;
     }
-    free(data);
     return rc == 0 ? im : NULL;
+}
+
+image *image_load(const char *path, arena *a, char *err, size_t errlen)
+{
+    size_t len = 0;
+    unsigned char *data = read_all(path, &len, err, errlen);
+    if (!data)
+        return NULL;
+    image *im = image_decode(data, len, path, a, err, errlen);
+    free(data);
+    return im;
 }

@@ -25,4 +25,9 @@ typedef struct image {
  * kind. */
 image *image_load(const char *path, arena *a, char *err, size_t errlen);
 
+/* The same for a file already in memory (data is not kept: a JPEG is
+ * copied into the arena); path names it in messages. */
+image *image_decode(const unsigned char *data, size_t len, const char *path, arena *a, char *err,
+                    size_t errlen);
+
 #endif

@@ -912,9 +912,12 @@ static const char *dir_of(arena *a, const char *path)
     return slash ? arena_strndup(a, path, (size_t)(slash - path)) : ".";
 }
 
-style_template *style_load(const char *path, arena *a)
+#define TEMPLATE_PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR)
+
+/* The template in doc (NULL when libxml2 could not read it), which is
+ * freed here. */
+static style_template *from_doc(xmlDocPtr doc, const char *path, arena *a)
 {
-    xmlDocPtr doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
     if (!doc) {
         xmlErrorPtr e = xmlGetLastError();
         char msg[300] = "";
@@ -967,6 +970,20 @@ style_template *style_load(const char *path, arena *a)
         return NULL;
     }
     return t;
+}
+
+style_template *style_load(const char *path, arena *a)
+{
+    return from_doc(xmlReadFile(path, NULL, TEMPLATE_PARSE_OPTIONS), path, a);
+}
+
+style_template *style_parse(const char *buf, size_t len, const char *path, arena *a)
+{
+    if (len > INT_MAX) {
+        diag_error(path, 0, 0, "cannot read the template: it is too large");
+        return NULL;
+    }
+    return from_doc(xmlReadMemory(buf, (int)len, path, NULL, TEMPLATE_PARSE_OPTIONS), path, a);
 }
 
 /* The installation's folder: BOARDPRESS_HOME, else the executable's. */

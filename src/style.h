@@ -239,6 +239,10 @@ typedef struct style_template {
  * after reporting. */
 style_template *style_load(const char *path, arena *a);
 
+/* The same for a template already in memory; path names it in messages
+ * and fonts are found relative to it. */
+style_template *style_parse(const char *buf, size_t len, const char *path, arena *a);
+
 /* Resolves --template NAME|PATH: a value with a '/' or ending in ".xml"
  * is a path; otherwise templates/NAME.xml in the installation. The
  * result is arena-allocated. */
