@@ -4,7 +4,9 @@
     triage.py [--quick] BINARY ARTIFACT...  replay each artifact, print its signature
     triage.py --left-out CONTROL          seeds a crash-resistant merge left out
 
-Each artifact is run once through BINARY (a libFuzzer target) and named by
+Each artifact is run once through BINARY (a libFuzzer target; a single
+allocation over 1 GB counts as running out of memory, so that its stack
+shows) and named by
 its signature: the kind of failure (heap-use-after-free, SEGV,
 undefined-behavior, leak, timeout, oom, promise for a broken harness
 check) and the engine functions on its stack. A signature matches a line
@@ -104,7 +106,7 @@ def matches(target, kind, frames, message, entry):
 def replay(binary, artifact, timeout=10):
     env = dict(os.environ, UBSAN_OPTIONS="print_stacktrace=1")
     try:
-        p = subprocess.run([binary, "-timeout=%d" % timeout, "-rss_limit_mb=2048", artifact], env=env,
+        p = subprocess.run([binary, "-timeout=%d" % timeout, "-rss_limit_mb=2048", "-malloc_limit_mb=1024", artifact], env=env,
                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=timeout + 60)
         return p.stdout.decode("utf-8", "replace"), p.returncode
     except subprocess.TimeoutExpired as e:
