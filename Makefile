@@ -24,6 +24,7 @@ FUZZ_TARGET ?= pipeline
 FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 FUZZ_DEPS := $(SRC) $(wildcard src/*.h) src/schema.S src/schema/report.rng
 FUZZ_BINS := build/fuzz build/fuzz-image build/fuzz-template
+FUZZ_MUTATOR := tests/fuzz/xml_mutator.c tests/fuzz/xml_mutator.h
 # Debian's python3, which has python3-pil for the generated JPEGs
 PYTHON  := $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || echo python3)
 
@@ -73,15 +74,16 @@ check: deps
 
 # The fuzz targets: the whole pipeline (a report), picture checking (a
 # PNG or JPEG) and template reading (a template, then a report laid out
-# with it); see tests/fuzz/fuzz.sh.
-build/fuzz: tests/fuzz/fuzz_pipeline.c $(FUZZ_DEPS) | build
-	clang $(WARN) $(FUZZ_FLAGS) $(CPPFLAGS) -Isrc -o $@ tests/fuzz/fuzz_pipeline.c $(SRC) src/schema.S $(LDLIBS)
+# with it); see tests/fuzz/fuzz.sh. Reports and templates are mutated as
+# XML trees (tests/fuzz/xml_mutator.c) as well as bytes.
+build/fuzz: tests/fuzz/fuzz_pipeline.c $(FUZZ_MUTATOR) $(FUZZ_DEPS) | build
+	clang $(WARN) $(FUZZ_FLAGS) $(CPPFLAGS) -Isrc -o $@ tests/fuzz/fuzz_pipeline.c tests/fuzz/xml_mutator.c $(SRC) src/schema.S $(LDLIBS)
 
 build/fuzz-image: tests/fuzz/fuzz_image.c $(FUZZ_DEPS) | build
 	clang $(WARN) $(FUZZ_FLAGS) $(CPPFLAGS) -Isrc -o $@ tests/fuzz/fuzz_image.c $(SRC) src/schema.S $(LDLIBS)
 
-build/fuzz-template: tests/fuzz/fuzz_template.c $(FUZZ_DEPS) | build
-	clang $(WARN) $(FUZZ_FLAGS) $(CPPFLAGS) -Isrc -o $@ tests/fuzz/fuzz_template.c $(SRC) src/schema.S $(LDLIBS)
+build/fuzz-template: tests/fuzz/fuzz_template.c $(FUZZ_MUTATOR) $(FUZZ_DEPS) | build
+	clang $(WARN) $(FUZZ_FLAGS) $(CPPFLAGS) -Isrc -o $@ tests/fuzz/fuzz_template.c tests/fuzz/xml_mutator.c $(SRC) src/schema.S $(LDLIBS)
 
 # Generated seeds (tests/fuzz/gen_corpus.py): reports with the pictures
 # they name, odd PNGs and JPEGs, template variants.

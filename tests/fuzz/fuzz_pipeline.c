@@ -22,6 +22,7 @@
 #include "parse.h"
 #include "render.h"
 #include "style.h"
+#include "xml_mutator.h"
 
 static const char *const names[] = { "default", "committee", "annual-report" };
 #define NTEMPLATES (sizeof names / sizeof names[0])
@@ -32,6 +33,71 @@ static const char *report_name = "build/fuzz-seeds/reports/fuzz.xml";
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+size_t LLVMFuzzerCustomMutator(uint8_t *data, size_t size, size_t max_size, unsigned int seed);
+
+/* What the structure-aware mutator (xml_mutator.c) puts in attributes
+ * and texts: the edges of each attribute's type, as the schema allows
+ * them (positiveInteger is unbounded) and a little past. */
+#define INTS "1", "2", "3", "9", "10", "26", "27", "99", "100", "3999", "4000", "65536", \
+    "2147483646", "2147483647", "2147483648", "4294967296", "9223372036854775807", \
+    "9223372036854775808", "18446744073709551616", "999999999999999999999999"
+static const char *const ints[] = { INTS, "0", "-1", NULL };
+static const char *const lengths[] = { "4mm", "1mm", "0.1mm", "0", "-5mm", "1pt", "0.01pt", "60", "40mm",
+    "2.5cm", "1in", "1%", "25%", "100%", "150%", "1000%", "0%", "1e308", "1e308mm", "4.9e-324", "nan",
+    "inf", "-inf", "1e999", "abc", "", "  30 mm", NULL };
+static const char *const numbers[] = { "auto", "none", "1", "7", "0", "3a", "", "2147483647",
+    "2147483648", "9223372036854775807", "-1", "Appendix A", "{1}", "%s%n", NULL };
+static const char *const types[] = { "bullet", "arabic", "roman", "alpha", "none", "bar",
+    "grouped-bar", "stacked-bar", "line", "pie", NULL };
+static const char *const kinds[] = { "subtotal", "total", "heading", "income", "expenditure",
+    "story", "case-study", "summary", "annual-report", "committee-report", NULL };
+static const char *const aligns[] = { "left", "center", "right", "justify", NULL };
+static const char *const columns[] = { "2", "2 3", "1", "2,3,4,5,6,7,8,9", "9 9 9 9 9 9 9 9 9",
+    "0", "-1", "2147483647", "99", NULL };
+static const char *const rows[] = { "1-5", "1", "3", "0-0", "5-1", "1-2147483647", "2147483647",
+    "-1", "1-", "x", NULL };
+static const char *const labels[] = { "1.1", "3.1.17", "(iv)", "", "\xe2\x80\x94",
+    "XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX"
+    "XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX", "1.2.3.4.5.6.7.8.9.10.11.12.13", NULL };
+static const char *const images[] = { "images/band.jpg", "images/logo-rgba.png", "images/teal-16bit.png",
+    "images/progressive.jpg", "images/cmyk.jpg", "images/grey1-interlaced.png",
+    "images/palette4-trns.png", "images/rgba16-interlaced.png", "images/tall.png", "images/wide.png",
+    "images/chunks.png", "images/one-pixel.png", "images/nowhere.png", "../images/band.jpg", NULL };
+static const char *const dates[] = { "2013-06-30", "0001-01-01", "9999-12-31", "2000-02-29",
+    "2011-10-19Z", "-0044-03-15", "10000-01-01", NULL };
+static const char *const yesno[] = { "yes", "no", "columns", "rows", "beside", "below", "number",
+    "title", "page", "full", "auto", "full", NULL };
+static const xml_values report_values[] = {
+    { "start", ints }, { "colspan", ints }, { "rowspan", ints }, { "width", lengths },
+    { "number", numbers }, { "type", types }, { "kind", kinds }, { "align", aligns },
+    { "columns", columns }, { "rows", rows }, { "label", labels }, { "src", images },
+    { "iso", dates }, { "layout", yesno }, { "outcome", yesno }, { "memo", yesno },
+    { "show", yesno }, { "values", yesno }, { "empty", labels }, { "value", labels },
+    { "x-label", labels }, { "y-label", labels }, { "running-head", labels }, { "chair", labels },
+    { "template", (const char *const[]){ "default", "committee", "annual-report", NULL } },
+    { "id", labels }, { "to", labels }, { "reports-to", labels }, { "data", labels },
+    { "href", (const char *const[]){ "https://www.example.org/", "mailto:a@b.c", "#top", "", NULL } },
+    { NULL, NULL },
+};
+static const char *const report_texts[] = {
+    "999999999999999.9999", "-999999999999999.9999", "922337203685477.5808", "0.0001", "1e15",
+    "4.9e-324 1e15 -1e15 0 7e-310", "1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20",
+    "a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z|A|B|C|D|E|F|G|H|I|J|K|L|M|N|O|P|Q|R|S|T|U|V|W|X|Y|Z|0|1|2|3|4|5|6|7|8|9|+|-",
+    "", " ", "|", "x", "\xc2\xad", "\xc2\xa0", "\xe4\xb8\xad\xe6\x96\x87", "\xc5\xb5\xc5\xb7 Nguy\xe1\xbb\x85n",
+    "https://www.example.org/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+    "Supercalifragilisticexpialidocious" "Supercalifragilisticexpialidocious" "Supercalifragilisticexpialidocious"
+    "Supercalifragilisticexpialidocious" "Supercalifragilisticexpialidocious" "Supercalifragilisticexpialidocious"
+    "Supercalifragilisticexpialidocious" "Supercalifragilisticexpialidocious",
+    "inter\xc2\xadnational\xc2\xadisation\xc2\xadinter\xc2\xadnational\xc2\xadisation",
+    "The Board's partners agreed the multi-agency safeguarding arrangements for children and young "
+    "people in the county, and the independent chair presented the annual report to the committee.",
+    NULL,
+};
+
+size_t LLVMFuzzerCustomMutator(uint8_t *data, size_t size, size_t max_size, unsigned int seed)
+{
+    return xml_mutate(data, size, max_size, seed, report_values, report_texts);
+}
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {

@@ -23,6 +23,7 @@
 #include "parse.h"
 #include "render.h"
 #include "style.h"
+#include "xml_mutator.h"
 
 #define REPORT "tests/fuzz/template-report.xml"
 
@@ -43,6 +44,69 @@ static int nfonts;
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 const char *__lsan_default_suppressions(void);
+size_t LLVMFuzzerCustomMutator(uint8_t *data, size_t size, size_t max_size, unsigned int seed);
+
+/* What the structure-aware mutator (xml_mutator.c) puts in a template's
+ * attributes and texts: lengths, numbers, colours and formats at the
+ * edges of what the template reader accepts, and a little past. */
+static const char *const lengths[] = { "0", "0pt", "0.01pt", "1pt", "36pt", "72pt", "14400pt", "14401pt",
+    "1e308", "1e9mm", "-5mm", "-1e308", "nan", "inf", "4.9e-324", "210mm", "297mm", "25mm", "1in",
+    "2.5cm", "500pt", "11pt", "1e-9pt", "pt", "", NULL };
+static const char *const counts[] = { "0", "1", "2", "6", "7", "1000", "1001", "-1", "2147483647", "", NULL };
+static const char *const ratios[] = { "0", "0.3", "0.29", "1", "1.01", "0.0001", "1e308", "nan", "-0",
+    "10000", NULL };
+static const char *const colours[] = { "#000000", "#ffffff", "#fff", "#ffffffff", "none", "#gggggg", "", NULL };
+static const char *const formats[] = { "{n}", "{n}{n}{n}{n}", "{1}.{2}.{3}.{4}.{5}.{6}.{7}", "{0}", "{",
+    "}", "{99999999999}", "{1:i}", "{1:A}", "{n:z}", "%s%n", "", "{page} of {pages}", "{title}{board}",
+    "{chapter}{running-head}{number}{to}{chair}{later}", "X" "XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX"
+    "XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX", "|", "||||", NULL };
+static const char *const flags[] = { "yes", "no", "left", "right", "center", "justify", "above", "inline",
+    "lower-roman", "upper-roman", "continuous", "number", "title", "page", "full", "", NULL };
+static const char *const files[] = { "../fonts/LiberationSans-Regular.ttf", "../fonts/LiberationSerif-Bold.ttf",
+    "/usr/share/hyphen/hyph_en_GB.dic", "/usr/share/color/icc/colord/sRGB.icc", "default.xml", "/dev/null",
+    "nowhere.ttf", "", NULL };
+static const xml_values template_values[] = {
+    { "width", lengths }, { "height", lengths }, { "margin-top", lengths }, { "margin-bottom", lengths },
+    { "margin-left", lengths }, { "margin-right", lengths }, { "size", lengths }, { "leading", lengths },
+    { "space-before", lengths }, { "space-after", lengths }, { "indent-left", lengths },
+    { "indent-right", lengths }, { "first-indent", lengths }, { "rule-below", lengths },
+    { "bar-left", lengths }, { "bar-gap", lengths }, { "label-indent", lengths }, { "indent", lengths },
+    { "label-gap", lengths }, { "padding-x", lengths }, { "padding-y", lengths },
+    { "padding-x-min", lengths }, { "rule", lengths }, { "frame", lengths }, { "number-width", lengths },
+    { "gap", lengths }, { "rise", lengths }, { "padding", lengths }, { "gap-x", lengths },
+    { "gap-y", lengths }, { "box-max", lengths }, { "line", lengths }, { "axis", lengths },
+    { "grid", lengths }, { "outline", lengths }, { "marker", lengths }, { "tick", lengths },
+    { "hatch-step", lengths }, { "hatch-width", lengths }, { "offset", lengths }, { "rule-gap", lengths },
+    { "top", lengths }, { "logo", lengths },
+    { "widows", counts }, { "orphans", counts }, { "heading-keep", counts }, { "max-hyphen-run", counts },
+    { "left", counts }, { "right", counts }, { "depth", counts }, { "decimals", counts }, { "level", counts },
+    { "space-stretch", ratios }, { "space-shrink", ratios }, { "ragged-stretch", ratios },
+    { "pretolerance", ratios }, { "tolerance", ratios }, { "line-penalty", ratios },
+    { "hyphen-penalty", ratios }, { "flagged-demerits", ratios }, { "fitness-demerits", ratios },
+    { "min-scale", ratios }, { "bar-width", ratios },
+    { "color", colours }, { "rule-color", colours }, { "bar-color", colours }, { "head-fill", colours },
+    { "total-fill", colours }, { "stripe-fill", colours }, { "line-color", colours }, { "fill", colours },
+    { "axis-color", colours }, { "grid-color", colours }, { "value-fill", colours },
+    { "palette", (const char *const[]){ "#000000", "#000000|#ffffff|#123456|#abcdef|#000000|#ffffff|#123456|#abcdef|#000000", "", "|", NULL } },
+    { "number", formats }, { "labels", formats }, { "label", formats }, { "separator", formats },
+    { "format", formats }, { "negative", formats }, { "thousands", formats }, { "decimal", formats },
+    { "full", formats }, { "text", formats }, { "left", formats }, { "center", formats },
+    { "chair", formats }, { "message-title", formats }, { "priority-label", formats }, { "leader", formats },
+    { "columns", formats }, { "widths", (const char *const[]){ "1|1|98", "100|100|100", "0|50|50", "33", "nan|1|1", NULL } },
+    { "align", flags }, { "label-align", flags }, { "numeric-align", flags }, { "bold", flags },
+    { "italic", flags }, { "uppercase", flags }, { "hyphenate", flags }, { "keep-with-next", flags },
+    { "page-break-before", flags }, { "numbered", flags }, { "grid", flags }, { "first-page", flags },
+    { "front", flags }, { "show", flags },
+    { "regular", files }, { "bold", files }, { "italic", files }, { "bold-italic", files },
+    { "patterns", files }, { "profile", files },
+    { NULL, NULL },
+};
+static const char *const template_texts[] = { "", " ", "x", NULL };
+
+size_t LLVMFuzzerCustomMutator(uint8_t *data, size_t size, size_t max_size, unsigned int seed)
+{
+    return xml_mutate(data, size, max_size, seed, template_values, template_texts);
+}
 
 /* libhyphen leaks what it read when patterns= names a file that is not
  * a pattern file (tests/fuzz/found/index says so once); its leaks would
