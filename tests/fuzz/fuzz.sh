@@ -25,7 +25,9 @@
 #   fails when a crash is not in tests/fuzz/found/index.
 #
 # Every run: -timeout=10 -rss_limit_mb=2048, the target's dictionary;
-# FUZZ_ARGS adds libFuzzer options (say -detect_leaks=0).
+# FUZZ_ARGS adds libFuzzer options (say -detect_leaks=0). Reports and
+# templates are mutated as XML trees too (tests/fuzz/xml_mutator.c);
+# FUZZ_XML_MUTATOR=0 leaves every mutation to libFuzzer's byte mutators.
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 target=${1:-pipeline}

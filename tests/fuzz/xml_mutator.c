@@ -90,7 +90,10 @@ static void set_value(rng *r, tree *t, xmlNodePtr el, const xmlChar *name, const
     const char *const *own = values_for(values, name);
     unsigned roll = below(r, 10);
     if (roll < 2 && t->nids) {
-        xmlSetProp(el, name, t->ids[below(r, (unsigned)t->nids)]);
+        /* a copy: the id may be the very attribute being set */
+        xmlChar *id = xmlStrdup(t->ids[below(r, (unsigned)t->nids)]);
+        xmlSetProp(el, name, id);
+        xmlFree(id);
         return;
     }
     if (roll < 4) {
