@@ -21,8 +21,9 @@
 # all (make fuzz FUZZ_ALL=1): keeps going past crashes (libFuzzer's
 #   -fork=1), then says what every artifact in
 #   build/fuzz-crashes/TARGET-all/ triggers.
-# check (make check): as all, in build/fuzz-crashes/check-TARGET/, and
-#   fails when a crash is not in tests/fuzz/found/index.
+# check (make check): as all, in build/fuzz-crashes/check-TARGET/, from
+#   the seeds alone (build/fuzz-corpus/TARGET.base), and fails when a
+#   crash is not in tests/fuzz/found/index.
 #
 # Every run: -timeout=10 -rss_limit_mb=2048, the target's dictionary;
 # FUZZ_ARGS adds libFuzzer options (say -detect_leaks=0). Reports and
@@ -59,8 +60,8 @@ seeds() {
     esac
 }
 
-if [ ! -f "$corpus.merged" ] || [ build/fuzz-seeds/stamp -nt "$corpus.merged" ]; then
-    rm -rf "$corpus" "$corpus.seeds"
+if [ ! -f "$corpus.merged" ] || [ ! -d "$corpus.base" ] || [ build/fuzz-seeds/stamp -nt "$corpus.merged" ]; then
+    rm -rf "$corpus" "$corpus.seeds" "$corpus.base"
     mkdir -p "$corpus" "$corpus.seeds"
     seeds | while read -r f; do cp "$f" "$corpus.seeds/"; done
     n=$(ls "$corpus.seeds" | wc -l)
@@ -70,6 +71,7 @@ if [ ! -f "$corpus.merged" ] || [ build/fuzz-seeds/stamp -nt "$corpus.merged" ];
         -artifact_prefix="$crashes/$target-seed-" "$corpus" "$corpus.seeds" >"build/fuzz-$target-merge.log" 2>&1
     "$py" tests/fuzz/triage.py --left-out "$corpus.control" | sed 's|.*/||' >"$corpus.left-out"
     rm -rf "$corpus.seeds" "$corpus.control"
+    cp -r "$corpus" "$corpus.base"
     echo "fuzz: $(ls "$corpus" | wc -l) of them in $corpus; $(wc -l <"$corpus.left-out") left out" \
          "(they crash or take over 3 s: $corpus.left-out, $crashes/$target-seed-*)"
     touch "$corpus.merged"
@@ -93,12 +95,20 @@ if [ "$mode" = stop ]; then
 fi
 
 dir=$crashes/$target-all
-[ "$mode" = check ] && dir=$crashes/check-$target
+corpora=$corpus
+if [ "$mode" = check ]; then
+    # from the seeds alone (make fuzz's corpus grows, and every run
+    # starts by running all of it), keeping nothing it finds
+    dir=$crashes/check-$target
+    rm -rf "$dir.corpus"
+    mkdir -p "$dir.corpus"
+    corpora="$dir.corpus $corpus.base"
+fi
 rm -rf "$dir"
 mkdir -p "$dir"
 # shellcheck disable=SC2086
 "$bin" $common -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
-    -artifact_prefix="$dir/" ${FUZZ_ARGS:-} "$corpus" 2>"$log"
+    -artifact_prefix="$dir/" ${FUZZ_ARGS:-} $corpora 2>"$log"
 last=$(grep -E '^#[0-9]+: cov:' "$log" | tail -1)
 execs=$(echo "$last" | sed -n 's/^#\([0-9]*\):.*/\1/p')
 echo "fuzz: $target ${secs}s, ${execs:-0} inputs: $last"
