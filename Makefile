@@ -4,6 +4,7 @@
 #   make demo     install what is missing, build, render samples/*.xml to out/
 #   make check    install what is missing, build, run the whole test suite
 #   make bench    time every sample and a generated 500-page report
+#   make fuzz     fuzz a target (FUZZ_TARGET=pipeline|image|template) for FUZZ_SECONDS
 
 CC      ?= gcc
 CFLAGS  ?= -O2 -g
@@ -19,9 +20,15 @@ UNIT    := $(wildcard tests/unit/*.c)
 SAMPLES := $(wildcard samples/*.xml)
 
 FUZZ_SECONDS ?= 60
+FUZZ_TARGET ?= pipeline
 FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+FUZZ_DEPS := $(SRC) $(wildcard src/*.h) src/schema.S src/schema/report.rng
+FUZZ_BINS := build/fuzz build/fuzz-image build/fuzz-template
+FUZZ_MUTATOR := tests/fuzz/xml_mutator.c tests/fuzz/xml_mutator.h
+# Debian's python3, which has python3-pil for the generated JPEGs
+PYTHON  := $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || echo python3)
 
-.PHONY: all deps demo check unit integration bench fuzz sheets clean
+.PHONY: all deps demo check unit integration bench fuzz fuzz-seeds sheets clean
 
 all: boardpress
 
@@ -65,18 +72,44 @@ check: deps
 	@$(MAKE) --no-print-directory boardpress build/asan/boardpress build/unit build/asan/unit
 	@sh tests/run.sh
 
-build/fuzz: tests/fuzz/fuzz_pipeline.c $(SRC) $(wildcard src/*.h) src/schema.S src/schema/report.rng | build
-	clang $(WARN) $(FUZZ_FLAGS) $(CPPFLAGS) -Isrc -o $@ tests/fuzz/fuzz_pipeline.c $(SRC) src/schema.S $(LDLIBS)
+# The fuzz targets: the whole pipeline (a report), picture checking (a
+# PNG or JPEG) and template reading (a template, then a report laid out
+# with it); see tests/fuzz/fuzz.sh. Reports and templates are mutated as
+# XML trees (tests/fuzz/xml_mutator.c) as well as bytes.
+build/fuzz: tests/fuzz/fuzz_pipeline.c $(FUZZ_MUTATOR) $(FUZZ_DEPS) | build
+	clang $(WARN) $(FUZZ_FLAGS) $(CPPFLAGS) -Isrc -o $@ tests/fuzz/fuzz_pipeline.c tests/fuzz/xml_mutator.c $(SRC) src/schema.S $(LDLIBS)
 
-# Fuzzes the whole pipeline for FUZZ_SECONDS, starting from the samples and
-# the test inputs (those over 1 MB are left out of the corpus).
+build/fuzz-image: tests/fuzz/fuzz_image.c $(FUZZ_DEPS) | build
+	clang $(WARN) $(FUZZ_FLAGS) $(CPPFLAGS) -Isrc -o $@ tests/fuzz/fuzz_image.c $(SRC) src/schema.S $(LDLIBS)
+
+build/fuzz-template: tests/fuzz/fuzz_template.c $(FUZZ_MUTATOR) $(FUZZ_DEPS) | build
+	clang $(WARN) $(FUZZ_FLAGS) $(CPPFLAGS) -Isrc -o $@ tests/fuzz/fuzz_template.c tests/fuzz/xml_mutator.c $(SRC) src/schema.S $(LDLIBS)
+
+# Generated seeds (tests/fuzz/gen_corpus.py): reports with the pictures
+# they name, odd PNGs and JPEGs, template variants.
+build/fuzz-seeds/stamp: tests/fuzz/gen_corpus.py $(wildcard templates/*.xml tests/good/images/*) | build
+	@rm -rf build/fuzz-seeds
+	@$(PYTHON) tests/fuzz/gen_corpus.py images build/fuzz-seeds/reports/images
+	@$(PYTHON) tests/fuzz/gen_corpus.py reports build/fuzz-seeds/reports
+	@$(PYTHON) tests/fuzz/gen_corpus.py templates build/fuzz-seeds/templates
+	@touch $@
+
+fuzz-seeds: build/fuzz-seeds/stamp
+
+# The dictionaries follow the vocabulary and the supplied templates.
+tests/fuzz/report.dict: src/schema/report.rng tests/fuzz/gen_dict.py
+	$(PYTHON) tests/fuzz/gen_dict.py report src/schema/report.rng > $@
+
+tests/fuzz/template.dict: $(wildcard templates/*.xml) tests/fuzz/gen_dict.py
+	$(PYTHON) tests/fuzz/gen_dict.py template $(wildcard templates/*.xml) > $@
+
+# Fuzzes FUZZ_TARGET (pipeline, image or template) for FUZZ_SECONDS from
+# the generated seeds, the samples and the test inputs; crashes go to
+# build/fuzz-crashes/. libFuzzer stops at the first one, or with
+# FUZZ_ALL=1 keeps going and says what each triggers (tests/fuzz/fuzz.sh).
 fuzz: deps
-	@$(MAKE) --no-print-directory build/fuzz
-	@mkdir -p build/fuzz-corpus build/fuzz-crashes
-	@find samples tests/good tests/bad -name '*.xml' -size -1024k -exec cp {} build/fuzz-corpus/ \;
-	./build/fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
-	    -artifact_prefix=build/fuzz-crashes/ -print_final_stats=1 build/fuzz-corpus 2>build/fuzz.log; \
-	    rc=$$?; grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb)|ERROR|SUMMARY' build/fuzz.log; exit $$rc
+	@$(MAKE) --no-print-directory $(FUZZ_BINS) build/fuzz-seeds/stamp tests/fuzz/report.dict tests/fuzz/template.dict
+	@sh tests/fuzz/fuzz.sh $(FUZZ_TARGET) $(FUZZ_SECONDS) $(if $(FUZZ_ALL),all,stop)
 
 # Contact sheets of every sample in docs/sheets/, to see the output
 # without building it (needs ImageMagick's montage: apt-get install imagemagick).
