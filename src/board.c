@@ -100,7 +100,7 @@ static void budget_part(builder *b, const model_node *part)
     }
 }
 
-void board_budget(ctx *c, const model_node *n, box bx)
+void board_budget(ctx *c, galley *g, const model_node *n, frame f)
 {
     builder b;
     builder_init(&b, c, n);
@@ -121,7 +121,7 @@ void board_budget(ctx *c, const model_node *n, box bx)
             amount_row(&b, TROW_BODY, tout);
         amount_row(&b, TROW_TOTAL, balance);
     }
-    table_set(c, &b.t, bx);
+    table_set(c, g, &b.t, f);
 }
 
 /* ---- grids ------------------------------------------------------------------- */
@@ -280,17 +280,15 @@ static void entry_rows(builder *b, const grid_shape *sh, const style_grid *sg, c
 
 /* A grid as its questions one after another: each heading, then every
  * entry's answer to it, numbered, as field_parts gathered them. */
-static void stacked_grid(ctx *c, const model_node *n, box bx, const char *const *headings,
+static void stacked_grid(ctx *c, galley *g, const model_node *n, frame f, const char *const *headings,
                          const tcell *const *cells, int count)
 {
     const style_board *sb = &c->t->board;
     for (int k = 0; k < count; k++) {
-        lay_plain(c, headings[k], sb->message_style, bx, n, ROLE_HEADING);
-        int saved = c->force_style;
-        c->force_style = lay_style(c, c->t->body_style);
+        lay_plain(c, g, headings[k], sb->message_style, f, n, ROLE_HEADING);
+        frame answers = lay_in_style(f, lay_style(f, c->t->body_style));
         for (int i = 0; i < cells[k]->nparts; i++)
-            lay_labelled(c, cells[k]->parts[i].label, cells[k]->parts[i].content, bx, 3, 0);
-        c->force_style = saved;
+            lay_labelled(c, g, cells[k]->parts[i].label, cells[k]->parts[i].content, answers, 3, 0);
     }
 }
 
@@ -359,7 +357,7 @@ static void outcome_below(builder *b, const grid_shape *sh, const style_grid *sg
     }
 }
 
-void board_grid(ctx *c, const model_node *n, box bx)
+void board_grid(ctx *c, galley *g, const model_node *n, frame f)
 {
     const grid_shape *sh = shape_of(n);
     const style_grid *sg = &c->t->grid[sh->type];
@@ -389,29 +387,25 @@ void board_grid(ctx *c, const model_node *n, box bx)
         outcome_below(&b, sh, sg, n, by_rows, headings);
     } else if (sh->type != GRID_OUTCOMES || by_rows) {
         entry_rows(&b, sh, sg, n);
-        table_set(c, &b.t, bx);
+        table_set(c, g, &b.t, f);
         return;
     } else {
         outcome_row(&b, sh, sg, n);
     }
     if (by_rows) {
-        table_set(c, &b.t, bx);
+        table_set(c, g, &b.t, f);
         return;
     }
     /* Set the grid aside first: a row taller than a page would send the
      * reader across page after page to follow one column, so such a grid
      * is set question after question instead, each under its heading. */
-    lay_capture cap;
-    double pending = c->pending_space;
-    int notes = c->nnotes, counter = c->note_counter;
-    lay_capture_begin(c, &cap);
-    c->pending_space = pending;
-    table_set(c, &b.t, bx);
-    c->pending_space = 0;
-    gline *lines = lay_capture_end(c, &cap);
+    galley trial = gal_child(g);
+    trial.pending_space = g->pending_space;
+    table_set(c, &trial, &b.t, f);
+    gline *lines = trial.first;
     double tallest = 0, row = 0;
     for (gline *l = lines; l; l = l->next) {
-        if (l->table_head)
+        if (l->run_head)
             continue;
         row += l->height;
         if (row > tallest)
@@ -424,12 +418,12 @@ void board_grid(ctx *c, const model_node *n, box bx)
         gline *last = lines;
         while (last && last->next)
             last = last->next;
-        lay_append(c, lines, last);
-        lay_add_space(c, t->table.space_after);
+        gal_append(g, lines, last);
+        gal_take_notes(g, &trial);
+        gal_add_space(g, t->table.space_after);
         return;
     }
-    c->nnotes = notes;              /* the trial's notes come again below */
-    c->note_counter = counter;
+    /* the trial is dropped, its notes with it: they come again below */
     /* the questions' cells: row 1 beside; rows 1 and 3 below, or row 1
      * alone when the grid holds only outcomes */
     const char *heads[4];
@@ -453,53 +447,49 @@ void board_grid(ctx *c, const model_node *n, box bx)
         heads[count] = headings[2];
         cells[count++] = &b.t.rows[1].cells[1];
     }
-    stacked_grid(c, n, bx, heads, cells, count);
+    stacked_grid(c, g, n, f, heads, cells, count);
 }
 
 /* ---- annual report and committee blocks --------------------------------- */
 
-void board_subgroup_chair(ctx *c, const model_node *n, box b)
+void board_subgroup_chair(ctx *c, galley *g, const model_node *n, frame f)
 {
     if (model_attr_get(n, "chair"))
-        lay_plain(c, fill_in(c, c->t->board.chair, n, 0), c->t->board.chair_style, b, n, ROLE_BODY);
+        lay_plain(c, g, fill_in(c, c->t->board.chair, n, 0), c->t->board.chair_style, f, n, ROLE_BODY);
 }
 
-static void key_figures(ctx *c, const model_node *n, box b)
+static void key_figures(ctx *c, galley *g, const model_node *n, frame f)
 {
     const style_board *sb = &c->t->board;
-    for (const model_node *f = n->first; f; f = f->next) {
-        if (f->kind != M_FIGURE)
+    for (const model_node *fig = n->first; fig; fig = fig->next) {
+        if (fig->kind != M_FIGURE)
             continue;
-        gline *before = c->last;
-        lay_plain(c, model_attr_get(f, "value"), sb->figure_value_style, b, f, ROLE_BODY);
-        lay_paragraph(c, f, sb->figure_label_style, b, NULL, 0, ROLE_BODY, 0);
-        lay_keep_whole(c, before);
+        gline *before = g->last;
+        lay_plain(c, g, model_attr_get(fig, "value"), sb->figure_value_style, f, fig, ROLE_BODY);
+        lay_paragraph(c, g, fig, sb->figure_label_style, f, NULL, 0, ROLE_BODY, 0);
+        gal_keep_whole(g, before);
     }
 }
 
 /* Sets a node's paragraphs and lists in style, as a box does. */
-static void box_content(ctx *c, const model_node *n, int style, box b, int level)
+static void box_content(ctx *c, galley *g, const model_node *n, int style, frame f, int level)
 {
-    int saved = c->force_style;
-    c->force_style = style;
-    lay_blocks(c, n, b, level, 0);
-    c->force_style = saved;
+    lay_blocks(c, g, n, lay_in_style(f, style), level, 0);
 }
 
-static void story(ctx *c, const model_node *n, box b, int level)
+static void story(ctx *c, galley *g, const model_node *n, frame f, int level)
 {
     const style_board *sb = &c->t->board;
-    lay_bar saved = lay_bar_begin(c, &c->t->styles[sb->story_style], b);
-    gline *before = c->last;
+    f = lay_with_bar(c, f, &c->t->styles[sb->story_style]);
+    gline *before = g->last;
     const model_node *title = model_child(n, M_TITLE);
     if (title)
-        lay_paragraph(c, title, sb->story_title_style, b, NULL, 0, ROLE_HEADING, level);
-    box_content(c, n, sb->story_style, b, level);
-    lay_keep_whole(c, before);
-    lay_bar_end(c, saved);
+        lay_paragraph(c, g, title, sb->story_title_style, f, NULL, 0, ROLE_HEADING, level);
+    box_content(c, g, n, sb->story_style, f, level);
+    gal_keep_whole(g, before);
 }
 
-static void priorities(ctx *c, const model_node *n, box b, int level)
+static void priorities(ctx *c, galley *g, const model_node *n, frame f, int level)
 {
     const style_board *sb = &c->t->board;
     long k = 0;
@@ -508,44 +498,41 @@ static void priorities(ctx *c, const model_node *n, box b, int level)
             continue;
         const char *label = fill_in(c, sb->priority_label, p, ++k);
         const model_node *title = model_child(p, M_TITLE);
-        int saved = c->force_style;
-        c->force_style = sb->priority_style;
-        double hang = lay_measure_text(c, label, sb->priority_style).max +
+        double hang = lay_measure_text(c, f, label, sb->priority_style).max +
                       c->t->list[LIST_ARABIC].label_gap;
         if (title)
-            lay_labelled(c, label, title, b, level, 0);
-        c->force_style = saved;
-        box inner = { b.left + hang, b.right };
-        lay_blocks(c, p, inner, level, 0);
+            lay_labelled(c, g, label, title, lay_in_style(f, sb->priority_style), level, 0);
+        frame inner = lay_indent(f, hang, 0);
+        lay_blocks(c, g, p, inner, level, 0);
         for (const model_node *s = p->first; s; s = s->next)
             if (s->kind == M_SUCCESS)
-                lay_paragraph(c, s, sb->success_style, inner, NULL, 0, ROLE_BODY, 0);
+                lay_paragraph(c, g, s, sb->success_style, inner, NULL, 0, ROLE_BODY, 0);
     }
 }
 
-static void messages(ctx *c, const model_node *n, box b, int level)
+static void messages(ctx *c, galley *g, const model_node *n, frame f, int level)
 {
     const style_board *sb = &c->t->board;
     for (const model_node *m = n->first; m; m = m->next) {
         if (m->kind != M_MESSAGE)
             continue;
-        lay_plain(c, fill_in(c, sb->message_title, m, 0), sb->message_style, b, m, ROLE_HEADING);
-        lay_blocks(c, m, b, level, 0);
+        lay_plain(c, g, fill_in(c, sb->message_title, m, 0), sb->message_style, f, m, ROLE_HEADING);
+        lay_blocks(c, g, m, f, level, 0);
     }
 }
 
-static void members(ctx *c, const model_node *n, box b)
+static void members(ctx *c, galley *g, const model_node *n, frame f)
 {
     const style_board *sb = &c->t->board;
-    for (const model_node *g = n->first; g; g = g->next) {
-        if (g->kind != M_GROUP)
+    for (const model_node *grp = n->first; grp; grp = grp->next) {
+        if (grp->kind != M_GROUP)
             continue;
-        const char *name = model_attr_get(g, "name");
+        const char *name = model_attr_get(grp, "name");
         if (name)
-            lay_plain(c, name, sb->group_style, b, g, ROLE_HEADING);
-        for (const model_node *m = g->first; m; m = m->next) {
+            lay_plain(c, g, name, sb->group_style, f, grp, ROLE_HEADING);
+        for (const model_node *m = grp->first; m; m = m->next) {
             if (m->kind == M_CHANGE) {
-                lay_paragraph(c, m, sb->change_style, b, NULL, 0, ROLE_BODY, 0);
+                lay_paragraph(c, g, m, sb->change_style, f, NULL, 0, ROLE_BODY, 0);
                 continue;
             }
             const char *role = model_attr_get(m, "role");
@@ -554,36 +541,36 @@ static void members(ctx *c, const model_node *n, box b)
                   sb->member_style, NULL },
                 { role, sb->member_role_style, NULL },
             };
-            lay_runs(c, runs, 2, sb->member_style, b, m);
+            lay_runs(c, g, runs, 2, sb->member_style, f, m);
         }
     }
 }
 
-static void contact(ctx *c, const model_node *n, box b)
+static void contact(ctx *c, galley *g, const model_node *n, frame f)
 {
     const style_board *sb = &c->t->board;
-    lay_plain(c, sb->contact_title, sb->contact_title_style, b, n, ROLE_HEADING);
+    lay_plain(c, g, sb->contact_title, sb->contact_title_style, f, n, ROLE_HEADING);
     const char *role = model_attr_get(n, "role"), *phone = model_attr_get(n, "phone");
     const char *email = model_attr_get(n, "email");
     lay_run who[2] = { { model_attr_get(n, "name"), sb->contact_style, NULL },
                        { role ? arena_printf(c->a, "%s%s", sb->member_separator, role) : NULL,
                          sb->contact_style, NULL } };
-    lay_runs(c, who, 2, sb->contact_style, b, n);
+    lay_runs(c, g, who, 2, sb->contact_style, f, n);
     if (phone)
-        lay_plain(c, phone, sb->contact_style, b, n, ROLE_BODY);
+        lay_plain(c, g, phone, sb->contact_style, f, n, ROLE_BODY);
     if (email) {
         lay_run mail = { email, sb->contact_style, arena_printf(c->a, "mailto:%s", email) };
-        lay_runs(c, &mail, 1, sb->contact_style, b, n);
+        lay_runs(c, g, &mail, 1, sb->contact_style, f, n);
     }
 }
 
-static void background_papers(ctx *c, const model_node *n, box b)
+static void background_papers(ctx *c, galley *g, const model_node *n, frame f)
 {
     const style_board *sb = &c->t->board;
-    lay_plain(c, sb->papers_title, sb->papers_title_style, b, n, ROLE_HEADING);
+    lay_plain(c, g, sb->papers_title, sb->papers_title_style, f, n, ROLE_HEADING);
     for (const model_node *p = n->first; p; p = p->next)
         if (p->kind == M_PAPER)
-            lay_paragraph(c, p, lay_style(c, c->t->body_style), b, NULL, 0, ROLE_BODY, 0);
+            lay_paragraph(c, g, p, lay_style(f, c->t->body_style), f, NULL, 0, ROLE_BODY, 0);
 }
 
 /* Placeholders of front-sheet lines: the sheet's own fields, then the
@@ -628,7 +615,7 @@ static int sheet_value(sheet_ctx *s, const char *key, const char **str)
     return 1;
 }
 
-static void front_sheet(ctx *c, const model_node *n, box b)
+static void front_sheet(ctx *c, galley *g, const model_node *n, frame f)
 {
     sheet_ctx sc = { c, n, model_child(c->doc->root, M_META), 0, 0 };
     for (const style_cover_line *l = c->t->front_sheet; l; l = l->next) {
@@ -641,29 +628,29 @@ static void front_sheet(ctx *c, const model_node *n, box b)
         size_t len = strlen(text);
         while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == ','))
             text[--len] = '\0';
-        lay_add_space(c, l->space_before);
-        lay_plain(c, text, l->style, b, n, ROLE_BODY);
+        gal_add_space(g, l->space_before);
+        lay_plain(c, g, text, l->style, f, n, ROLE_BODY);
     }
     const model_node *summary = model_child(n, M_SUMMARY);
     if (summary) {
         const style_board *sb = &c->t->board;
-        lay_plain(c, sb->summary_title, sb->summary_title_style, b, n, ROLE_HEADING);
-        lay_paragraph(c, summary, lay_style(c, c->t->body_style), b, NULL, 0, ROLE_BODY, 0);
+        lay_plain(c, g, sb->summary_title, sb->summary_title_style, f, n, ROLE_HEADING);
+        lay_paragraph(c, g, summary, lay_style(f, c->t->body_style), f, NULL, 0, ROLE_BODY, 0);
     }
 }
 
-void board_block(ctx *c, const model_node *n, box b, int level)
+void board_block(ctx *c, galley *g, const model_node *n, frame f, int level)
 {
     switch (n->kind) {
-    case M_KEY_FIGURES: key_figures(c, n, b); break;
-    case M_STORY: story(c, n, b, level); break;
-    case M_PRIORITIES: priorities(c, n, b, level); break;
-    case M_MESSAGES: messages(c, n, b, level); break;
-    case M_MEMBERS: members(c, n, b); break;
-    case M_STRUCTURE: org_chart(c, n, b); break;
-    case M_CONTACT: contact(c, n, b); break;
-    case M_BACKGROUND_PAPERS: background_papers(c, n, b); break;
-    case M_FRONT_SHEET: front_sheet(c, n, b); break;
+    case M_KEY_FIGURES: key_figures(c, g, n, f); break;
+    case M_STORY: story(c, g, n, f, level); break;
+    case M_PRIORITIES: priorities(c, g, n, f, level); break;
+    case M_MESSAGES: messages(c, g, n, f, level); break;
+    case M_MEMBERS: members(c, g, n, f); break;
+    case M_STRUCTURE: org_chart(c, g, n, f); break;
+    case M_CONTACT: contact(c, g, n, f); break;
+    case M_BACKGROUND_PAPERS: background_papers(c, g, n, f); break;
+    case M_FRONT_SHEET: front_sheet(c, g, n, f); break;
     default: break;
     }
 }

@@ -203,6 +203,7 @@ static int from_table(ctx *c, const model_node *n, data *d)
 
 typedef struct canvas {
     ctx *c;
+    frame f;                        /* where the chart stands (its text's scale) */
     const style_chart *st;
     gline *band;
     double x0;                      /* left edge of the chart, absolute */
@@ -216,7 +217,7 @@ static dl_item *put(canvas *cv, dl_kind kind)
 {
     dl_item *it = lay_item(cv->c, kind, ROLE_ARTIFACT);
     it->src = cv->node;
-    lay_line_add(cv->band, it);
+    gal_line_add(cv->band, it);
     return it;
 }
 
@@ -235,7 +236,7 @@ static void seg(canvas *cv, double x0, double y0, double x1, double y1, double w
 
 static double text_w(canvas *cv, const char *s)
 {
-    return lay_measure_text(cv->c, s, cv->st->text_style).max;
+    return lay_measure_text(cv->c, cv->f, s, cv->st->text_style).max;
 }
 
 /* Text with its left at x (align 0), centred (1) or right-aligned (2). */
@@ -247,7 +248,7 @@ static void text(canvas *cv, const char *s, double x, double y, int align)
         return;
     dl_item *it = lay_text_item(cv->c, ROLE_BODY, f, sb->size, sb->color, s);
     it->src = cv->node;
-    lay_line_add(cv->band, it);
+    gal_line_add(cv->band, it);
     it->x = cv->x0 + x - (align == 1 ? it->w / 2 : align == 2 ? it->w : 0);
     it->y = y - cv->band->height;
 }
@@ -468,7 +469,7 @@ static void axes(canvas *cv, double left, double bottom, double w, double h, dou
         text(cv, y_label, left, bottom + h + cv->size, 0);
 }
 
-void chart_block(ctx *c, const model_node *n, box b)
+void chart_block(ctx *c, galley *g, const model_node *n, frame f)
 {
     const style_chart *stp = &c->t->chart;
     const char *type = model_attr_get(n, "type");
@@ -481,13 +482,13 @@ void chart_block(ctx *c, const model_node *n, box b)
         free(d);
         return;
     }
-    gline *before = c->last;
+    gline *before = g->last;
     const model_node *cap = model_child(n, M_CAPTION);
     if (cap)
-        lay_paragraph(c, cap, c->t->table.caption_style, b, NULL, 0, ROLE_BODY, 0);
+        lay_paragraph(c, g, cap, c->t->table.caption_style, f, NULL, 0, ROLE_BODY, 0);
     gline *band = arena_alloc(c->a, sizeof *band);
     band->height = stp->height;
-    canvas cv = { c, stp, band, c->t->margin_left + b.left, lay_text_width(c) - b.left - b.right,
+    canvas cv = { c, f, stp, band, c->t->margin_left + f.left, lay_text_width(c) - f.left - f.right,
                   c->t->styles[stp->text_style].size, strcmp(type, "line") == 0, n };
     int pie = strcmp(type, "pie") == 0, stacked = strcmp(type, "stacked-bar") == 0;
     int show_values = model_attr_get(n, "values") && strcmp(model_attr_get(n, "values"), "yes") == 0;
@@ -654,14 +655,14 @@ void chart_block(ctx *c, const model_node *n, box b)
             text(&cv, x_label, left + w / 2, bottom - under - names - cv.size, 1);
     }
     free(d);
-    lay_add_space(c, c->t->table.space_before);
+    gal_add_space(g, c->t->table.space_before);
     gline *last = band;
     for (gline *row = rows; row; row = row->next) {
         last->next = row;
         last = row;
     }
-    lay_append(c, band, last);
-    for (gline *l = before ? before->next : c->first; l && l != last; l = l->next)
+    gal_append(g, band, last);
+    for (gline *l = gal_since(g, before); l && l != last; l = l->next)
         l->keep_next = 1;           /* the caption and legend stay with their chart */
-    lay_add_space(c, c->t->table.space_after);
+    gal_add_space(g, c->t->table.space_after);
 }

@@ -11,6 +11,7 @@
 #include "layout.h"
 #include "layout_int.h"
 #include "mem.h"
+#include "page.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -30,55 +31,22 @@ double lay_text_width(const ctx *c)
     return t->page_width - t->margin_left - t->margin_right;
 }
 
-gline *lay_new_line(ctx *c, double height, double ascent)
+frame lay_root_frame(void)
 {
-    gline *l = arena_alloc(c->a, sizeof *l);
-    l->height = height;
-    l->ascent = ascent;
-    l->space_before = c->pending_space;
-    c->pending_space = 0;
-    if (c->break_next) {
-        l->break_before = 1;
-        c->break_next = 0;
-    }
-    l->mark_head = c->head_pending;
-    c->head_pending = NULL;
-    if (c->keep_following > 0) {
-        /* the previous line (a heading, or an earlier line) keeps with this */
-        if (c->last)
-            c->last->keep_next = 1;
-        c->keep_following--;
-    }
-    if (c->last)
-        c->last->next = l;
-    else
-        c->first = l;
-    c->last = l;
-    if (c->label) {
-        l->first = c->label;
-        dl_item *it = c->label;
-        while (it->next)
-            it = it->next;
-        l->last = it;
-        c->label = NULL;
-    }
-    return l;
+    return (frame){ .scale = 1, .align = LAY_NO_ALIGN, .style = -1 };
 }
 
-void lay_line_add(gline *l, dl_item *it)
+frame lay_indent(frame f, double left, double right)
 {
-    it->next = NULL;
-    if (l->last)
-        l->last->next = it;
-    else
-        l->first = it;
-    l->last = it;
+    f.left += left;
+    f.right += right;
+    return f;
 }
 
-void lay_add_space(ctx *c, double space)
+frame lay_in_style(frame f, int style)
 {
-    if (space > c->pending_space)
-        c->pending_space = space;
+    f.style = style;
+    return f;
 }
 
 /* ---- fonts and characters ------------------------------------------------ */
@@ -145,6 +113,15 @@ static const char *upper(arena *a, const char *s, size_t len, size_t *out_len)
     }
     *out_len = (size_t)(q - out);
     return out;
+}
+
+/* The inline formatting of style s at type scale. */
+static ink ink_of(const style_block *s, double scale)
+{
+    ink k = { .family = s->family, .bold = s->bold, .italic = s->italic,
+              .uppercase = s->uppercase, .hyphenate = s->hyphenate, .size = s->size * scale,
+              .color = s->color, .scale = scale };
+    return k;
 }
 
 /* ---- building a paragraph ------------------------------------------------ */
@@ -407,7 +384,7 @@ void lay_add_text(ctx *c, const ink *k, const char *s, const model_node *src)
     }
 }
 
-void lay_add_inline(ctx *c, const model_node *n, ink k)
+void lay_add_inline(ctx *c, galley *g, const model_node *n, ink k)
 {
     for (const model_node *ch = n->first; ch; ch = ch->next) {
         ink sub = k;
@@ -421,17 +398,16 @@ void lay_add_inline(ctx *c, const model_node *n, ink k)
         case M_NOTE: {
             /* the note's number here, raised; its text at the end of the
              * chapter (or of the report); measuring a cell counts nothing */
-            if (c->measuring) {
-                ink mk = lay_ink(c, &c->t->styles[c->t->note_marker_style]);
+            ink mk = ink_of(&c->t->styles[c->t->note_marker_style], k.scale);
+            if (!g) {
                 lay_add_text(c, &mk, "0", ch);
                 continue;
             }
-            MEM_PUSH(c->notes, c->nnotes, c->notes_cap) = ch;
-            ink mk = lay_ink(c, &c->t->styles[c->t->note_marker_style]);
+            int number = gal_add_note(c->a, g, ch);
             mk.rise = c->t->note_rise;
             if (c->npieces > 0 && c->pieces[c->npieces - 1].type == LB_GLUE)
                 c->npieces--;           /* the marker sits on the word before it */
-            lay_add_text(c, &mk, arena_printf(c->a, "%d", ++c->note_counter), ch);
+            lay_add_text(c, &mk, arena_printf(c->a, "%d", number), ch);
             continue;
         }
         case M_REF: {
@@ -453,16 +429,13 @@ void lay_add_inline(ctx *c, const model_node *n, ink k)
         default:
             continue;       /* block children are laid out by the caller */
         }
-        lay_add_inline(c, ch, sub);
+        lay_add_inline(c, g, ch, sub);
     }
 }
 
-ink lay_ink(const ctx *c, const style_block *s)
+ink lay_ink(frame f, const style_block *s)
 {
-    ink k = { .family = s->family, .bold = s->bold, .italic = s->italic,
-              .uppercase = s->uppercase, .hyphenate = s->hyphenate, .size = s->size * c->scale,
-              .color = s->color };
-    return k;
+    return ink_of(s, f.scale);
 }
 
 /* The bytes of the first characters of p that fit in width (at least
@@ -628,7 +601,7 @@ static void emit_run(ctx *c, gline *l, const run *r, dl_role role, int level)
     it->y = p0->rise;
     it->bytes = text;
     it->src = p0->src;
-    lay_line_add(l, it);
+    gal_line_add(l, it);
     if (p0->href || (p0->dest && p0->dest->page > 0)) {
         it->linked = 1;
         dl_item *ln = lay_item(c, DL_LINK, ROLE_ARTIFACT);
@@ -642,7 +615,7 @@ static void emit_run(ctx *c, gline *l, const run *r, dl_role role, int level)
         ln->h = (font_ascent(p0->font) - font_descent(p0->font)) * p0->size / 1000.0;
         ln->uri = p0->href;
         ln->src = p0->src;
-        lay_line_add(l, ln);
+        gal_line_add(l, ln);
     }
 }
 
@@ -657,18 +630,18 @@ static double glue_adjust(const ctx *c, int i, double r)
 
 /* Sets pieces [from, to) as one line at adjustment ratio ratio; hyphen
  * when the line ends at a hyphenation point. */
-static void set_line(ctx *c, const setting *st, int from, int to, double ratio, int first_line,
-                     int hyphen)
+static void set_line(ctx *c, galley *g, const setting *st, int from, int to, double ratio,
+                     int first_line, int hyphen)
 {
     const style_block *s = st->s;
     double asc = 0, desc = 0;
     font *base = style_face(c->t, s->family, style_face_index(s->bold, s->italic));
     if (base) {
-        asc = font_ascent(base) * s->size * c->scale / 1000.0;
-        desc = -font_descent(base) * s->size * c->scale / 1000.0;
+        asc = font_ascent(base) * s->size * st->scale / 1000.0;
+        desc = -font_descent(base) * s->size * st->scale / 1000.0;
     }
-    double leading = s->leading * c->scale;
-    gline *l = lay_new_line(c, leading, (leading - asc - desc) / 2 + asc);
+    double leading = s->leading * st->scale;
+    gline *l = gal_new_line(c->a, g, leading, (leading - asc - desc) / 2 + asc);
     l->ratio = ratio;
     l->hyphenated = hyphen;
     l->heading = st->role == ROLE_HEADING;
@@ -679,7 +652,8 @@ static void set_line(ctx *c, const setting *st, int from, int to, double ratio, 
         natural += c->pieces[i].type == LB_PENALTY ? 0 : c->pieces[i].width + (
                    c->pieces[i].type == LB_GLUE ? glue_adjust(c, i, ratio) : 0);
     double extra = measure - natural, x = st->x0 + indent;
-    if (c->stats) {
+    if (c->stats && st->role != ROLE_ARTIFACT) {
+        /* furniture, the only artifact set as lines, is not counted */
         c->stats->lines++;
         c->stats->hyphenated += hyphen;
         /* only justified lines stretch their spaces; a ragged line's
@@ -736,14 +710,14 @@ static void set_line(ctx *c, const setting *st, int from, int to, double ratio, 
         }
         emit_run(c, l, &r, st->role, st->level);
     }
-    if (c->bar) {
+    if (st->bar) {
         dl_item *bar = lay_item(c, DL_RECT, ROLE_ARTIFACT);
-        bar->x = c->bar_x;
+        bar->x = st->bar_x;
         bar->y = l->ascent - l->height;
-        bar->w = c->bar->bar_left;
+        bar->w = st->bar->bar_left;
         bar->h = l->height;
-        bar->color = c->bar->bar_color;
-        lay_line_add(l, bar);
+        bar->color = st->bar->bar_color;
+        gal_line_add(l, bar);
         l->bar = bar;
     }
 }
@@ -841,7 +815,7 @@ static int warned_of(ctx *c, const model_node *n)
  * is wider than that room: said once for each element. */
 static void squeezed(ctx *c, const setting *st)
 {
-    if (st->given >= st->measure || !st->src || c->measuring)
+    if (st->given >= st->measure || !st->src)
         return;
     /* a table's cells are warned of once for the table */
     const model_node *n = st->src;
@@ -860,12 +834,12 @@ static void squeezed(ctx *c, const setting *st)
 }
 
 /* Breaks the pieces collected in c into lines and adds them. */
-static void set_paragraph(ctx *c, const setting *st)
+static void set_paragraph(ctx *c, galley *g, const setting *st)
 {
     while (c->npieces > 0 && c->pieces[c->npieces - 1].type != LB_BOX)
         c->npieces--;
     if (c->npieces == 0) {
-        c->label = NULL;
+        g->label = NULL;
         return;
     }
     squeezed(c, st);
@@ -875,7 +849,7 @@ static void set_paragraph(ctx *c, const setting *st)
     c->breaks = mem_grow_int(c->breaks, &c->breaks_cap, c->npieces + 1, sizeof *c->breaks);
     c->ratios = mem_grow_int(c->ratios, &c->ratios_cap, c->npieces + 1, sizeof *c->ratios);
     int n = choose_breaks(c, st, c->ratios);
-    gline *before = c->last;
+    gline *before = g->last;
     int from = 0;
     for (int k = 0; k < n; k++) {
         int to = c->breaks[k];
@@ -886,20 +860,21 @@ static void set_paragraph(ctx *c, const setting *st)
         while (end > start && c->pieces[end - 1].type == LB_GLUE)
             end--;
         int hyphen = to < c->npieces && c->pieces[to].type == LB_PENALTY && c->pieces[to].flagged;
-        set_line(c, st, start, end, c->ratios[k], k == 0, hyphen);
+        set_line(c, g, st, start, end, c->ratios[k], k == 0, hyphen);
         from = to + 1;
     }
-    keep_lines(c, before ? before->next : c->first, n);
+    keep_lines(c, gal_since(g, before), n);
     c->npieces = 0;
 }
 
-setting lay_setting(ctx *c, int style, box b, dl_role role, int level, const model_node *src)
+setting lay_setting(ctx *c, int style, frame f, dl_role role, int level, const model_node *src)
 {
     const style_block *s = &c->t->styles[style];
-    setting st = { .s = s, .role = role, .level = level, .first_indent = s->first_indent };
-    st.align = c->force_align != LAY_NO_ALIGN ? c->force_align : s->align;
-    st.x0 = c->t->margin_left + b.left + s->indent_left;
-    st.measure = lay_text_width(c) - b.left - b.right - s->indent_left - s->indent_right;
+    setting st = { .s = s, .role = role, .level = level, .first_indent = s->first_indent,
+                   .scale = f.scale, .bar = f.bar, .bar_x = f.bar_x };
+    st.align = f.align != LAY_NO_ALIGN ? f.align : s->align;
+    st.x0 = c->t->margin_left + f.left + s->indent_left;
+    st.measure = lay_text_width(c) - f.left - f.right - s->indent_left - s->indent_right;
     double least = c->t->min_measure;
     st.given = st.measure;
     st.src = src;
@@ -914,9 +889,9 @@ setting lay_setting(ctx *c, int style, box b, dl_role role, int level, const mod
  * set before the content in prefix_style. */
 /* What every block does once its lines are set: the page break before
  * it, the rule under it, and keeping it with what follows. */
-static void finish_block(ctx *c, gline *before, const style_block *s, const setting *st)
+static void finish_block(ctx *c, galley *g, gline *before, const style_block *s, const setting *st)
 {
-    gline *first = before ? before->next : c->first;
+    gline *first = gal_since(g, before);
     if (!first)
         return;
     if (s->page_break_before)
@@ -925,50 +900,51 @@ static void finish_block(ctx *c, gline *before, const style_block *s, const sett
         dl_item *rule = lay_item(c, DL_RULE, ROLE_ARTIFACT);
         rule->x = st->x0;
         rule->x2 = st->x0 + st->measure;
-        rule->y = rule->y2 = c->last->ascent - c->last->height;
+        rule->y = rule->y2 = g->last->ascent - g->last->height;
         rule->line_width = s->rule_below;
         rule->color = s->rule_color;
-        lay_line_add(c->last, rule);
+        gal_line_add(g->last, rule);
     }
     if (s->keep_with_next) {
         for (gline *l = first; l; l = l->next)
             l->keep_next = 1;
-        /* heading-keep lines after it stay with it: lay_new_line chains
+        /* heading-keep lines after it stay with it: gal_new_line chains
          * each new line to the one before while this count lasts */
-        c->keep_following = c->t->heading_keep_lines;
+        g->keep_following = c->t->heading_keep_lines;
     }
 }
 
-void lay_paragraph(ctx *c, const model_node *n, int style, box b, const char *prefix,
+void lay_paragraph(ctx *c, galley *g, const model_node *n, int style, frame f, const char *prefix,
                    int prefix_style, dl_role role, int level)
 {
     const style_block *s = &c->t->styles[style];
-    lay_add_space(c, s->space_before);
-    setting st = lay_setting(c, style, b, role, level, n);
-    gline *before = c->last;
+    gal_add_space(g, s->space_before);
+    setting st = lay_setting(c, style, f, role, level, n);
+    gline *before = g->last;
     c->npieces = 0;
     if (prefix && *prefix) {
-        ink pk = lay_ink(c, &c->t->styles[prefix_style]);
+        ink pk = lay_ink(f, &c->t->styles[prefix_style]);
         lay_add_text(c, &pk, prefix, n);
     }
-    lay_add_inline(c, n, lay_ink(c, s));
-    set_paragraph(c, &st);
-    finish_block(c, before, s, &st);
-    lay_add_space(c, s->space_after);
+    lay_add_inline(c, g, n, lay_ink(f, s));
+    set_paragraph(c, g, &st);
+    finish_block(c, g, before, s, &st);
+    gal_add_space(g, s->space_after);
 }
 
-void lay_plain(ctx *c, const char *text, int style, box b, const model_node *src, dl_role role)
+void lay_plain(ctx *c, galley *g, const char *text, int style, frame f, const model_node *src,
+               dl_role role)
 {
     const style_block *s = &c->t->styles[style];
-    lay_add_space(c, s->space_before);
-    setting st = lay_setting(c, style, b, role, 0, src);
-    gline *before = c->last;
+    gal_add_space(g, s->space_before);
+    setting st = lay_setting(c, style, f, role, 0, src);
+    gline *before = g->last;
     c->npieces = 0;
-    ink k = lay_ink(c, s);
+    ink k = lay_ink(f, s);
     lay_add_text(c, &k, text, src);
-    set_paragraph(c, &st);
-    finish_block(c, before, s, &st);
-    lay_add_space(c, s->space_after);
+    set_paragraph(c, g, &st);
+    finish_block(c, g, before, s, &st);
+    gal_add_space(g, s->space_after);
 }
 
 /* The largest length a PDF page may have (200 inches). */
@@ -994,52 +970,29 @@ double lay_length(const char *value, double whole)
     return v > LAY_MAX_LENGTH / (scale > 1 ? scale : 1) ? LAY_MAX_LENGTH : v * scale;
 }
 
-void lay_append(ctx *c, gline *first, gline *last)
-{
-    if (!first)
-        return;
-    first->space_before = c->pending_space;
-    c->pending_space = 0;
-    if (c->break_next) {
-        first->break_before = 1;
-        c->break_next = 0;
-    }
-    if (c->head_pending) {
-        first->mark_head = c->head_pending;
-        c->head_pending = NULL;
-    }
-    if (c->keep_following > 0 && c->last)
-        c->last->keep_next = 1;     /* a heading or caption keeps with what follows */
-    c->keep_following = 0;
-    if (c->last)
-        c->last->next = first;
-    else
-        c->first = first;
-    c->last = last;
-}
-
-void lay_runs(ctx *c, const lay_run *runs, int n, int style, box b, const model_node *src)
+void lay_runs(ctx *c, galley *g, const lay_run *runs, int n, int style, frame f,
+              const model_node *src)
 {
     const style_block *s = &c->t->styles[style];
-    lay_add_space(c, s->space_before);
-    setting st = lay_setting(c, style, b, ROLE_BODY, 0, src);
-    gline *before = c->last;
+    gal_add_space(g, s->space_before);
+    setting st = lay_setting(c, style, f, ROLE_BODY, 0, src);
+    gline *before = g->last;
     c->npieces = 0;
     for (int k = 0; k < n; k++) {
         if (!runs[k].text || !*runs[k].text)
             continue;
-        ink ik = lay_ink(c, &c->t->styles[runs[k].style]);
+        ink ik = lay_ink(f, &c->t->styles[runs[k].style]);
         ik.href = runs[k].href;
         if (ik.href && c->link_style >= 0)
             ik.color = c->t->styles[c->link_style].color;
         lay_add_text(c, &ik, runs[k].text, src);
     }
-    set_paragraph(c, &st);
-    finish_block(c, before, s, &st);
-    lay_add_space(c, s->space_after);
+    set_paragraph(c, g, &st);
+    finish_block(c, g, before, s, &st);
+    gal_add_space(g, s->space_after);
 }
 
-/* ---- measuring and capturing ---------------------------------------------- */
+/* ---- measuring ---------------------------------------------------------- */
 
 /* min and max over the pieces collected in c: the widest word, and the
  * widest stretch between forced breaks. */
@@ -1071,14 +1024,12 @@ static lay_extent extent_of_pieces(ctx *c, const style_block *s)
     return e;
 }
 
-lay_extent lay_measure_text(ctx *c, const char *text, int style)
+lay_extent lay_measure_text(ctx *c, frame f, const char *text, int style)
 {
-    c->measuring++;
     const style_block *s = &c->t->styles[style];
     c->npieces = 0;
-    ink k = lay_ink(c, s);
+    ink k = lay_ink(f, s);
     lay_add_text(c, &k, text, c->doc->root);
-    c->measuring--;
     return extent_of_pieces(c, s);
 }
 
@@ -1087,12 +1038,12 @@ static lay_extent widest(lay_extent a, lay_extent b)
     return (lay_extent){ a.min > b.min ? a.min : b.min, a.max > b.max ? a.max : b.max };
 }
 
-static double label_width(ctx *c, const char *label);
+static double label_width(ctx *c, frame f, const char *label);
 static const char *item_label(ctx *c, const model_node *item, int type, int depth, long n);
 static int list_type(const model_node *list);
 static int has_inline_content(const model_node *n);
 
-static lay_extent measure_list(ctx *c, const model_node *n, int style, int depth)
+static lay_extent measure_list(ctx *c, frame f, const model_node *n, int style, int depth)
 {
     int type = list_type(n);
     const style_list *ls = &c->t->list[type];
@@ -1100,65 +1051,38 @@ static lay_extent measure_list(ctx *c, const model_node *n, int style, int depth
     long k = 1;
     lay_extent e = { 0, 0 };
     for (const model_node *it = n->first; it; it = it->next, k++) {
-        double w = label_width(c, item_label(c, it, type, depth, k)) + ls->label_gap;
+        double w = label_width(c, f, item_label(c, it, type, depth, k)) + ls->label_gap;
         if (w > hang)
             hang = w;
-        e = widest(e, lay_measure_content(c, it, style));
+        e = widest(e, lay_measure_content(c, f, it, style));
     }
     e.min += hang;
     e.max += hang;
     return e;
 }
 
-lay_extent lay_measure_content(ctx *c, const model_node *n, int style)
+lay_extent lay_measure_content(ctx *c, frame f, const model_node *n, int style)
 {
     lay_extent e = { 0, 0 };
     if (has_inline_content(n)) {
         c->npieces = 0;
-        c->measuring++;
-        lay_add_inline(c, n, lay_ink(c, &c->t->styles[style]));
-        c->measuring--;
+        lay_add_inline(c, NULL, n, lay_ink(f, &c->t->styles[style]));
         e = extent_of_pieces(c, &c->t->styles[style]);
     }
     for (const model_node *ch = n->first; ch; ch = ch->next) {
         if (ch->kind == M_P)
-            e = widest(e, lay_measure_content(c, ch, style));
+            e = widest(e, lay_measure_content(c, f, ch, style));
         else if (ch->kind == M_LIST)
-            e = widest(e, measure_list(c, ch, style, 0));
+            e = widest(e, measure_list(c, f, ch, style, 0));
         else if (ch->kind == M_QUOTE)
-            e = widest(e, lay_measure_content(c, ch, c->t->quote_style));
+            e = widest(e, lay_measure_content(c, f, ch, c->t->quote_style));
     }
     return e;
 }
 
-void lay_capture_begin(ctx *c, lay_capture *saved)
-{
-    *saved = (lay_capture){ c->first, c->last, c->pending_space, c->keep_following, c->label,
-                            c->head_pending, c->break_next };
-    c->head_pending = NULL;
-    c->break_next = 0;
-    c->first = c->last = NULL;
-    c->pending_space = 0;
-    c->keep_following = 0;
-    c->label = NULL;
-}
-
-gline *lay_capture_end(ctx *c, lay_capture *saved)
-{
-    gline *lines = c->first;
-    c->first = saved->first;
-    c->last = saved->last;
-    c->pending_space = saved->pending_space;
-    c->keep_following = saved->keep_following;
-    c->label = saved->label;
-    c->head_pending = saved->head_pending;
-    c->break_next = saved->break_next;
-    return lines;
-}
-
 /* ---- blocks -------------------------------------------------------------- */
 
-void lay_blocks(ctx *c, const model_node *parent, box b, int level, int list_depth);
+void lay_blocks(ctx *c, galley *g, const model_node *parent, frame f, int level, int list_depth);
 
 static int list_type(const model_node *list)
 {
@@ -1195,42 +1119,43 @@ static const char *item_label(ctx *c, const model_node *item, int type, int dept
     return label_expand(c->a, fmt, counter_lookup, &cc);
 }
 
-int lay_style(const ctx *c, int fallback)
+int lay_style(frame f, int fallback)
 {
-    return c->force_style >= 0 ? c->force_style : fallback;
+    return f.style >= 0 ? f.style : fallback;
 }
 
 /* Width of a label in the list style. */
-static double label_width(ctx *c, const char *label)
+static double label_width(ctx *c, frame f, const char *label)
 {
-    const style_block *s = &c->t->styles[lay_style(c, c->t->list_style)];
-    font *f = style_face(c->t, s->family, style_face_index(s->bold, s->italic));
-    return f ? font_text_width(f, label, strlen(label)) * s->size / 1000.0 : 0;
+    const style_block *s = &c->t->styles[lay_style(f, c->t->list_style)];
+    font *face = style_face(c->t, s->family, style_face_index(s->bold, s->italic));
+    return face ? font_text_width(face, label, strlen(label)) * s->size / 1000.0 : 0;
 }
 
-/* Makes the label's items; lay_new_line attaches them to the item's first line. */
-static void make_label(ctx *c, const char *label, double x, const model_node *src)
+/* Makes the label's items; gal_new_line attaches them to the item's first line. */
+static void make_label(ctx *c, galley *g, frame f, const char *label, double x,
+                       const model_node *src)
 {
     if (!*label)
         return;
-    const style_block *s = &c->t->styles[lay_style(c, c->t->list_style)];
-    ink k = lay_ink(c, s);
-    font *f = ink_font(c, &k);
-    if (!f)
+    const style_block *s = &c->t->styles[lay_style(f, c->t->list_style)];
+    ink k = lay_ink(f, s);
+    font *face = ink_font(c, &k);
+    if (!face)
         return;
-    check_glyphs(c, label, strlen(label), f, src);
-    dl_item *it = lay_text_item(c, ROLE_LIST_LABEL, f, s->size, s->color, label);
+    check_glyphs(c, label, strlen(label), face, src);
+    dl_item *it = lay_text_item(c, ROLE_LIST_LABEL, face, s->size, s->color, label);
     it->x = x;
     it->src = src;
     /* an item whose content starts with a nested list shows both labels
      * on its first line */
-    if (c->label) {
-        dl_item *last = c->label;
+    if (g->label) {
+        dl_item *last = g->label;
         while (last->next)
             last = last->next;
         last->next = it;
     } else {
-        c->label = it;
+        g->label = it;
     }
 }
 
@@ -1252,42 +1177,42 @@ static int has_inline_content(const model_node *n)
 
 /* The widest hanging indent a label may take in b: half the measure,
  * so that the text beside it keeps room. */
-static double hang_limit(const ctx *c, box b)
+static double hang_limit(const ctx *c, frame f)
 {
-    return (lay_text_width(c) - b.left - b.right) / 2;
+    return (lay_text_width(c) - f.left - f.right) / 2;
 }
 
-/* Sets an item's content hung hang points in from b, its label in the
+/* Sets an item's content hung hang points in from f, its label in the
  * margin on its first line; a label too wide for the hang starts the
  * text instead. */
-static void item_body(ctx *c, const style_list *ls, const char *label, const model_node *it,
-                      box b, double hang, int level, int depth)
+static void item_body(ctx *c, galley *g, const style_list *ls, const char *label,
+                      const model_node *it, frame f, double hang, int level, int depth)
 {
-    box inner = { b.left + hang, b.right };
-    int style = lay_style(c, c->t->list_style);
+    frame inner = lay_indent(f, hang, 0);
+    int style = lay_style(f, c->t->list_style);
     const char *run_in = NULL;
-    double width = *label ? label_width(c, label) : 0;
+    double width = *label ? label_width(c, f, label) : 0;
     if (*label && width + ls->label_gap > hang + LB_FIT_EPSILON) {
         run_in = arena_printf(c->a, "%s ", label);
     } else {
-        double x = b.left;
+        double x = f.left;
         if (ls->label_align == ALIGN_RIGHT && *label)
-            x = b.left + hang - ls->label_gap - width;
-        make_label(c, label, c->t->margin_left + x, it);
+            x = f.left + hang - ls->label_gap - width;
+        make_label(c, g, f, label, c->t->margin_left + x, it);
     }
     if (has_inline_content(it))
-        lay_paragraph(c, it, style, inner, run_in, style, ROLE_BODY, 0);
+        lay_paragraph(c, g, it, style, inner, run_in, style, ROLE_BODY, 0);
     else if (run_in)
-        lay_plain(c, run_in, style, inner, it, ROLE_BODY);
+        lay_plain(c, g, run_in, style, inner, it, ROLE_BODY);
     if (has_block_children(it))
-        lay_blocks(c, it, inner, level, depth + 1);
-    if (c->label) {
+        lay_blocks(c, g, it, inner, level, depth + 1);
+    if (g->label) {
         /* an empty item still shows its label, on a line of a no-break space */
-        lay_plain(c, "\xC2\xA0", style, inner, it, ROLE_BODY);
+        lay_plain(c, g, "\xC2\xA0", style, inner, it, ROLE_BODY);
     }
 }
 
-static void list(ctx *c, const model_node *n, box b, int level, int depth)
+static void list(ctx *c, galley *g, const model_node *n, frame f, int level, int depth)
 {
     int type = list_type(n);
     const style_list *ls = &c->t->list[type];
@@ -1297,81 +1222,67 @@ static void list(ctx *c, const model_node *n, box b, int level, int depth)
     double hang = ls->indent, widest = 0;
     long k = first;
     for (const model_node *it = n->first; it; it = it->next, k++) {
-        double w = label_width(c, item_label(c, it, type, depth, k));
+        double w = label_width(c, f, item_label(c, it, type, depth, k));
         if (w > widest)
             widest = w;
     }
     if (widest + ls->label_gap > hang)
         hang = widest + ls->label_gap;
-    if (hang > hang_limit(c, b))
-        hang = ls->indent < hang_limit(c, b) ? ls->indent : hang_limit(c, b);
+    if (hang > hang_limit(c, f))
+        hang = ls->indent < hang_limit(c, f) ? ls->indent : hang_limit(c, f);
     k = first;
     for (const model_node *it = n->first; it; it = it->next, k++)
-        item_body(c, ls, item_label(c, it, type, depth, k), it, b, hang, level, depth);
-    lay_add_space(c, c->t->styles[lay_style(c, c->t->list_style)].space_after);
+        item_body(c, g, ls, item_label(c, it, type, depth, k), it, f, hang, level, depth);
+    gal_add_space(g, c->t->styles[lay_style(f, c->t->list_style)].space_after);
 }
 
-void lay_labelled(ctx *c, const char *label, const model_node *content, box b, int level,
-                  int depth)
+void lay_labelled(ctx *c, galley *g, const char *label, const model_node *content, frame f,
+                  int level, int depth)
 {
     double hang = 0;
     const style_list *ls = &c->t->list[LIST_ARABIC];
     if (label && *label)
-        hang = label_width(c, label) + ls->label_gap;
-    if (hang > hang_limit(c, b))
+        hang = label_width(c, f, label) + ls->label_gap;
+    if (hang > hang_limit(c, f))
         hang = 0;                   /* the label starts the text */
     /* the content's own lists are lists of the first level, as they are
      * outside a cell */
-    item_body(c, ls, label ? label : "", content, b, hang, level, depth - 1);
+    item_body(c, g, ls, label ? label : "", content, f, hang, level, depth - 1);
 }
 
-lay_bar lay_bar_begin(ctx *c, const style_block *s, box b)
+frame lay_with_bar(const ctx *c, frame f, const style_block *s)
 {
-    lay_bar saved = { c->bar, c->bar_x };
     if (s->bar_left > 0) {
-        c->bar = s;
-        c->bar_x = c->t->margin_left + b.left + s->indent_left - s->bar_gap - s->bar_left;
+        f.bar = s;
+        f.bar_x = c->t->margin_left + f.left + s->indent_left - s->bar_gap - s->bar_left;
     }
-    return saved;
+    return f;
 }
 
-void lay_bar_end(ctx *c, lay_bar saved)
+static void quote(ctx *c, galley *g, const model_node *n, frame f, int level)
 {
-    c->bar = saved.style;
-    c->bar_x = saved.x;
-}
-
-void lay_keep_whole(ctx *c, gline *before)
-{
-    for (gline *l = before ? before->next : c->first; l && l != c->last; l = l->next)
-        l->keep_next = 1;
-}
-
-static void quote(ctx *c, const model_node *n, box b, int level)
-{
-    lay_bar saved = lay_bar_begin(c, &c->t->styles[c->t->quote_style], b);
-    gline *before = c->last;
+    f = lay_with_bar(c, f, &c->t->styles[c->t->quote_style]);
+    gline *before = g->last;
     if (has_inline_content(n))
-        lay_paragraph(c, n, c->t->quote_style, b, NULL, 0, ROLE_QUOTE, 0);
+        lay_paragraph(c, g, n, c->t->quote_style, f, NULL, 0, ROLE_QUOTE, 0);
     for (const model_node *ch = n->first; ch; ch = ch->next)
         if (ch->kind == M_P)
-            lay_paragraph(c, ch, c->t->quote_style, b, NULL, 0, ROLE_QUOTE, 0);
+            lay_paragraph(c, g, ch, c->t->quote_style, f, NULL, 0, ROLE_QUOTE, 0);
         else if (ch->kind == M_ATTRIBUTION)
-            lay_paragraph(c, ch, c->t->attribution_style, b, NULL, 0, ROLE_QUOTE, 0);
+            lay_paragraph(c, g, ch, c->t->attribution_style, f, NULL, 0, ROLE_QUOTE, 0);
     (void)level;
-    lay_keep_whole(c, before);
-    lay_bar_end(c, saved);
+    gal_keep_whole(g, before);
 }
 
-static void signoff(ctx *c, const char *name, const char *role, const char *date, box b,
+static void signoff(ctx *c, galley *g, const char *name, const char *role, const char *date, frame f,
                     const model_node *src)
 {
     if (name && *name)
-        lay_plain(c, name, c->t->signoff_name_style, b, src, ROLE_BODY);
+        lay_plain(c, g, name, c->t->signoff_name_style, f, src, ROLE_BODY);
     if (role && *role)
-        lay_plain(c, role, c->t->signoff_role_style, b, src, ROLE_BODY);
+        lay_plain(c, g, role, c->t->signoff_role_style, f, src, ROLE_BODY);
     if (date && *date)
-        lay_plain(c, date, c->t->signoff_role_style, b, src, ROLE_BODY);
+        lay_plain(c, g, date, c->t->signoff_role_style, f, src, ROLE_BODY);
 }
 
 const char *lay_child_text(ctx *c, const model_node *n, model_kind kind)
@@ -1442,9 +1353,9 @@ static const char *heading_label(ctx *c, const model_node *n, const style_headin
 }
 
 /* Marks the first line of a chapter for the running head. */
-static void set_mark(ctx *c, gline *before, const model_node *n, const char *label)
+static void set_mark(ctx *c, galley *g, gline *before, const model_node *n, const char *label)
 {
-    gline *first = before ? before->next : c->first;
+    gline *first = gal_since(g, before);
     if (!first)
         return;
     const char *running = model_attr_get(n, "running-head");
@@ -1454,18 +1365,20 @@ static void set_mark(ctx *c, gline *before, const model_node *n, const char *lab
 }
 
 /* The notes of the chapter just ended, each under its number. */
-static void flush_notes(ctx *c, box b)
+static void flush_notes(ctx *c, galley *g, frame f)
 {
-    int first = c->note_counter - c->nnotes + 1;
-    int saved = c->force_style;
-    c->force_style = c->t->note_style;
-    for (int k = 0; k < c->nnotes; k++)
-        lay_labelled(c, arena_printf(c->a, "%d", first + k), c->notes[k], b, 2, 0);
-    c->force_style = saved;
-    c->nnotes = 0;
+    frame nf = lay_in_style(f, c->t->note_style);
+    while (g->notes) {
+        /* a note met while the notes are set is set with them */
+        gal_note *note = g->notes;
+        g->notes = note->next;
+        if (!g->notes)
+            g->notes_last = NULL;
+        lay_labelled(c, g, arena_printf(c->a, "%d", note->number), note->node, nf, 2, 0);
+    }
 }
 
-static void division(ctx *c, const model_node *n, box b, int level)
+static void division(ctx *c, galley *g, const model_node *n, frame f, int level)
 {
     const style_template *t = c->t;
     if (level > t->nheadings)
@@ -1474,274 +1387,114 @@ static void division(ctx *c, const model_node *n, box b, int level)
     const char *label = heading_label(c, n, h, level);
     const model_node *title = model_child(n, M_TITLE);
     const char *prefix = NULL;
-    gline *before = c->last;
+    gline *before = g->last;
     if (label && h->label_above) {
-        lay_plain(c, label, h->label_style, b, n, ROLE_HEADING);
-        c->last->keep_next = 1;
+        lay_plain(c, g, label, h->label_style, f, n, ROLE_HEADING);
+        g->last->keep_next = 1;
     } else if (label) {
         prefix = arena_printf(c->a, "%s%s", label, h->separator);
     }
-    gline *label_end = c->last;
+    gline *label_end = g->last;
     if (title)
-        lay_paragraph(c, title, h->style, b, prefix, h->style, ROLE_HEADING, level);
-    if (label_end != before && label_end != c->last && t->styles[h->style].page_break_before) {
+        lay_paragraph(c, g, title, h->style, f, prefix, h->style, ROLE_HEADING, level);
+    if (label_end != before && label_end != g->last && t->styles[h->style].page_break_before) {
         /* a label above its title breaks the page with it */
         label_end->next->break_before = 0;
-        (before ? before->next : c->first)->break_before = 1;
+        (gal_since(g, before))->break_before = 1;
     }
     if (level == 1)
-        set_mark(c, before, n, label);
+        set_mark(c, g, before, n, label);
     if (title)
-        toc_anchor(c, before, n, label, lay_child_text(c, n, M_TITLE), level);
+        toc_anchor(c, g, before, n, label, lay_child_text(c, n, M_TITLE), level);
     if (n->kind == M_SUBGROUP)
-        board_subgroup_chair(c, n, b);
-    lay_blocks(c, n, b, level + 1, 0);
+        board_subgroup_chair(c, g, n, f);
+    lay_blocks(c, g, n, f, level + 1, 0);
     if (level == 1)
-        flush_notes(c, b);
+        flush_notes(c, g, f);
 }
 
-static void foreword(ctx *c, const model_node *n, box b)
+static void foreword(ctx *c, galley *g, const model_node *n, frame f)
 {
     const model_node *title = model_child(n, M_TITLE);
-    gline *before = c->last;
+    gline *before = g->last;
     if (title)
-        lay_paragraph(c, title, c->t->foreword_style, b, NULL, 0, ROLE_HEADING, 1);
+        lay_paragraph(c, g, title, c->t->foreword_style, f, NULL, 0, ROLE_HEADING, 1);
     else if (*c->t->foreword_title)
-        lay_plain(c, c->t->foreword_title, c->t->foreword_style, b, n, ROLE_HEADING);
-    toc_anchor(c, before, n, "", title ? lay_child_text(c, n, M_TITLE) : c->t->foreword_title, 1);
-    lay_blocks(c, n, b, 2, 0);
-    flush_notes(c, b);
-    signoff(c, model_attr_get(n, "by"), model_attr_get(n, "role"), NULL, b, n);
+        lay_plain(c, g, c->t->foreword_title, c->t->foreword_style, f, n, ROLE_HEADING);
+    toc_anchor(c, g, before, n, "", title ? lay_child_text(c, n, M_TITLE) : c->t->foreword_title, 1);
+    lay_blocks(c, g, n, f, 2, 0);
+    flush_notes(c, g, f);
+    signoff(c, g, model_attr_get(n, "by"), model_attr_get(n, "role"), NULL, f, n);
 }
 
 /* A paragraph, with its own number hung in the margin when it has one
  * (committee papers number paragraphs 1.1, 3.1.17). */
-static void paragraph_block(ctx *c, const model_node *n, box b, int level)
+static void paragraph_block(ctx *c, galley *g, const model_node *n, frame f, int level)
 {
-    int style = lay_style(c, c->t->body_style);
+    int style = lay_style(f, c->t->body_style);
     const char *label = model_attr_get(n, "label");
     if (!label) {
-        lay_paragraph(c, n, style, b, NULL, 0, ROLE_BODY, 0);
+        lay_paragraph(c, g, n, style, f, NULL, 0, ROLE_BODY, 0);
         return;
     }
-    double hang = lay_measure_text(c, label, style).max + c->t->list[LIST_ARABIC].label_gap;
+    double hang = lay_measure_text(c, f, label, style).max + c->t->list[LIST_ARABIC].label_gap;
     if (hang < c->t->label_indent)
         hang = c->t->label_indent;
-    if (hang > hang_limit(c, b)) {
+    if (hang > hang_limit(c, f)) {
         /* a number too wide for the margin starts the paragraph */
-        lay_paragraph(c, n, style, b, arena_printf(c->a, "%s ", label), style, ROLE_BODY, level);
+        lay_paragraph(c, g, n, style, f, arena_printf(c->a, "%s ", label), style, ROLE_BODY, level);
         return;
     }
-    int saved = c->force_style;
-    c->force_style = style;
-    make_label(c, label, c->t->margin_left + b.left, n);
-    lay_paragraph(c, n, style, (box){ b.left + hang, b.right }, NULL, 0, ROLE_BODY, level);
-    c->force_style = saved;
+    frame labelled = lay_in_style(f, style);
+    make_label(c, g, labelled, label, c->t->margin_left + f.left, n);
+    lay_paragraph(c, g, n, style, lay_indent(labelled, hang, 0), NULL, 0, ROLE_BODY, level);
 }
 
-static void block(ctx *c, const model_node *n, box b, int level, int list_depth)
+static void block(ctx *c, galley *g, const model_node *n, frame f, int level, int list_depth)
 {
     switch (n->kind) {
-    case M_P: paragraph_block(c, n, b, level); break;
-    case M_TABLE: table_block(c, n, b); break;
-    case M_PAGE_BREAK: c->break_next = 1; break;
-    case M_CONTENTS: toc_contents(c, n, b); break;
-    case M_CHART: chart_block(c, n, b); break;
-    case M_IMAGE: picture_block(c, n, b); break;
-    case M_BUDGET: board_budget(c, n, b); break;
-    case M_OUTCOME_GRID: case M_STRATEGIC_AIMS: case M_AGENCY_PLAN: board_grid(c, n, b); break;
+    case M_P: paragraph_block(c, g, n, f, level); break;
+    case M_TABLE: table_block(c, g, n, f); break;
+    case M_PAGE_BREAK: g->break_next = 1; break;
+    case M_CONTENTS: toc_contents(c, g, n, f); break;
+    case M_CHART: chart_block(c, g, n, f); break;
+    case M_IMAGE: picture_block(c, g, n, f); break;
+    case M_BUDGET: board_budget(c, g, n, f); break;
+    case M_OUTCOME_GRID: case M_STRATEGIC_AIMS: case M_AGENCY_PLAN: board_grid(c, g, n, f); break;
     case M_KEY_FIGURES: case M_STORY: case M_PRIORITIES: case M_MESSAGES: case M_MEMBERS:
     case M_STRUCTURE: case M_CONTACT: case M_BACKGROUND_PAPERS: case M_FRONT_SHEET:
-        board_block(c, n, b, level);
+        board_block(c, g, n, f, level);
         break;
-    case M_LIST: list(c, n, b, level, list_depth); break;
-    case M_QUOTE: quote(c, n, b, level); break;
+    case M_LIST: list(c, g, n, f, level, list_depth); break;
+    case M_QUOTE: quote(c, g, n, f, level); break;
     case M_SIGNOFF:
-        signoff(c, lay_child_text(c, n, M_NAME), lay_child_text(c, n, M_ROLE), lay_child_text(c, n, M_DATE), b, n);
+        signoff(c, g, lay_child_text(c, n, M_NAME), lay_child_text(c, n, M_ROLE), lay_child_text(c, n, M_DATE), f, n);
         break;
-    case M_CHAPTER: case M_SECTION: case M_APPENDIX: case M_SUBGROUP: division(c, n, b, level); break;
-    case M_FOREWORD: foreword(c, n, b); break;
+    case M_CHAPTER: case M_SECTION: case M_APPENDIX: case M_SUBGROUP: division(c, g, n, f, level); break;
+    case M_FOREWORD: foreword(c, g, n, f); break;
     default: break;         /* meta, cover, title: handled elsewhere */
     }
 }
 
-void lay_blocks(ctx *c, const model_node *parent, box b, int level, int list_depth)
+void lay_blocks(ctx *c, galley *g, const model_node *parent, frame f, int level, int list_depth)
 {
     /* a running head lasts to the end of the blocks it stands among */
-    const char *outer = c->head_in_force;
+    const char *outer = f.head;
     for (const model_node *n = parent->first; n && !c->failed; n = n->next) {
         if (n->kind == M_RUNNING_HEAD) {
             const char *text = model_text(c->a, n);
-            c->head_in_force = c->head_pending = text ? text : "";
+            f.head = g->head_pending = text ? text : "";
             continue;
         }
-        gline *before = c->last;
-        block(c, n, b, level, list_depth);
+        gline *before = g->last;
+        block(c, g, n, f, level, list_depth);
         /* anything with an id can be referred to; headings and tables
          * have anchored themselves with their numbers already */
         if (model_attr_get(n, "id"))
-            toc_anchor(c, before, n, "", model_text(c->a, n), 0);
+            toc_anchor(c, g, before, n, "", model_text(c->a, n), 0);
     }
-    if (c->head_in_force != outer) {
-        c->head_in_force = outer;
-        c->head_pending = outer ? outer : "";
-    }
-}
-
-/* ---- pages --------------------------------------------------------------- */
-
-static dl_page *new_page(ctx *c, dl_doc *d)
-{
-    dl_page *p = arena_alloc(c->a, sizeof *p);
-    p->width = c->t->page_width;
-    p->height = c->t->page_height;
-    p->number = ++d->npages;
-    if (d->last)
-        d->last->next = p;
-    else
-        d->first = p;
-    d->last = p;
-    return p;
-}
-
-/* Height the chain of kept lines starting at l needs, stopping once it
- * exceeds a page (such a chain cannot be kept anyway). */
-static double chain_height(const gline *l, double gap, double body)
-{
-    double need = gap + l->height;
-    while (l->keep_next && l->next && need <= body) {
-        l = l->next;
-        need += l->space_before + l->height;
-    }
-    return need;
-}
-
-static void place(gline *l, dl_page *p, double top)
-{
-    double baseline = top - l->ascent;
-    for (dl_item *it = l->first, *next; it; it = next) {
-        next = it->next;
-        it->y += baseline;
-        it->y2 += baseline;
-        dl_append(p, it);
-    }
-}
-
-/* The element a line was set from, to say where a problem is. */
-static const model_node *line_source(const ctx *c, const gline *l)
-{
-    for (const dl_item *it = l->first; it; it = it->next)
-        if (it->src) {
-            const model_node *n = it->src;
-            while (n->kind == M_TEXT && n->parent)
-                n = n->parent;
-            return n;
-        }
-    return c->doc->root;
-}
-
-/* Whether page p may be added for line l: a report stops at the page
- * count the PDF library and readers handle (a located error past it). */
-static int page_allowed(ctx *c, const dl_page *p, const gline *l)
-{
-    if (p->number <= LAYOUT_MAX_PAGES)
-        return 1;
-    const model_node *at = line_source(c, l);
-    diag_error(at->file, at->line, at->col, "<%s> falls on page %d; a report has at most %d pages",
-               at->name, p->number, LAYOUT_MAX_PAGES);
-
-    c->failed = 1;
-    return 0;
-}
-
-static void paginate(ctx *c, dl_doc *d, gline *first)
-{
-    const style_template *t = c->t;
-    double top = t->page_height - t->margin_top, bottom = t->margin_bottom;
-    double body = top - bottom;
-    dl_page *p = NULL;
-    double y = top;
-    int empty = 1;
-    const gline *prev = NULL;
-    const char *mark_label = "", *mark_title = "", *mark_head = "";
-    int marked = 0, page_named = 0, head_named = 0;
-    for (gline *l = first; l; l = l->next) {
-        if (!p || (l->break_before && !empty)) {
-            p = new_page(c, d);
-            if (!page_allowed(c, p, l))
-                return;
-            y = top;
-            empty = 1;
-        }
-        double gap = empty ? 0 : l->space_before;
-        /* keeps are decided where a chain of kept lines starts: a chain
-         * that fits on a page moves to the next page whole; one longer
-         * than a page flows, and its tail must not be judged again */
-        int chain_start = !prev || !prev->keep_next;
-        double need = chain_start ? chain_height(l, gap, body) : body + 1;
-        if (!empty && ((need <= body && y - need < bottom - 0.01) ||
-                       y - gap - l->height < bottom - 0.01)) {
-            if (c->stats && prev) {
-                c->stats->orphans += prev->para_first && !prev->para_last;
-                c->stats->widows += l->para_last && !l->para_first && !prev->para_last;
-                c->stats->stranded_headings += prev->heading;
-            }
-            int in_table = prev && l->table && prev->table == l->table;
-            if (in_table)       /* close the table at the page's foot */
-                dl_append(p, table_close_rule(c, l->table, y));
-            p = new_page(c, d);
-            if (!page_allowed(c, p, l))
-                return;
-            y = top;
-            empty = 1;
-            gap = 0;
-            if (in_table && !l->table_head)
-                for (gline *h = table_repeat_head(c, l->table); h; h = h->next) {
-                    place(h, p, y);
-                    y -= h->height;
-                    empty = 0;
-                }
-        }
-        if (p->number != marked) {
-            /* a page starts under the chapter in force */
-            p->mark_label = mark_label;
-            p->mark_title = mark_title;
-            p->mark_head = mark_head;
-            marked = p->number;
-            page_named = head_named = 0;
-        }
-        if (l->mark_head) {
-            if (!head_named) {
-                /* so too the first running head set on it */
-                p->mark_head = l->mark_head;
-                head_named = 1;
-            }
-            mark_head = l->mark_head;
-        }
-        if (l->mark_title) {
-            if (!page_named) {
-                /* the first chapter starting on a page names the page */
-                p->mark_label = l->mark_label;
-                p->mark_title = l->mark_title;
-                page_named = 1;
-            }
-            mark_label = l->mark_label;
-            mark_title = l->mark_title;
-        }
-        if (l->anchor) {
-            anchor *a = &c->cur->v[l->anchor - 1];
-            a->page = p->number;
-            a->y = y - gap;
-        }
-        if (l->bar && prev && prev->bar && !empty)
-            l->bar->h += gap;       /* one bar down a quote or story, gaps and all */
-        place(l, p, y - gap);
-        y -= gap + l->height;
-        empty = 0;
-        prev = l;
-    }
-    if (!p)
-        new_page(c, d);
+    if (f.head != outer)
+        g->head_pending = outer ? outer : "";
 }
 
 /* ---- metadata, cover and running furniture ------------------------------ */
@@ -1807,30 +1560,21 @@ static void furniture_text(ctx *c, dl_page *p, const char *text, int style, doub
     if (!text || !*text)
         return;
     const style_block *s = &c->t->styles[style];
+    frame f = lay_root_frame();
     c->npieces = 0;
-    ink k = lay_ink(c, s);
+    ink k = lay_ink(f, s);
     lay_add_text(c, &k, text, c->doc->root);
     if (c->npieces == 0)
         return;
-    setting st = { .s = s, .align = align, .x0 = x_left, .measure = width, .role = ROLE_ARTIFACT };
-    gline *saved_last = c->last, *saved_first = c->first;
-    int saved_keep = c->keep_following;
-    c->keep_following = 0;
+    setting st = { .s = s, .align = align, .x0 = x_left, .measure = width, .role = ROLE_ARTIFACT,
+                   .scale = f.scale };
     for (int i = 0; i < c->npieces; i++)
         if (c->pieces[i].type == LB_BREAK)
             c->pieces[i].type = LB_GLUE;
-    layout_stats *stats = c->stats;    /* furniture is not counted */
-    c->stats = NULL;
-    set_line(c, &st, 0, c->npieces, 0, 0, 0);
-    gline *l = c->last;
-    c->last = saved_last;
-    c->first = saved_first;
-    if (saved_last)
-        saved_last->next = NULL;
-    c->keep_following = saved_keep;
+    galley line = gal_child(NULL);
+    set_line(c, &line, &st, 0, c->npieces, 0, 0, 0);
     c->npieces = 0;
-    c->stats = stats;
-    place(l, p, baseline + l->ascent);
+    page_place(line.last, p, baseline + line.last->ascent);
 }
 
 static void furniture(ctx *c, dl_page *p, const style_furniture *f, int is_header, meta_ctx *m)
@@ -1873,26 +1617,26 @@ static void add_furniture(ctx *c, dl_doc *d, int has_cover)
 
 /* The cover: the template's lines, expanded from the metadata, set from
  * cover_top down on a page of its own. */
-static gline *cover(ctx *c, const model_node *meta)
+static gline *cover(ctx *c, galley *g, const model_node *meta)
 {
     meta_ctx m = { c, meta, 1, 1, NULL };
-    gline *before = c->last;
+    gline *before = g->last;
     for (const style_cover_line *cl = c->t->cover; cl; cl = cl->next) {
         if (cl->logo > 0) {
             const model_node *logo = meta ? model_child(meta, M_LOGO) : NULL;
             if (logo) {
-                lay_add_space(c, cl->space_before);
-                picture_logo(c, logo, cl->logo);
+                gal_add_space(g, cl->space_before);
+                picture_logo(c, g, logo, cl->logo);
             }
             continue;
         }
         const char *text = label_expand(c->a, cl->text, meta_lookup, &m);
         if (!*text)
             continue;
-        lay_add_space(c, cl->space_before);
-        lay_plain(c, text, cl->style, (box){0, 0}, meta, ROLE_COVER);
+        gal_add_space(g, cl->space_before);
+        lay_plain(c, g, text, cl->style, lay_root_frame(), meta, ROLE_COVER);
     }
-    return before ? before->next : c->first;
+    return gal_since(g, before);
 }
 
 /* Days from 1970-01-01 to the civil date y-m-d (proleptic Gregorian). */
@@ -2023,6 +1767,12 @@ static int same_places(const anchors *x, const anchors *y)
     return 1;
 }
 
+static dl_doc *paging_failed(ctx *c)
+{
+    c->failed = 1;
+    return NULL;
+}
+
 /* One pass of layout over the whole document. */
 static dl_doc *layout_pass(ctx *c)
 {
@@ -2031,15 +1781,18 @@ static dl_doc *layout_pass(ctx *c)
     set_info(c, d);
     const model_node *root = c->doc->root;
     int has_cover = model_child(root, M_COVER) != NULL && t->cover != NULL;
+    /* one galley for the cover and the body: the cover's last line is
+     * cut from the body's first only once both are set */
+    galley gal = gal_child(NULL), *g = &gal;
     gline *cover_lines = NULL;
     if (has_cover) {
-        cover_lines = cover(c, model_child(root, M_META));
-        c->pending_space = 0;
+        cover_lines = cover(c, g, model_child(root, M_META));
+        g->pending_space = 0;
     }
-    gline *body_start = c->last;
-    lay_blocks(c, root, (box){0, 0}, 1, 0);
-    flush_notes(c, (box){0, 0});
-    gline *body = body_start ? body_start->next : c->first;
+    gline *body_start = g->last;
+    lay_blocks(c, g, root, lay_root_frame(), 1, 0);
+    flush_notes(c, g, lay_root_frame());
+    gline *body = gal_since(g, body_start);
     if (has_cover && body_start) {
         body_start->next = NULL;
         if (body)
@@ -2049,8 +1802,10 @@ static dl_doc *layout_pass(ctx *c)
     }
     if (c->failed)
         return NULL;
+    page_job job = { c->a, t, c->cur, c->stats, root };
     if (has_cover && cover_lines) {
-        paginate(c, d, cover_lines);
+        if (page_break(&job, d, cover_lines) != 0)
+            return paging_failed(c);
         /* the cover's first line sits at cover_top */
         double shift = t->cover_top - t->margin_top;
         for (dl_item *it = d->first->first; it; it = it->next) {
@@ -2060,16 +1815,15 @@ static dl_doc *layout_pass(ctx *c)
         if (body) {
             dl_doc rest = { 0 };
             rest.npages = d->npages;
-            paginate(c, &rest, body);
+            if (page_break(&job, &rest, body) != 0)
+                return paging_failed(c);
             d->last->next = rest.first;
             d->last = rest.last;
             d->npages = rest.npages;
         }
-    } else {
-        paginate(c, d, c->first);
+    } else if (page_break(&job, d, g->first) != 0) {
+        return paging_failed(c);
     }
-    if (c->failed)
-        return NULL;
     c->cur->front_pages = front_pages(c);
     d->front_pages = c->cur->front_pages;
     d->front_style = (char)t->front_numbering;
@@ -2080,25 +1834,17 @@ static dl_doc *layout_pass(ctx *c)
 
 static void reset_pass(ctx *c)
 {
-    c->first = c->last = NULL;
-    c->pending_space = 0;
-    c->keep_following = c->break_next = 0;
-    c->head_pending = c->head_in_force = NULL;
-    c->label = NULL;
-    c->bar = NULL;
     memset(c->counters, 0, sizeof c->counters);
     c->chapter_counter = c->appendix_counter = c->table_counter = 0;
     c->needs_pages = 0;
     c->nwarned = 0;
-    c->nnotes = c->note_counter = 0;
 }
 
 #define LAYOUT_MAX_PASSES 5
 
 dl_doc *layout_run(const model_doc *doc, style_template *t, arena *a, layout_stats *stats)
 {
-    ctx c = { .doc = doc, .t = t, .a = a, .force_style = -1, .force_align = LAY_NO_ALIGN,
-              .scale = 1 };
+    ctx c = { .doc = doc, .t = t, .a = a };
     c.link_style = style_lookup(t, "link");
     collect_ids(&c);
     anchors passes[2] = { { 0 }, { 0 } };
@@ -2134,7 +1880,6 @@ dl_doc *layout_run(const model_doc *doc, style_template *t, arena *a, layout_sta
     free(passes[0].v);
     free(passes[1].v);
     free(c.ids);
-    free(c.notes);
     free(c.images);
     free(c.pieces);
     free(c.items);

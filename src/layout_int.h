@@ -8,46 +8,9 @@
 #define BP_LAYOUT_INT_H
 
 #include "dl.h"
+#include "galley.h"
 #include "layout.h"
 #include "linebreak.h"
-
-struct table_geom;
-
-/* Where a heading or another element with an id landed: what the contents
- * page, bookmarks and cross-references need from the pass before. */
-typedef struct anchor {
-    const model_node *node;
-    const char *label, *title;      /* "3.1", "Appendix A", "Table 4"; plain title */
-    int level;                      /* heading level for contents and bookmarks; 0 none */
-    int page;                       /* physical page, 1-based; 0 until placed */
-    double y;                       /* top of its first line on that page */
-} anchor;
-
-typedef struct anchors {
-    anchor *v;
-    int n, cap;
-    int front_pages;                /* pages before the body's page 1 */
-} anchors;
-
-/* One line of the galley: set to its measure, waiting for a page. */
-typedef struct gline {
-    double height, ascent;          /* line box and baseline offset */
-    double space_before;            /* dropped at the top of a page */
-    int keep_next, break_before;
-    dl_item *first, *last;          /* y relative to the baseline */
-    const struct table_geom *table; /* the table this band belongs to */
-    int table_head;                 /* a header band, repeated after breaks */
-    const char *mark_label;         /* a chapter starts here: its label and */
-    const char *mark_title;         /* title, for the running heads */
-    const char *mark_head;          /* a <running-head> starts (or ends) here */
-    int anchor;                     /* 1 + index of the anchor that starts here, or 0 */
-    dl_item *bar;                   /* the bar beside a quote's line */
-    double ratio;                   /* adjustment ratio the line was set at */
-    int hyphenated;                 /* ends in a hyphen */
-    int heading;                    /* a line of a heading */
-    int para_first, para_last;      /* first and last line of its paragraph */
-    struct gline *next;
-} gline;
 
 /* A run of text inside a word: one font, encoding, size, colour, link. */
 typedef struct piece {
@@ -75,33 +38,34 @@ typedef struct ink {
     const char *href;
     const struct anchor *dest;
     double rise;
+    double scale;                   /* the frame's, for text styled apart (a note's marker) */
 } ink;
 
-/* Indents from the text area's left and right edges. */
-typedef struct box {
-    double left, right;
-} box;
+/* How content is set where it stands: indents, type scale, alignment,
+ * the style of running text, the bar beside each line, the running head.
+ * A frame is a value: a block passes its children a changed copy (a
+ * cell's style and alignment, a quote's bar, a list item's indent), so
+ * nothing needs restoring when they return. */
+typedef struct frame {
+    double left, right;             /* indents from the text area's edges */
+    double scale;                   /* type size factor: 1, less in a crowded table */
+    style_align align;              /* overrides paragraph alignment (table columns) */
+    int style;                      /* overrides body/list style (table cells); -1 none */
+    const style_block *bar;         /* quote bar drawn beside each line, or NULL */
+    double bar_x;
+    const char *head;               /* the running head of the blocks being set */
+} frame;
 
+/* The state of one layout pass, shared by every block: the template,
+ * counters, anchors and pictures, and the paragraph being built (its
+ * pieces and the line breaker's arrays, reused from one paragraph to the
+ * next). What is set, and how, is in the galley and the frame each
+ * function is given. */
 typedef struct ctx {
     const model_doc *doc;
     style_template *t;
     arena *a;
     int failed;
-    gline *first, *last;
-    double pending_space;
-    int keep_following;             /* lines still to keep with what precedes */
-    int break_next;                 /* the next line starts a page */
-    const char *head_pending;       /* the next line starts this running head */
-    const char *head_in_force;      /* the running head of the blocks being set */
-    double scale;                   /* type size factor: 1, less in a crowded table */
-    int measuring;                  /* measuring content, not setting it */
-    const model_node **notes;       /* notes waiting for the end of their chapter */
-    int nnotes, notes_cap, note_counter;
-    dl_item *label;                 /* list label waiting for the next line */
-    const style_block *bar;         /* quote bar drawn beside each line */
-    double bar_x;
-    style_align force_align;        /* overrides paragraph alignment (table columns) */
-    int force_style;                /* overrides body/list style (table cells); -1 none */
     int counters[STYLE_MAX_LEVELS];
     int chapter_counter, appendix_counter;
     int table_counter;
@@ -137,26 +101,38 @@ typedef struct setting {
     dl_role role;
     int level;
     double given;                   /* the measure before min-measure raised it */
+    double scale;                   /* the frame's type scale */
+    const style_block *bar;         /* and its bar beside each line, or NULL */
+    double bar_x;
     const model_node *src;          /* where the text comes from */
 } setting;
 
 #define LAY_NO_ALIGN ((style_align)-1)
 
 double lay_text_width(const ctx *c);
-gline *lay_new_line(ctx *c, double height, double ascent);
-void lay_line_add(gline *l, dl_item *it);
-void lay_add_space(ctx *c, double space);
+/* The frame of the document's body: no indents, full size, each
+ * paragraph in its own style and alignment. */
+frame lay_root_frame(void);
+/* f indented by left and right more. */
+frame lay_indent(frame f, double left, double right);
+/* f with style s's bar beside its lines, if s has one (a quote, a story). */
+frame lay_with_bar(const ctx *c, frame f, const style_block *s);
+/* f with its running text in style (a table cell, a note). */
+frame lay_in_style(frame f, int style);
 dl_item *lay_item(ctx *c, dl_kind kind, dl_role role);
-ink lay_ink(const ctx *c, const style_block *s);
-/* The setting of text in style within b; its measure is never below the
+ink lay_ink(frame f, const style_block *s);
+/* The setting of text in style within f; its measure is never below the
  * template's min-measure (a located warning at src when it would be). */
-setting lay_setting(ctx *c, int style, box b, dl_role role, int level, const model_node *src);
+setting lay_setting(ctx *c, int style, frame f, dl_role role, int level, const model_node *src);
 void lay_add_text(ctx *c, const ink *k, const char *s, const model_node *src);
-void lay_add_inline(ctx *c, const model_node *n, ink k);
-void lay_paragraph(ctx *c, const model_node *n, int style, box b, const char *prefix,
+/* Adds n's inline content as pieces of the paragraph being built. Notes
+ * are numbered in g; with g NULL the content is only being measured. */
+void lay_add_inline(ctx *c, galley *g, const model_node *n, ink k);
+void lay_paragraph(ctx *c, galley *g, const model_node *n, int style, frame f, const char *prefix,
                    int prefix_style, dl_role role, int level);
-void lay_plain(ctx *c, const char *text, int style, box b, const model_node *src, dl_role role);
-void lay_blocks(ctx *c, const model_node *parent, box b, int level, int list_depth);
+void lay_plain(ctx *c, galley *g, const char *text, int style, frame f, const model_node *src,
+               dl_role role);
+void lay_blocks(ctx *c, galley *g, const model_node *parent, frame f, int level, int list_depth);
 const char *lay_child_text(ctx *c, const model_node *n, model_kind kind);
 /* The encoding a string is written in with font f: a code page that has
  * all of it, else the two-byte font if f has every glyph, else CP1252
@@ -167,27 +143,10 @@ enc_id lay_pick_enc(const font *f, const char *s, size_t len);
 dl_item *lay_text_item(ctx *c, dl_role role, font *f, double size, uint32_t color,
                        const char *text);
 
-/* The bar beside a quote or a story: lines set between lay_bar_begin and
- * lay_bar_end carry style s's bar, if it has one. */
-typedef struct lay_bar {
-    const style_block *style;
-    double x;
-} lay_bar;
-lay_bar lay_bar_begin(ctx *c, const style_block *s, box b);
-void lay_bar_end(ctx *c, lay_bar saved);
-
-/* Keeps every line after before with the next: a block that fits on a
- * page is not split (the page breaker lets a longer one through). */
-void lay_keep_whole(ctx *c, gline *before);
-
 /* A width the report gives: a length (pt, mm, cm, in; points when bare)
  * or a percentage of whole; 0 (automatic) when absent, not positive or in
  * an unknown unit. */
 double lay_length(const char *value, double whole);
-
-/* Appends lines first..last built outside the paragraph machinery (a
- * table's bands, a chart), with the space and keeps in force. */
-void lay_append(ctx *c, gline *first, gline *last);
 
 /* A paragraph of plain-text runs, each in its own style and with an
  * optional link (a member's name and role; a contact's email). */
@@ -197,17 +156,18 @@ typedef struct lay_run {
     const char *href;
 } lay_run;
 
-void lay_runs(ctx *c, const lay_run *runs, int n, int style, box b, const model_node *src);
+void lay_runs(ctx *c, galley *g, const lay_run *runs, int n, int style, frame f,
+              const model_node *src);
 
-/* Sets content (an element holding running text or blocks) in box b,
+/* Sets content (an element holding running text or blocks) in frame f,
  * with label hung in the margin before its first line, as a list item
  * is. label may be NULL or empty. */
-void lay_labelled(ctx *c, const char *label, const model_node *content, box b, int level,
-                  int depth);
+void lay_labelled(ctx *c, galley *g, const char *label, const model_node *content, frame f,
+                  int level, int depth);
 
-/* The style running text takes here: the table cell's while a cell is
+/* The style running text takes in f: the table cell's while a cell is
  * set, else the given default. */
-int lay_style(const ctx *c, int fallback);
+int lay_style(frame f, int fallback);
 
 /* Widths content needs: min, the widest unbreakable word; max, the
  * longest line it would make with no width limit. Both include the
@@ -216,35 +176,20 @@ typedef struct lay_extent {
     double min, max;
 } lay_extent;
 
-lay_extent lay_measure_text(ctx *c, const char *text, int style);
-lay_extent lay_measure_content(ctx *c, const model_node *n, int style);
-
-/* A detached run of galley lines: layout writes into it while a cell or
- * a box is being set, then the caller takes the lines. */
-typedef struct lay_capture {
-    gline *first, *last;
-    double pending_space;
-    int keep_following;
-    dl_item *label;
-    const char *head_pending;
-    int break_next;
-} lay_capture;
-
-void lay_capture_begin(ctx *c, lay_capture *saved);
-/* Ends the capture, returning the lines written since it began. */
-gline *lay_capture_end(ctx *c, lay_capture *saved);
+lay_extent lay_measure_text(ctx *c, frame f, const char *text, int style);
+lay_extent lay_measure_content(ctx *c, frame f, const model_node *n, int style);
 
 /* ---- toc.c: anchors, the contents page, cross-references ---------------- */
 
 /* Records an anchor for n on the first line written after before. */
-void toc_anchor(ctx *c, gline *before, const model_node *n, const char *label, const char *title,
+void toc_anchor(ctx *c, galley *g, const gline *before, const model_node *n, const char *label, const char *title,
                 int level);
 /* The anchor the previous pass recorded for n, or NULL. */
 const anchor *toc_find(const anchors *a, const model_node *n);
 /* The element with the given id, or NULL. */
 const model_node *toc_target(const ctx *c, const char *id);
 /* The contents page at this point. */
-void toc_contents(ctx *c, const model_node *n, box b);
+void toc_contents(ctx *c, galley *g, const model_node *n, frame f);
 /* The text a <ref> prints; sets *target to the anchor it links to. */
 const char *toc_ref_text(ctx *c, const model_node *ref, const anchor **target);
 /* A page's number as printed: roman in the front matter, else counted from
@@ -305,36 +250,30 @@ typedef struct tspec {
 void table_distribute(const double *min, const double *max, const double *fixed, int n,
                       double avail, int full, double *out);
 
-/* Sets t at b (table.c). */
-void table_set(ctx *c, const tspec *t, box b);
+/* Sets t in f (table.c). */
+void table_set(ctx *c, galley *g, const tspec *t, frame f);
 
 /* A table, budget or grid (table.c, board.c). */
-void table_block(ctx *c, const model_node *n, box b);
-void board_budget(ctx *c, const model_node *n, box b);
-void board_grid(ctx *c, const model_node *n, box b);
+void table_block(ctx *c, galley *g, const model_node *n, frame f);
+void board_budget(ctx *c, galley *g, const model_node *n, frame f);
+void board_grid(ctx *c, galley *g, const model_node *n, frame f);
 /* A <chart> (chart.c), and the round scale it draws on: from start to end
  * in steps of 1, 2, 2.5 or 5 times a power of ten, about target steps. */
-void chart_block(ctx *c, const model_node *n, box b);
+void chart_block(ctx *c, galley *g, const model_node *n, frame f);
 void chart_ticks(double lo, double hi, int target, double *start, double *end, double *step);
 
 /* An <image> with its caption; the board's logo on the cover, width wide
  * (picture.c). */
-void picture_block(ctx *c, const model_node *n, box b);
-void picture_logo(ctx *c, const model_node *logo, double width);
+void picture_block(ctx *c, galley *g, const model_node *n, frame f);
+void picture_logo(ctx *c, galley *g, const model_node *logo, double width);
 
 /* A <structure> drawn as an organisation chart (orgchart.c). */
-void org_chart(ctx *c, const model_node *n, box b);
+void org_chart(ctx *c, galley *g, const model_node *n, frame f);
 
 /* The "Chair: ..." line under a subgroup's heading. */
-void board_subgroup_chair(ctx *c, const model_node *n, box b);
+void board_subgroup_chair(ctx *c, galley *g, const model_node *n, frame f);
 /* Key figures, stories, priorities, messages, members, structure,
  * contact, background papers, front sheet (board.c). */
-void board_block(ctx *c, const model_node *n, box b, int level);
-
-/* Before the page breaker places a table band after a page break, it
- * asks for the table's header bands, copied (table.c). */
-gline *table_repeat_head(ctx *c, const struct table_geom *g);
-/* The rule that closes a table at a page's foot, at height y (table.c). */
-dl_item *table_close_rule(ctx *c, const struct table_geom *g, double y);
+void board_block(ctx *c, galley *g, const model_node *n, frame f, int level);
 
 #endif

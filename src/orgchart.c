@@ -28,6 +28,7 @@ typedef struct onode {
 
 typedef struct chart_ctx {
     ctx *c;
+    frame f;                        /* where the chart stands */
     const style_orgchart *st;
     double avail;
     onode *nodes;
@@ -81,11 +82,14 @@ static void set_box(chart_ctx *oc, onode *o, double width)
     ctx *c = oc->c;
     const style_orgchart *st = oc->st;
     double tw = lay_text_width(c);
-    lay_capture cap;
-    lay_capture_begin(c, &cap);
-    box inner = { 0, tw - (width - 2 * st->padding) };
-    lay_plain(c, model_text(c->a, o->unit), st->box_style, inner, o->unit, ROLE_BODY);
-    o->lines = lay_capture_end(c, &cap);
+    /* the name is set at the text area's left, in a galley of its own;
+     * draw_boxes moves its lines into the box */
+    frame inner = oc->f;
+    inner.left = 0;
+    inner.right = tw - (width - 2 * st->padding);
+    galley name = gal_child(NULL);
+    lay_plain(c, &name, model_text(c->a, o->unit), st->box_style, inner, o->unit, ROLE_BODY);
+    o->lines = name.first;
     o->w = width;
     o->h = 2 * st->padding;
     for (gline *l = o->lines; l; l = l->next)
@@ -95,7 +99,7 @@ static void set_box(chart_ctx *oc, onode *o, double width)
 static double natural_width(chart_ctx *oc, const onode *o)
 {
     const style_orgchart *st = oc->st;
-    lay_extent e = lay_measure_text(oc->c, model_text(oc->c->a, o->unit), st->box_style);
+    lay_extent e = lay_measure_text(oc->c, oc->f, model_text(oc->c->a, o->unit), st->box_style);
     double w = e.max + 2 * st->padding;
     double lo = e.min + 2 * st->padding;
     if (w > st->box_max)
@@ -148,7 +152,7 @@ static void measure(chart_ctx *oc, onode *o, int depth, double avail)
          * holds an even number, leaving that gap for the trunk. */
         double narrowest = 0;
         for (int k = 0; k < o->nkids; k++) {
-            lay_extent e = lay_measure_text(oc->c, model_text(oc->c->a, o->kids[k]->unit), st->box_style);
+            lay_extent e = lay_measure_text(oc->c, oc->f, model_text(oc->c->a, o->kids[k]->unit), st->box_style);
             if (e.min + 2 * st->padding > narrowest)
                 narrowest = e.min + 2 * st->padding;
         }
@@ -230,13 +234,13 @@ static void place(chart_ctx *oc, onode *o, double left, double top, gline *band,
             onode *kid = o->kids[k];
             place(oc, kid, x, row_top, band, depth + 1);
             double kx = kid->x + kid->w / 2;
-            lay_line_add(band, line(c, st, kx, bus, kx, kid->y));
+            gal_line_add(band, line(c, st, kx, bus, kx, kid->y));
             if (kx < lo) lo = kx;
             if (kx > hi) hi = kx;
             x += kid->tree_w + st->gap_x;
         }
-        lay_line_add(band, line(c, st, lo, bus, hi, bus));
-        lay_line_add(band, line(c, st, cx, o->y + o->h, cx, bus));
+        gal_line_add(band, line(c, st, lo, bus, hi, bus));
+        gal_line_add(band, line(c, st, cx, o->y + o->h, cx, bus));
         y = row_top + row_h;
     }
 }
@@ -257,7 +261,7 @@ static void draw_boxes(chart_ctx *oc, double x0, gline *band)
         b->color = st->fill;
         b->line_width = st->line;
         b->stroke = st->line_color;
-        lay_line_add(band, b);
+        gal_line_add(band, b);
         double top = o->y + st->padding;
         for (gline *l = o->lines; l; l = l->next) {
             if (l != o->lines)
@@ -267,7 +271,7 @@ static void draw_boxes(chart_ctx *oc, double x0, gline *band)
                 it->x += x0 + o->x + st->padding - c->t->margin_left;
                 it->y -= top + l->ascent;
                 it->y2 -= top + l->ascent;
-                lay_line_add(band, it);
+                gal_line_add(band, it);
             }
             top += l->height;
         }
@@ -314,10 +318,10 @@ static double fit_scale(chart_ctx *oc, const model_node *n, double width, double
     return 0;
 }
 
-void org_chart(ctx *c, const model_node *n, box b)
+void org_chart(ctx *c, galley *g, const model_node *n, frame f)
 {
-    chart_ctx oc = { .c = c, .st = &c->t->orgchart };
-    oc.avail = lay_text_width(c) - b.left - b.right;
+    chart_ctx oc = { .c = c, .f = f, .st = &c->t->orgchart };
+    oc.avail = lay_text_width(c) - f.left - f.right;
     for (const model_node *u = n->first; u; u = u->next)
         oc.n += u->kind == M_UNIT;
     if (oc.n == 0)
@@ -332,9 +336,9 @@ void org_chart(ctx *c, const model_node *n, box b)
     /* check.c has refused unknown units, loops and charts too deep */
     link_reports(&oc, kids);
     const model_node *cap = model_child(n, M_CAPTION);
-    gline *before = c->last;
+    gline *before = g->last;
     if (cap)
-        lay_paragraph(c, cap, c->t->table.caption_style, b, NULL, 0, ROLE_BODY, 0);
+        lay_paragraph(c, g, cap, c->t->table.caption_style, f, NULL, 0, ROLE_BODY, 0);
     /* the roots side by side, the whole centred in the measure */
     double width = 0, height = 0;
     for (i = 0; i < oc.n; i++)
@@ -358,7 +362,7 @@ void org_chart(ctx *c, const model_node *n, box b)
             place(&oc, &oc.nodes[i], x, oc.st->line, band, 0);
             x += oc.nodes[i].tree_w + oc.st->gap_x;
         }
-    double x0 = c->t->margin_left + b.left + (oc.avail - width) / 2;
+    double x0 = c->t->margin_left + f.left + (oc.avail - width) / 2;
     /* connectors were drawn from chart coordinates: shift them too */
     for (dl_item *it = band->first; it; it = it->next) {
         it->x += x0;
@@ -368,12 +372,12 @@ void org_chart(ctx *c, const model_node *n, box b)
     for (dl_item *it = band->first; it; it = it->next)
         it->src = it->src ? it->src : n;   /* where the chart's lines and boxes come from */
     if (scale < 1)
-        shrink(band, scale, c->t->margin_left + b.left + oc.avail / 2);
-    lay_add_space(c, c->t->table.space_before);
-    lay_append(c, band, band);
-    for (gline *l = before ? before->next : c->first; l && l != band; l = l->next)
+        shrink(band, scale, c->t->margin_left + f.left + oc.avail / 2);
+    gal_add_space(g, c->t->table.space_before);
+    gal_append(g, band, band);
+    for (gline *l = gal_since(g, before); l && l != band; l = l->next)
         l->keep_next = 1;           /* the caption stays with its chart */
-    lay_add_space(c, c->t->table.space_after);
+    gal_add_space(g, c->t->table.space_after);
     free(oc.nodes);
     free(kids);
 }

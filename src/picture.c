@@ -64,36 +64,36 @@ static gline *band(ctx *c, const image *im, const model_node *n, double x, doubl
     it->image = im;
     it->alt = model_attr_get(n, "alt");
     it->src = n;
-    lay_line_add(l, it);
+    gal_line_add(l, it);
     return l;
 }
 
-void picture_block(ctx *c, const model_node *n, box b)
+void picture_block(ctx *c, galley *g, const model_node *n, frame f)
 {
     const image *im = load(c, n);
     if (!im)
         return;
     const style_template *t = c->t;
-    double avail = lay_text_width(c) - b.left - b.right;
+    double avail = lay_text_width(c) - f.left - f.right;
     double w = lay_length(model_attr_get(n, "width"), avail);
     if (w <= 0)
         w = im->width * 72.0 / 96;
     if (w > avail)
         w = avail;
     double body = t->page_height - t->margin_top - t->margin_bottom;
-    gline *l = band(c, im, n, t->margin_left + b.left, w, body * 0.8);
+    gline *l = band(c, im, n, t->margin_left + f.left, w, body * 0.8);
     l->first->x += (avail - l->first->w) / 2;      /* centred in the measure */
-    lay_add_space(c, t->table.space_before);
-    lay_append(c, l, l);
+    gal_add_space(g, t->table.space_before);
+    gal_append(g, l, l);
     const model_node *cap = model_child(n, M_CAPTION);
     if (cap) {
         l->keep_next = 1;           /* the caption stays under its picture */
-        lay_paragraph(c, cap, t->table.caption_style, b, NULL, 0, ROLE_BODY, 0);
+        lay_paragraph(c, g, cap, t->table.caption_style, f, NULL, 0, ROLE_BODY, 0);
     }
-    lay_add_space(c, t->table.space_after);
+    gal_add_space(g, t->table.space_after);
 }
 
-void picture_logo(ctx *c, const model_node *logo, double width)
+void picture_logo(ctx *c, galley *g, const model_node *logo, double width)
 {
     const image *im = load(c, logo);
     if (!im)
@@ -102,5 +102,5 @@ void picture_logo(ctx *c, const model_node *logo, double width)
     double avail = lay_text_width(c);
     gline *l = band(c, im, logo, t->margin_left, width < avail ? width : avail,
                     (t->page_height - t->margin_top - t->margin_bottom) / 3);
-    lay_append(c, l, l);
+    gal_append(g, l, l);
 }

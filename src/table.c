@@ -23,43 +23,6 @@
 #include "layout_int.h"
 #include "mem.h"
 
-/* What the page breaker needs to know about a table it is placing. */
-typedef struct table_geom {
-    double x0, x1;
-    double frame, rule;
-    uint32_t color;
-    gline *head;                    /* header bands as built, never placed */
-} table_geom;
-
-/* A deep copy of bands from..(the band marked last header): placing a
- * band moves its items onto a page, so the header is kept as a copy. */
-static gline *copy_head(ctx *c, const gline *from)
-{
-    gline *first = NULL, *tail = NULL;
-    for (const gline *h = from; h && h->table_head; h = h->next) {
-        gline *copy = arena_alloc(c->a, sizeof *copy);
-        *copy = *h;
-        copy->first = copy->last = NULL;
-        copy->next = NULL;
-        copy->space_before = 0;
-        copy->keep_next = 0;
-        for (const dl_item *it = h->first; it; it = it->next) {
-            dl_item *d = lay_item(c, it->kind, it->role);
-            *d = *it;
-            d->next = NULL;
-            lay_line_add(copy, d);
-        }
-        if (tail)
-            tail->next = copy;
-        else
-            first = copy;
-        tail = copy;
-        if (h->table_head == 2)
-            break;
-    }
-    return first;
-}
-
 /* A cell placed in the grid, with its measured and set content. */
 typedef struct slot {
     const tcell *cell;
@@ -229,26 +192,26 @@ static void choose_alignment(ctx *c, grid *g)
 
 /* ---- column widths --------------------------------------------------------- */
 
-static void measure_cells(ctx *c, grid *g)
+static void measure_cells(ctx *c, grid *g, frame f)
 {
     for (int i = 0; i < g->nslots; i++) {
         slot *s = &g->slots[i];
         s->style = style_of_row(c, g->spec->rows[s->row].kind);
         const tcell *cell = s->cell;
         if (cell->text)
-            s->ext = lay_measure_text(c, cell->text, s->style);
+            s->ext = lay_measure_text(c, f, cell->text, s->style);
         else if (cell->content)
-            s->ext = lay_measure_content(c, cell->content, s->style);
+            s->ext = lay_measure_content(c, f, cell->content, s->style);
         if (cell->label && *cell->label) {
-            double hang = lay_measure_text(c, cell->label, s->style).max +
+            double hang = lay_measure_text(c, f, cell->label, s->style).max +
                           c->t->list[LIST_ARABIC].label_gap;
             s->ext.min += hang;
             s->ext.max += hang;
         }
         for (int k = 0; k < cell->nparts; k++) {
-            lay_extent e = lay_measure_content(c, cell->parts[k].content, s->style);
+            lay_extent e = lay_measure_content(c, f, cell->parts[k].content, s->style);
             if (cell->parts[k].label) {
-                double hang = lay_measure_text(c, cell->parts[k].label, s->style).max +
+                double hang = lay_measure_text(c, f, cell->parts[k].label, s->style).max +
                               c->t->list[LIST_ARABIC].label_gap;
                 e.min += hang;
                 e.max += hang;
@@ -320,7 +283,7 @@ static double least_width(double min, double max, double avail)
     return max <= avail / 3 && max > 2.5 * min ? max / 2 : min;
 }
 
-static void column_widths(ctx *c, grid *g, box b)
+static void column_widths(ctx *c, grid *g, frame f)
 {
     int n = g->ncols;
     double *mn = mem_alloc((size_t)n, sizeof *mn), *mx = mem_alloc((size_t)n, sizeof *mx);
@@ -341,7 +304,7 @@ static void column_widths(ctx *c, grid *g, box b)
                 spread(mx, s->col, end, s->ext.max);
             }
         }
-    g->avail = lay_text_width(c) - b.left - b.right;
+    g->avail = lay_text_width(c) - f.left - f.right;
     /* Padding is added to every column. Wide gaps keep readers' text
      * extraction from running a line across columns; a table with too
      * many columns for them narrows its padding, down to the template's
@@ -360,7 +323,7 @@ static void column_widths(ctx *c, grid *g, box b)
         mn[k] += 2 * g->pad_x;
         mx[k] += 2 * g->pad_x;
     }
-    double em = c->t->styles[tb->cell_style].size * c->scale;
+    double em = c->t->styles[tb->cell_style].size * f.scale;
     if (em < c->t->min_measure)
         em = c->t->min_measure;
     for (int k = 0; k < n && k < TABLE_MAX_COLS; k++) {
@@ -391,42 +354,41 @@ static void column_widths(ctx *c, grid *g, box b)
 
 /* ---- setting the cells ----------------------------------------------------- */
 
-static void set_cell(ctx *c, grid *g, slot *s, box b)
+/* Sets a cell's content into a galley of its own, in the cell's style and
+ * alignment, taking its notes into gal. */
+static void set_cell(ctx *c, galley *gal, grid *g, slot *s, frame f)
 {
     const style_table *tb = &c->t->table;
     int end = s->col + s->cell->colspan;
     if (end > g->ncols)
         end = g->ncols;
     double tw = lay_text_width(c);
-    box inner = { b.left + g->x[s->col] + g->pad_x, tw - (b.left + g->x[end]) + g->pad_x };
-    int saved_style = c->force_style;
-    style_align saved_align = c->force_align;
-    c->force_style = s->style;
+    frame inner = lay_in_style(f, s->style);
+    inner.left = f.left + g->x[s->col] + g->pad_x;
+    inner.right = tw - (f.left + g->x[end]) + g->pad_x;
     trow_kind kind = g->spec->rows[s->row].kind;
     if (s->cell->align != LAY_NO_ALIGN)
-        c->force_align = s->cell->align;
+        inner.align = s->cell->align;
     else if (s->cell->colspan > 1 && (kind == TROW_HEAD || kind == TROW_SUBHEAD))
-        c->force_align = ALIGN_CENTER;     /* a heading over several columns */
+        inner.align = ALIGN_CENTER;     /* a heading over several columns */
     else
-        c->force_align = g->align[s->col];
-    lay_capture cap;
-    lay_capture_begin(c, &cap);
+        inner.align = g->align[s->col];
+    galley cg = gal_child(gal);
     const tcell *cell = s->cell;
     if (cell->text) {
         if (cell->label && *cell->label)
-            lay_plain(c, arena_printf(c->a, "%s %s", cell->label, cell->text), s->style, inner,
+            lay_plain(c, &cg, arena_printf(c->a, "%s %s", cell->label, cell->text), s->style, inner,
                       cell->src, ROLE_BODY);
         else
-            lay_plain(c, *cell->text ? cell->text : " ", s->style, inner, cell->src, ROLE_BODY);
+            lay_plain(c, &cg, *cell->text ? cell->text : " ", s->style, inner, cell->src, ROLE_BODY);
     } else if (cell->content) {
-        lay_labelled(c, cell->label, cell->content, inner, 2, 0);
+        lay_labelled(c, &cg, cell->label, cell->content, inner, 2, 0);
     } else {
         for (int k = 0; k < cell->nparts; k++)
-            lay_labelled(c, cell->parts[k].label, cell->parts[k].content, inner, 2, 0);
+            lay_labelled(c, &cg, cell->parts[k].label, cell->parts[k].content, inner, 2, 0);
     }
-    s->lines = lay_capture_end(c, &cap);
-    c->force_style = saved_style;
-    c->force_align = saved_align;
+    s->lines = cg.first;
+    gal_take_notes(gal, &cg);
     s->height = 2 * tb->pad_y;
     s->nlines = 0;
     for (gline *l = s->lines; l; l = l->next) {
@@ -501,16 +463,16 @@ static void move_line(gline *band, gline *line, double top)
         next = it->next;
         it->y -= top + line->ascent;
         it->y2 -= top + line->ascent;
-        lay_line_add(band, it);
+        gal_line_add(band, it);
     }
     line->first = line->last = NULL;
 }
 
-static gline *new_band(ctx *c, const table_geom *geom, double height)
+static gline *new_band(ctx *c, const gal_run *geom, double height)
 {
     gline *l = arena_alloc(c->a, sizeof *l);
     l->height = height;
-    l->table = geom;
+    l->run = geom;
     return l;
 }
 
@@ -522,11 +484,11 @@ static void decorate(ctx *c, const grid *g, gline *band, int r, double h, int bo
     const style_table *tb = &c->t->table;
     uint32_t f = row_fill(c, g, r, body_index);
     if (f != STYLE_NONE)
-        lay_line_add(band, fill(c, g->left, -h, g->x[g->ncols], h, f));
+        gal_line_add(band, fill(c, g->left, -h, g->x[g->ncols], h, f));
     if (tb->grid && tb->rule > 0)
         for (int k = 1; k < g->ncols; k++)
             if (!covered || !covered[k])
-                lay_line_add(band, rule(c, g->left + g->x[k], g->left + g->x[k], 0, -h, tb->rule,
+                gal_line_add(band, rule(c, g->left + g->x[k], g->left + g->x[k], 0, -h, tb->rule,
                                         tb->rule_color));
 }
 
@@ -536,7 +498,7 @@ static void decorate(ctx *c, const grid *g, gline *band, int r, double h, int bo
  * spanning cell (no rule down them), hcover the columns a cell from a
  * row above still covers (no rule across the row's top); either may be
  * NULL. */
-static gline *band_lines(ctx *c, grid *g, const table_geom *geom, int r, int body_index,
+static gline *band_lines(ctx *c, grid *g, const gal_run *geom, int r, int body_index,
                          gline **cur, const int *vcover, const int *hcover, gline **tail)
 {
     const style_table *tb = &c->t->table;
@@ -565,10 +527,10 @@ static gline *band_lines(ctx *c, grid *g, const table_geom *geom, int r, int bod
         decorate(c, g, band, r, h, body_index, vcover);
         double width = g->spec->rows[r].kind == TROW_TOTAL ? tb->frame : tb->rule;
         if (k == 0 && tb->rule > 0 && !hcover)
-            lay_line_add(band, rule(c, g->left, g->left + g->x[g->ncols], 0, 0, width, tb->rule_color));
+            gal_line_add(band, rule(c, g->left, g->left + g->x[g->ncols], 0, 0, width, tb->rule_color));
         for (int col = 0; k == 0 && tb->rule > 0 && hcover && col < g->ncols; col++)
             if (!hcover[col])
-                lay_line_add(band, rule(c, g->left + g->x[col], g->left + g->x[col + 1], 0, 0, width,
+                gal_line_add(band, rule(c, g->left + g->x[col], g->left + g->x[col + 1], 0, 0, width,
                                         tb->rule_color));
         for (int col = 0; col < g->ncols; col++)
             if (cur[col]) {
@@ -588,7 +550,7 @@ static gline *band_lines(ctx *c, grid *g, const table_geom *geom, int r, int bod
 }
 
 /* One row cut into bands, each holding line k of every cell. */
-static gline *band_row(ctx *c, grid *g, const table_geom *geom, int r, int body_index,
+static gline *band_row(ctx *c, grid *g, const gal_run *geom, int r, int body_index,
                        gline **tail)
 {
     gline *cur[TABLE_MAX_COLS] = { 0 };
@@ -628,7 +590,7 @@ static void shift_into(gline *band, gline *from, double dy)
         next = it->next;
         it->y -= dy;
         it->y2 -= dy;
-        lay_line_add(band, it);
+        gal_line_add(band, it);
     }
     from->first = from->last = NULL;
 }
@@ -646,7 +608,7 @@ static void decorate_group(ctx *c, grid *g, int r0, int r1, int body_index, glin
         decorate(c, g, d, r, g->row_height[r], body_index + (r - r0), vcover);
         for (int k = 0; tb->rule > 0 && k < g->ncols; k++)
             if (!hcover[k])
-                lay_line_add(d, rule(c, g->left + g->x[k], g->left + g->x[k + 1], 0, 0, tb->rule,
+                gal_line_add(d, rule(c, g->left + g->x[k], g->left + g->x[k + 1], 0, 0, tb->rule,
                                      tb->rule_color));
     }
 }
@@ -699,7 +661,7 @@ static void place_spanning(ctx *c, grid *g, const slot *s, group_lines *gl)
 /* Rows r0..r1, joined by rowspans and together taller than a page, as
  * bands that part between rows (and inside a row taller than a page,
  * between its lines), the spanning cells' lines shared among them. */
-static gline *band_group_split(ctx *c, grid *g, const table_geom *geom, int r0, int r1,
+static gline *band_group_split(ctx *c, grid *g, const gal_run *geom, int r0, int r1,
                                int body_index, gline **tail)
 {
     int n = r1 - r0 + 1, first_slot = g->row_first[r0], nslots = g->row_first[r1 + 1] - first_slot;
@@ -745,7 +707,7 @@ static gline *band_group_split(ctx *c, grid *g, const table_geom *geom, int r0, 
 /* Rows r0..r1, joined by rowspans: one band when they fit in room (a
  * page less the heading rows repeated on it), else bands that part
  * between rows. */
-static gline *band_group(ctx *c, grid *g, const table_geom *geom, int r0, int r1, int body_index,
+static gline *band_group(ctx *c, grid *g, const gal_run *geom, int r0, int r1, int body_index,
                          double room, gline **tail)
 {
     const style_table *tb = &c->t->table;
@@ -810,7 +772,7 @@ static int num_lookup(void *p, const char *key, const char **str, long *num)
 
 /* Sets the caption, numbering the table; returns its label ("Table 4"),
  * or NULL. */
-static const char *caption(ctx *c, const tspec *t, box b)
+static const char *caption(ctx *c, galley *g, const tspec *t, frame f)
 {
     const style_table *tb = &c->t->table;
     const char *number = t->number;
@@ -833,38 +795,38 @@ static const char *caption(ctx *c, const tspec *t, box b)
         return NULL;
     const char *prefix = label ? arena_printf(c->a, "%s%s", label, t->caption ? tb->separator : "")
                                : NULL;
-    gline *before = c->last;
+    gline *before = g->last;
     if (t->caption)
-        lay_paragraph(c, t->caption, tb->caption_style, b, prefix, tb->caption_style, ROLE_BODY, 0);
+        lay_paragraph(c, g, t->caption, tb->caption_style, f, prefix, tb->caption_style, ROLE_BODY, 0);
     else if (prefix)
-        lay_plain(c, prefix, tb->caption_style, b, t->src, ROLE_BODY);
+        lay_plain(c, g, prefix, tb->caption_style, f, t->src, ROLE_BODY);
     if (t->headnote)
-        lay_paragraph(c, t->headnote, tb->headnote_style, b, NULL, 0, ROLE_BODY, 0);
-    for (gline *l = before ? before->next : c->first; l; l = l->next)
+        lay_paragraph(c, g, t->headnote, tb->headnote_style, f, NULL, 0, ROLE_BODY, 0);
+    for (gline *l = gal_since(g, before); l; l = l->next)
         l->keep_next = 1;
     return label;
 }
 
 /* ---- the table ---------------------------------------------------------------- */
 
-void table_set(ctx *c, const tspec *t, box b)
+void table_set(ctx *c, galley *gal, const tspec *t, frame f)
 {
     const style_table *tb = &c->t->table;
     grid g = { .spec = t };
-    lay_add_space(c, tb->space_before);
-    gline *opening = c->last;
-    const char *label = caption(c, t, b);
+    gal_add_space(gal, tb->space_before);
+    gline *opening = gal->last;
+    const char *label = caption(c, gal, t, f);
     if (place_cells(c, &g) <= 0)
         return;
     choose_alignment(c, &g);
-    measure_cells(c, &g);
+    measure_cells(c, &g, f);
     /* A table with more columns than the measure holds at its narrowest
      * padding is set smaller, down to the template's smallest type scale,
      * before any word is broken inside a cell, or a column of short
      * labels (a third of the measure or less) is squeezed to under half
      * its natural width: a row label of one word a line beside a year
      * of monthly figures. */
-    double content = 0, avail = lay_text_width(c) - b.left - b.right;
+    double content = 0, avail = lay_text_width(c) - f.left - f.right;
     double *mins = mem_alloc((size_t)g.ncols, sizeof *mins);
     double *maxs = mem_alloc((size_t)g.ncols, sizeof *maxs);
     for (int i = 0; i < g.nslots; i++) {
@@ -881,23 +843,21 @@ void table_set(ctx *c, const tspec *t, box b)
     free(mins);
     free(maxs);
     double room = avail - 2 * g.ncols * tb->pad_x_min;   /* what the words may take */
-    double saved_scale = c->scale;
+    frame cells = f;
     if (content > room && room > 0 && tb->min_scale < 1) {
-        double s = c->scale * room / content * 0.999;
-        c->scale = s < tb->min_scale ? tb->min_scale : s;
-        measure_cells(c, &g);
+        double s = f.scale * room / content * 0.999;
+        cells.scale = s < tb->min_scale ? tb->min_scale : s;
+        measure_cells(c, &g, cells);
     }
-    column_widths(c, &g, b);
+    column_widths(c, &g, cells);
     for (int i = 0; i < g.nslots; i++)
-        set_cell(c, &g, &g.slots[i], b);
-    c->scale = saved_scale;
+        set_cell(c, gal, &g, &g.slots[i], cells);
     row_heights(c, &g);
-    g.left = c->t->margin_left + b.left;
-    table_geom *geom = arena_alloc(c->a, sizeof *geom);
+    g.left = c->t->margin_left + f.left;
+    gal_run *geom = arena_alloc(c->a, sizeof *geom);
     geom->x0 = g.left;
     geom->x1 = g.left + g.x[g.ncols];
-    geom->frame = tb->frame;
-    geom->rule = tb->rule;
+    geom->width = tb->frame > 0 ? tb->frame : tb->rule;   /* at a page's foot */
     geom->color = tb->rule_color;
     gline *first = NULL, *tail = NULL;
     /* the ends of the first, the last and the one-but-last body rows, and
@@ -926,7 +886,7 @@ void table_set(ctx *c, const tspec *t, box b)
         /* rows that fit on a page stay whole; a header or a heading
          * inside the body stays with the first row under it */
         for (gline *l = from ? from->next : first; l; l = l->next) {
-            l->table_head = head;
+            l->run_head = head;
             if (head || subhead || l != tail)
                 l->keep_next = 1;
         }
@@ -958,36 +918,26 @@ void table_set(ctx *c, const tspec *t, box b)
     if (!first)
         return;
     gline *last_head = NULL;
-    for (gline *l = first; l && l->table_head; l = l->next)
+    for (gline *l = first; l && l->run_head; l = l->next)
         last_head = l;
     if (last_head) {
         /* the header's copies end where the body starts */
         if (tb->frame > 0)
-            lay_line_add(last_head, rule(c, geom->x0, geom->x1, -last_head->height,
+            gal_line_add(last_head, rule(c, geom->x0, geom->x1, -last_head->height,
                                          -last_head->height, tb->frame, tb->rule_color));
-        last_head->table_head = 2;
+        last_head->run_head = 2;
         if (head_h <= page / 2)
-            geom->head = copy_head(c, first);
+            geom->head = gal_copy_head(c->a, first);
     }
     if (tb->frame > 0) {
-        lay_line_add(first, rule(c, geom->x0, geom->x1, 0, 0, tb->frame, tb->rule_color));
-        lay_line_add(tail, rule(c, geom->x0, geom->x1, -tail->height, -tail->height, tb->frame,
+        gal_line_add(first, rule(c, geom->x0, geom->x1, 0, 0, tb->frame, tb->rule_color));
+        gal_line_add(tail, rule(c, geom->x0, geom->x1, -tail->height, -tail->height, tb->frame,
                                 tb->rule_color));
     }
-    lay_append(c, first, tail);
+    gal_append(gal, first, tail);
     if (t->src)
-        toc_anchor(c, opening, t->src, label, t->caption ? model_text(c->a, t->caption) : "", 0);
-    lay_add_space(c, tb->space_after);
-}
-
-gline *table_repeat_head(ctx *c, const table_geom *g)
-{
-    return copy_head(c, g->head);
-}
-
-dl_item *table_close_rule(ctx *c, const table_geom *g, double y)
-{
-    return rule(c, g->x0, g->x1, y, y, g->frame > 0 ? g->frame : g->rule, g->color);
+        toc_anchor(c, gal, opening, t->src, label, t->caption ? model_text(c->a, t->caption) : "", 0);
+    gal_add_space(gal, tb->space_after);
 }
 
 /* ---- <table> ------------------------------------------------------------------ */
@@ -1049,7 +999,7 @@ static void add_rows(ctx *c, tspec *t, const model_node *parent, trow_kind kind,
     }
 }
 
-void table_block(ctx *c, const model_node *n, box b)
+void table_block(ctx *c, galley *g, const model_node *n, frame f)
 {
     tspec t = { .src = n, .number = model_attr_get(n, "number") };
     const char *w = model_attr_get(n, "width");
@@ -1076,5 +1026,5 @@ void table_block(ctx *c, const model_node *n, box b)
     if (head)
         add_rows(c, &t, head, TROW_HEAD, empty);
     add_rows(c, &t, body ? body : n, TROW_BODY, empty);
-    table_set(c, &t, b);
+    table_set(c, g, &t, f);
 }

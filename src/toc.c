@@ -12,10 +12,10 @@
 #include "layout_int.h"
 #include "mem.h"
 
-void toc_anchor(ctx *c, gline *before, const model_node *n, const char *label, const char *title,
+void toc_anchor(ctx *c, galley *g, const gline *before, const model_node *n, const char *label, const char *title,
                 int level)
 {
-    gline *first = before ? before->next : c->first;
+    gline *first = gal_since(g, before);
     if (!first || first->anchor)
         return;
     anchors *a = c->cur;
@@ -176,18 +176,17 @@ static dl_item *text_item(ctx *c, const char *text, int style, double x)
 /* One entry: its title wrapped short of the number column, leaders from
  * the title's end, the page number flush right; the whole a link. Its
  * text belongs to the contents, not to the heading it names. */
-static void contents_entry(ctx *c, const entry *e, box b, const model_node *contents)
+static void contents_entry(ctx *c, galley *g, const entry *e, frame f, const model_node *contents)
 {
     const style_contents *ct = &c->t->contents;
     int style = ct->style[e->level <= 3 ? e->level - 1 : 2];
-    gline *before = c->last;
+    gline *before = g->last;
     const char *text = *e->label ? arena_printf(c->a, "%s  %s", e->label, e->title) : e->title;
-    box inner = { b.left, b.right + ct->number_width + ct->gap };
-    lay_plain(c, text, style, inner, contents, ROLE_BODY);
-    gline *last = c->last;
+    lay_plain(c, g, text, style, lay_indent(f, 0, ct->number_width + ct->gap), contents, ROLE_BODY);
+    gline *last = g->last;
     if (!last || last == before)
         return;
-    double right = c->t->page_width - c->t->margin_right - b.right;
+    double right = c->t->page_width - c->t->margin_right - f.right;
     double from = text_end(last) + ct->gap;
     const char *number = toc_page_label(c, c->prev, e->page);
     dl_item *num = text_item(c, number, style, 0);
@@ -195,7 +194,7 @@ static void contents_entry(ctx *c, const entry *e, box b, const model_node *cont
         return;
     num->x = right - num->w;
     num->src = contents;
-    lay_line_add(last, num);
+    gal_line_add(last, num);
     dl_item *dot = *ct->leader ? text_item(c, ct->leader, style, 0) : NULL;
     double to = num->x - ct->gap;
     if (dot && dot->w > 0 && to > from + dot->w) {
@@ -214,35 +213,35 @@ static void contents_entry(ctx *c, const entry *e, box b, const model_node *cont
             if (lead) {
                 lead->role = ROLE_ARTIFACT;
                 lead->x = to - lead->w;
-                lay_line_add(last, lead);
+                gal_line_add(last, lead);
             }
         }
     }
     const anchor *a = toc_find(c->prev, e->node);
     if (a) {
-        for (gline *l = before ? before->next : c->first; l; l = l->next) {
+        for (gline *l = gal_since(g, before); l; l = l->next) {
             dl_item *ln = lay_item(c, DL_LINK, ROLE_ARTIFACT);
-            ln->x = c->t->margin_left + b.left;
+            ln->x = c->t->margin_left + f.left;
             ln->w = right - ln->x;
             ln->y = l->ascent - l->height;
             ln->h = l->height;
             ln->dest_page = a->page;
             ln->dest_y = a->y;
-            lay_line_add(l, ln);
+            gal_line_add(l, ln);
         }
     }
 }
 
-void toc_contents(ctx *c, const model_node *n, box b)
+void toc_contents(ctx *c, galley *g, const model_node *n, frame f)
 {
     const style_contents *ct = &c->t->contents;
     c->needs_pages = 1;
-    gline *before = c->last;
-    lay_plain(c, ct->title, ct->title_style, b, n, ROLE_HEADING);
-    toc_anchor(c, before, n, "", ct->title, 1);
+    gline *before = g->last;
+    lay_plain(c, g, ct->title, ct->title_style, f, n, ROLE_HEADING);
+    toc_anchor(c, g, before, n, "", ct->title, 1);
     entry *v;
     int count = collect(c, &v);
     for (int i = 0; i < count; i++)
-        contents_entry(c, &v[i], b, n);
+        contents_entry(c, g, &v[i], f, n);
     free(v);
 }
