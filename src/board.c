@@ -6,12 +6,18 @@
  * formatted and headings taken from the template. The arithmetic of a
  * budget is checked by check.c, not here.
  */
+#include "board.h"
+
 #include <stdlib.h>
 #include <string.h>
 
 #include "label.h"
 #include "diag.h"
-#include "layout_int.h"
+#include "block.h"
+#include "measure.h"
+#include "para.h"
+#include "table.h"
+#include "text.h"
 #include "money.h"
 
 typedef struct builder {
@@ -647,7 +653,6 @@ void board_block(ctx *c, galley *g, const model_node *n, frame f, int level)
     case M_PRIORITIES: priorities(c, g, n, f, level); break;
     case M_MESSAGES: messages(c, g, n, f, level); break;
     case M_MEMBERS: members(c, g, n, f); break;
-    case M_STRUCTURE: org_chart(c, g, n, f); break;
     case M_CONTACT: contact(c, g, n, f); break;
     case M_BACKGROUND_PAPERS: background_papers(c, g, n, f); break;
     case M_FRONT_SHEET: front_sheet(c, g, n, f); break;

@@ -7,12 +7,17 @@
  * order of a legend (bars, slices). Every size, colour and font comes
  * from the template's <chart>. A chart is one unbreakable block.
  */
+#include "chart.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "diag.h"
-#include "layout_int.h"
+#include "anchor.h"
+#include "measure.h"
+#include "para.h"
+#include "text.h"
 #include "mem.h"
 
 #define CHART_PI 3.14159265358979323846
@@ -144,7 +149,7 @@ static const model_node *cell_at(const model_node *row, int n)
 static int from_table(ctx *c, const model_node *n, data *d)
 {
     const char *id = model_attr_get(n, "data");
-    const model_node *t = toc_target(c, id);
+    const model_node *t = anchor_target(c, id);
     if (!t || t->kind != M_TABLE) {
         diag_error(n->file, n->line, n->col, "<chart> data='%s': no table has that id", id);
         return 0;

@@ -8,11 +8,14 @@
  * even number of boxes of one width. Subtrees take disjoint widths, so no
  * two boxes overlap. The chart is one unbreakable block.
  */
+#include "orgchart.h"
+
 #include <stdlib.h>
 #include <string.h>
 
 #include "diag.h"
-#include "layout_int.h"
+#include "measure.h"
+#include "para.h"
 #include "mem.h"
 
 typedef struct onode {

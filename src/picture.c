@@ -4,15 +4,16 @@
  * inch, never wider than the measure nor taller than most of a page) and
  * set as one unbreakable band that keeps its caption with it.
  */
+#include "picture.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "diag.h"
-#include "file.h"
 #include "mem.h"
 #include "image.h"
-#include "layout_int.h"
+#include "para.h"
 
 static const image *failed(ctx *c, const model_node *n, const char *err)
 {

@@ -14,13 +14,18 @@
  * or drawn twice. A row that fits on a page is kept whole. Rows joined by
  * a rowspan form one band.
  */
+#include "table.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "diag.h"
 #include "label.h"
-#include "layout_int.h"
+#include "anchor.h"
+#include "block.h"
+#include "measure.h"
+#include "para.h"
 #include "mem.h"
 
 /* A cell placed in the grid, with its measured and set content. */
@@ -936,7 +941,7 @@ void table_set(ctx *c, galley *gal, const tspec *t, frame f)
     }
     gal_append(gal, first, tail);
     if (t->src)
-        toc_anchor(c, gal, opening, t->src, label, t->caption ? model_text(c->a, t->caption) : "", 0);
+        anchor_add(c, gal, opening, t->src, label, t->caption ? model_text(c->a, t->caption) : "", 0);
     gal_add_space(gal, tb->space_after);
 }
 

@@ -1,113 +1,17 @@
-/* toc.c - anchors, the contents page and cross-references.
- *
- * Page numbers are known only once pages are cut, so layout runs in
- * passes: each pass records where every heading and every element with an
- * id landed (an anchor), and the next pass prints contents entries and
- * references from those anchors. Passes stop when no anchor moves.
+/* toc.c - the contents page: the headings the pass before placed (on
+ * the first pass, the divisions of the model, so that the page has about
+ * its final length from the start), each entry wrapped short of the
+ * number column, leaders to its page number, the whole entry a link.
  */
+#include "toc.h"
+
 #include <stdlib.h>
 #include <string.h>
 
-#include "label.h"
-#include "layout_int.h"
+#include "anchor.h"
 #include "mem.h"
-
-void toc_anchor(ctx *c, galley *g, const gline *before, const model_node *n, const char *label, const char *title,
-                int level)
-{
-    gline *first = gal_since(g, before);
-    if (!first || first->anchor)
-        return;
-    anchors *a = c->cur;
-    a->v = mem_grow_int(a->v, &a->cap, a->n + 1, sizeof *a->v);
-    a->v[a->n] = (anchor){ .node = n, .label = label ? label : "", .title = title ? title : "",
-                           .level = level };
-    first->anchor = ++a->n;
-}
-
-const anchor *toc_find(const anchors *a, const model_node *n)
-{
-    for (int i = 0; a && i < a->n; i++)
-        if (a->v[i].node == n)
-            return &a->v[i];
-    return NULL;
-}
-
-const model_node *toc_target(const ctx *c, const char *id)
-{
-    int lo = 0, hi = c->nids - 1;
-    while (lo <= hi) {
-        int mid = (lo + hi) / 2;
-        int cmp = strcmp(model_attr_get(c->ids[mid], "id"), id);
-        if (cmp == 0)
-            return c->ids[mid];
-        if (cmp < 0)
-            lo = mid + 1;
-        else
-            hi = mid - 1;
-    }
-    return NULL;
-}
-
-const char *toc_page_label(ctx *c, const anchors *a, int page)
-{
-    char buf[32];
-    if (page <= 0)
-        return "0";
-    int front = a ? a->front_pages : 0;
-    if (page <= front)
-        label_number(buf, sizeof buf, page, (char)c->t->front_numbering);
-    else
-        label_number(buf, sizeof buf, page - front, '1');
-    return arena_strdup(c->a, buf);
-}
-
-typedef struct ref_ctx {
-    const char *number, *title, *page;
-} ref_ctx;
-
-static int ref_lookup(void *p, const char *key, const char **str, long *num)
-{
-    ref_ctx *r = p;
-    (void)num;
-    if (strcmp(key, "number") == 0) *str = r->number;
-    else if (strcmp(key, "title") == 0) *str = r->title;
-    else if (strcmp(key, "page") == 0) *str = r->page;
-    else return 0;
-    return 1;
-}
-
-/* A heading's number as running text cites it: without the stop or
- * bracket the template sets after it ("3." is cited as "3"), which
- * would otherwise end the reader's sentence early. */
-static const char *bare_number(arena *a, const char *label)
-{
-    size_t n = strlen(label);
-    while (n > 0 && strchr(".):; ", label[n - 1]))
-        n--;
-    return n ? arena_strndup(a, label, n) : label;
-}
-
-const char *toc_ref_text(ctx *c, const model_node *ref, const anchor **target)
-{
-    const model_node *n = toc_target(c, model_attr_get(ref, "to"));
-    const anchor *a = n ? toc_find(c->prev, n) : NULL;
-    *target = a;
-    c->needs_pages = 1;
-    const char *show = model_attr_get(ref, "show");
-    if (!show)
-        show = c->t->ref_default;
-    /* the first pass does not know yet: it holds a place of about the
-     * right width, and the next pass prints the answer */
-    ref_ctx r = { a && *a->label ? bare_number(c->a, a->label) : a ? a->title : "0",
-                  a ? a->title : "0", a ? toc_page_label(c, c->prev, a->page) : "0" };
-    if (strcmp(show, "title") == 0) return r.title;
-    if (strcmp(show, "page") == 0) return r.page;
-    if (strcmp(show, "full") == 0) return label_expand(c->a, c->t->ref_full, ref_lookup, &r);
-    return r.number;
-}
-
-/* ---- the contents page ------------------------------------------------------ */
+#include "para.h"
+#include "text.h"
 
 /* Entries: the previous pass's headings, or on the first pass the
  * divisions of the model with their titles, so that the page has about
@@ -188,7 +92,7 @@ static void contents_entry(ctx *c, galley *g, const entry *e, frame f, const mod
         return;
     double right = c->t->page_width - c->t->margin_right - f.right;
     double from = text_end(last) + ct->gap;
-    const char *number = toc_page_label(c, c->prev, e->page);
+    const char *number = anchor_page_label(c, c->prev, e->page);
     dl_item *num = text_item(c, number, style, 0);
     if (!num)
         return;
@@ -217,7 +121,7 @@ static void contents_entry(ctx *c, galley *g, const entry *e, frame f, const mod
             }
         }
     }
-    const anchor *a = toc_find(c->prev, e->node);
+    const anchor *a = anchor_find(c->prev, e->node);
     if (a) {
         for (gline *l = gal_since(g, before); l; l = l->next) {
             dl_item *ln = lay_item(c, DL_LINK, ROLE_ARTIFACT);
@@ -238,7 +142,7 @@ void toc_contents(ctx *c, galley *g, const model_node *n, frame f)
     c->needs_pages = 1;
     gline *before = g->last;
     lay_plain(c, g, ct->title, ct->title_style, f, n, ROLE_HEADING);
-    toc_anchor(c, g, before, n, "", ct->title, 1);
+    anchor_add(c, g, before, n, "", ct->title, 1);
     entry *v;
     int count = collect(c, &v);
     for (int i = 0; i < count; i++)

@@ -2,7 +2,9 @@
 #include <math.h>
 
 #include "check.h"
-#include "layout_int.h"
+#include "chart.h"
+#include "para.h"
+#include "table.h"
 
 static int near(double a, double b)
 {
