@@ -19,200 +19,19 @@
 
 #include "diag.h"
 #include "file.h"
-
-/* The largest length a PDF page may have (200 inches), and the largest
- * plain number (a cost or a ratio) a template may give. */
-#define STYLE_MAX_LENGTH 14400.0
-#define STYLE_MAX_NUMBER 1e6
-
-typedef struct {
-    style_template *t;
-    arena *a;
-    const char *dir;                /* template's folder, for font paths */
-    int errors;
-} loader;
-
-/* ---- values -------------------------------------------------------------- */
-
-static const char *attr(xmlNodePtr x, const char *name, arena *a)
-{
-    xmlChar *v = xmlGetProp(x, (const xmlChar *)name);
-    if (!v)
-        return NULL;
-    const char *s = arena_strdup(a, (const char *)v);
-    xmlFree(v);
-    return s;
-}
-
-static void bad(loader *L, xmlNodePtr x, const char *what, const char *value)
-{
-    diag_error(L->t->path, x->line, 0, "<%s>: %s '%s'", x->name, what, value);
-    L->errors++;
-}
-
-/* A length: a number with pt, mm, cm or in (points when bare), finite
- * and within a PDF page's reach; below 0 only where allowed (an indent
- * hanging left, a mark lowered). */
-static int any_length(loader *L, xmlNodePtr x, const char *name, double *out, int negative)
-{
-    const char *v = attr(x, name, L->a);
-    if (!v)
-        return 0;
-    char *end;
-    double d = strtod(v, &end);
-    double scale = 1.0;
-    if (strcmp(end, "mm") == 0) scale = 72.0 / 25.4;
-    else if (strcmp(end, "cm") == 0) scale = 72.0 / 2.54;
-    else if (strcmp(end, "in") == 0) scale = 72.0;
-    else if (strcmp(end, "pt") != 0 && *end) {
-        bad(L, x, "not a length (use pt, mm, cm or in):", v);
-        return 0;
-    }
-    if (end == v || !isfinite(d) || fabs(d * scale) > STYLE_MAX_LENGTH) {
-        bad(L, x, "not a length (at most 200in):", v);
-        return 0;
-    }
-    if (d < 0 && !negative) {
-        bad(L, x, "a length below 0 is not allowed here:", v);
-        return 0;
-    }
-    *out = d * scale;
-    return 1;
-}
-
-static int length(loader *L, xmlNodePtr x, const char *name, double *out)
-{
-    return any_length(L, x, name, out, 0);
-}
-
-static int integer(loader *L, xmlNodePtr x, const char *name, int *out)
-{
-    const char *v = attr(x, name, L->a);
-    if (!v)
-        return 0;
-    char *end;
-    long n = strtol(v, &end, 10);
-    if (end == v || *end || n < 0 || n > 1000) {
-        bad(L, x, "not a whole number:", v);
-        return 0;
-    }
-    *out = (int)n;
-    return 1;
-}
-
-/* A plain decimal number (a ratio or a cost). */
-static int number(loader *L, xmlNodePtr x, const char *name, double *out)
-{
-    const char *v = attr(x, name, L->a);
-    if (!v)
-        return 0;
-    char *end;
-    double d = strtod(v, &end);
-    if (end == v || *end || !(d >= 0) || d > STYLE_MAX_NUMBER) {
-        bad(L, x, "not a number (0 to 1,000,000):", v);
-        return 0;
-    }
-    *out = d;
-    return 1;
-}
-
-static int flag(loader *L, xmlNodePtr x, const char *name, int *out)
-{
-    const char *v = attr(x, name, L->a);
-    if (!v)
-        return 0;
-    if (strcmp(v, "yes") == 0) *out = 1;
-    else if (strcmp(v, "no") == 0) *out = 0;
-    else { bad(L, x, "expected yes or no, not", v); return 0; }
-    return 1;
-}
-
-static int colour(loader *L, xmlNodePtr x, const char *name, uint32_t *out)
-{
-    const char *v = attr(x, name, L->a);
-    if (!v)
-        return 0;
-    if (strcmp(v, "none") == 0) {
-        *out = STYLE_NONE;
-        return 1;
-    }
-    char *end;
-    unsigned long c = v[0] == '#' ? strtoul(v + 1, &end, 16) : 0;
-    if (v[0] != '#' || strlen(v) != 7 || *end) {
-        bad(L, x, "not a colour (#rrggbb):", v);
-        return 0;
-    }
-    *out = (uint32_t)c;
-    return 1;
-}
-
-/* Sets *out to the style named by attribute name: 1 done, 0 no such
- * attribute, -1 no such style (reported). */
-static int style_ref(loader *L, xmlNodePtr x, const char *name, int *out)
-{
-    const char *v = attr(x, name, L->a);
-    if (!v)
-        return 0;
-    int i = style_lookup(L->t, v);
-    if (i < 0) {
-        bad(L, x, "no style is called", v);
-        return -1;
-    }
-    *out = i;
-    return 1;
-}
-
-/* A style= the element cannot do without. */
-static void need_style(loader *L, xmlNodePtr x, const char *name, int *out)
-{
-    if (style_ref(L, x, name, out) == 0)
-        bad(L, x, "needs the attribute", name);
-}
-
-/* Template separators are printed as written: their spaces must not
- * collapse as running text's do, so they become no-break spaces. */
-static const char *keep_spaces(loader *L, const char *v)
-{
-    size_t spaces = 0;
-    for (const char *p = v; *p; p++)
-        spaces += *p == ' ';
-    char *out = arena_alloc(L->a, strlen(v) + spaces + 1), *q = out;
-    for (const char *p = v; *p; p++) {
-        if (*p == ' ') {
-            *q++ = (char)0xC2;
-            *q++ = (char)0xA0;
-        } else {
-            *q++ = *p;
-        }
-    }
-    *q = '\0';
-    return out;
-}
-
-/* Reports attributes the element does not take: a misspelt attribute
- * must not quietly leave a default in force. */
-static void attrs_ok(loader *L, xmlNodePtr x, const char *const *allowed)
-{
-    for (xmlAttrPtr a = x->properties; a; a = a->next) {
-        int known = 0;
-        for (const char *const *k = allowed; *k && !known; k++)
-            known = strcmp(*k, (const char *)a->name) == 0;
-        if (!known)
-            bad(L, x, "takes no attribute", (const char *)a->name);
-    }
-}
+#include "styleval.h"
 
 /* ---- elements ------------------------------------------------------------ */
 
 static void read_page(loader *L, xmlNodePtr x)
 {
     style_template *t = L->t;
-    length(L, x, "width", &t->page_width);
-    length(L, x, "height", &t->page_height);
-    length(L, x, "margin-top", &t->margin_top);
-    length(L, x, "margin-bottom", &t->margin_bottom);
-    length(L, x, "margin-left", &t->margin_left);
-    length(L, x, "margin-right", &t->margin_right);
+    sv_length(L, x, "width", &t->page_width);
+    sv_length(L, x, "height", &t->page_height);
+    sv_length(L, x, "margin-top", &t->margin_top);
+    sv_length(L, x, "margin-bottom", &t->margin_bottom);
+    sv_length(L, x, "margin-left", &t->margin_left);
+    sv_length(L, x, "margin-right", &t->margin_right);
     if (t->page_width < 72 || t->page_height < 72 ||
         t->margin_left + t->margin_right > t->page_width - 72 ||
         t->margin_top + t->margin_bottom > t->page_height - 72) {
@@ -245,18 +64,18 @@ static void read_font(loader *L, xmlNodePtr x)
     static const char *const face_attr[FACE_COUNT] = { "regular", "bold", "italic", "bold-italic" };
     style_template *t = L->t;
     style_family *f = &t->families[t->nfamilies];
-    f->name = attr(x, "family", L->a);
+    f->name = sv_attr(x, "family", L->a);
     f->tline = x->line;
     if (!f->name) {
-        bad(L, x, "needs a family name", "");
+        sv_bad(L, x, "needs a family name", "");
         return;
     }
     for (int k = 0; k < FACE_COUNT; k++) {
-        const char *file = attr(x, face_attr[k], L->a);
+        const char *file = sv_attr(x, face_attr[k], L->a);
         if (!file && k != FACE_REGULAR)
-            file = attr(x, face_attr[FACE_REGULAR], L->a);
+            file = sv_attr(x, face_attr[FACE_REGULAR], L->a);
         if (!file) {
-            bad(L, x, "needs the file of its regular face:", f->name);
+            sv_bad(L, x, "needs the file of its regular face:", f->name);
             return;
         }
         f->path[k] = resolve_path(L, file);
@@ -276,7 +95,7 @@ static int family_index(const style_template *t, const char *name)
 
 static void read_align(loader *L, xmlNodePtr x, const char *name, style_align *out)
 {
-    const char *v = attr(x, name, L->a);
+    const char *v = sv_attr(x, name, L->a);
     if (!v)
         return;
     static const char *const names[] = { "left", "justify", "center", "right" };
@@ -285,56 +104,56 @@ static void read_align(loader *L, xmlNodePtr x, const char *name, style_align *o
             *out = (style_align)k;
             return;
         }
-    bad(L, x, "an alignment is left, justify, center or right, not", v);
+    sv_bad(L, x, "an alignment is left, justify, center or right, not", v);
 }
 
 static void read_style(loader *L, xmlNodePtr x)
 {
     style_template *t = L->t;
     style_block s = { .family = -1, .leading = 0 };
-    const char *name = attr(x, "name", L->a);
-    const char *base = attr(x, "base", L->a);
+    const char *name = sv_attr(x, "name", L->a);
+    const char *base = sv_attr(x, "base", L->a);
     if (!name) {
-        bad(L, x, "needs a name", "");
+        sv_bad(L, x, "needs a name", "");
         return;
     }
     if (base) {
         int b = style_lookup(t, base);
         if (b < 0) {
-            bad(L, x, "base names no earlier style:", base);
+            sv_bad(L, x, "base names no earlier style:", base);
             return;
         }
         s = t->styles[b];
     }
     s.name = name;
-    const char *fam = attr(x, "family", L->a);
+    const char *fam = sv_attr(x, "family", L->a);
     if (fam && (s.family = family_index(t, fam)) < 0)
-        bad(L, x, "no <font> defines the family", fam);
-    flag(L, x, "bold", &s.bold);
-    flag(L, x, "italic", &s.italic);
-    flag(L, x, "uppercase", &s.uppercase);
+        sv_bad(L, x, "no <font> defines the family", fam);
+    sv_flag(L, x, "bold", &s.bold);
+    sv_flag(L, x, "italic", &s.italic);
+    sv_flag(L, x, "uppercase", &s.uppercase);
     double old_size = s.size;
-    length(L, x, "size", &s.size);
-    if (s.size != old_size && base && !attr(x, "leading", L->a))
+    sv_length(L, x, "size", &s.size);
+    if (s.size != old_size && base && !sv_attr(x, "leading", L->a))
         s.leading = s.leading * s.size / old_size;  /* keep the base's ratio */
-    length(L, x, "leading", &s.leading);
-    colour(L, x, "color", &s.color);
-    length(L, x, "space-before", &s.space_before);
-    length(L, x, "space-after", &s.space_after);
-    length(L, x, "indent-left", &s.indent_left);
-    length(L, x, "indent-right", &s.indent_right);
-    any_length(L, x, "first-indent", &s.first_indent, 1);
+    sv_length(L, x, "leading", &s.leading);
+    sv_colour(L, x, "color", &s.color);
+    sv_length(L, x, "space-before", &s.space_before);
+    sv_length(L, x, "space-after", &s.space_after);
+    sv_length(L, x, "indent-left", &s.indent_left);
+    sv_length(L, x, "indent-right", &s.indent_right);
+    sv_any_length(L, x, "first-indent", &s.first_indent, 1);
     read_align(L, x, "align", &s.align);
-    flag(L, x, "keep-with-next", &s.keep_with_next);
-    flag(L, x, "hyphenate", &s.hyphenate);
-    flag(L, x, "page-break-before", &s.page_break_before);
-    length(L, x, "rule-below", &s.rule_below);
-    colour(L, x, "rule-color", &s.rule_color);
-    length(L, x, "bar-left", &s.bar_left);
-    colour(L, x, "bar-color", &s.bar_color);
-    length(L, x, "bar-gap", &s.bar_gap);
+    sv_flag(L, x, "keep-with-next", &s.keep_with_next);
+    sv_flag(L, x, "hyphenate", &s.hyphenate);
+    sv_flag(L, x, "page-break-before", &s.page_break_before);
+    sv_length(L, x, "rule-below", &s.rule_below);
+    sv_colour(L, x, "rule-color", &s.rule_color);
+    sv_length(L, x, "bar-left", &s.bar_left);
+    sv_colour(L, x, "bar-color", &s.bar_color);
+    sv_length(L, x, "bar-gap", &s.bar_gap);
     if (s.family < 0 || s.size <= 0) {
-        bad(L, x, "needs a family and a size (directly or from its base):", name);
+        sv_bad(L, x, "needs a family and a size (directly or from its base):", name);
         return;
     }
     if (s.leading <= 0)
@@ -345,25 +164,25 @@ static void read_style(loader *L, xmlNodePtr x)
 
 static void read_heading_like(loader *L, xmlNodePtr x, style_heading *h)
 {
-    need_style(L, x, "style", &h->style);
-    h->number = attr(x, "number", L->a);
+    sv_need_style(L, x, "style", &h->style);
+    h->number = sv_attr(x, "number", L->a);
     h->numbered = h->number != NULL;
-    flag(L, x, "numbered", &h->numbered);
-    const char *sep = attr(x, "separator", L->a);
-    h->separator = keep_spaces(L, sep ? sep : " ");
-    const char *pos = attr(x, "label", L->a);
+    sv_flag(L, x, "numbered", &h->numbered);
+    const char *sep = sv_attr(x, "separator", L->a);
+    h->separator = sv_keep_spaces(L, sep ? sep : " ");
+    const char *pos = sv_attr(x, "label", L->a);
     if (pos && strcmp(pos, "above") != 0 && strcmp(pos, "inline") != 0)
-        bad(L, x, "label is above or inline, not", pos);
+        sv_bad(L, x, "label is above or inline, not", pos);
     h->label_above = pos && strcmp(pos, "above") == 0;
     h->label_style = h->style;
-    style_ref(L, x, "label-style", &h->label_style);
+    sv_style_ref(L, x, "label-style", &h->label_style);
 }
 
 static void read_heading(loader *L, xmlNodePtr x)
 {
     int level = 0;
-    if (!integer(L, x, "level", &level) || level < 1 || level > STYLE_MAX_LEVELS) {
-        bad(L, x, "level must be 1 to 6, not", attr(x, "level", L->a) ? attr(x, "level", L->a) : "missing");
+    if (!sv_integer(L, x, "level", &level) || level < 1 || level > STYLE_MAX_LEVELS) {
+        sv_bad(L, x, "level must be 1 to 6, not", sv_attr(x, "level", L->a) ? sv_attr(x, "level", L->a) : "missing");
         return;
     }
     read_heading_like(L, x, &L->t->heading[level - 1]);
@@ -374,16 +193,16 @@ static void read_heading(loader *L, xmlNodePtr x)
 static void read_list(loader *L, xmlNodePtr x)
 {
     static const char *const types[LIST_TYPE_COUNT] = { "bullet", "arabic", "roman", "alpha", "none" };
-    const char *type = attr(x, "type", L->a);
+    const char *type = sv_attr(x, "type", L->a);
     int k = 0;
     while (k < LIST_TYPE_COUNT && (!type || strcmp(type, types[k]) != 0))
         k++;
     if (k == LIST_TYPE_COUNT) {
-        bad(L, x, "type is bullet, arabic, roman, alpha or none, not", type ? type : "missing");
+        sv_bad(L, x, "type is bullet, arabic, roman, alpha or none, not", type ? type : "missing");
         return;
     }
     style_list *l = &L->t->list[k];
-    const char *labels = attr(x, "labels", L->a);
+    const char *labels = sv_attr(x, "labels", L->a);
     if (labels) {
         /* "|"-separated, one label format per nesting depth */
         char *copy = arena_strdup(L->a, labels), *save = NULL;
@@ -393,8 +212,8 @@ static void read_list(loader *L, xmlNodePtr x)
         for (; d < 4 && d > 0; d++)
             l->label[d] = l->label[d - 1];
     }
-    length(L, x, "indent", &l->indent);
-    length(L, x, "label-gap", &l->label_gap);
+    sv_length(L, x, "indent", &l->indent);
+    sv_length(L, x, "label-gap", &l->label_gap);
     read_align(L, x, "label-align", &l->label_align);
 }
 
@@ -402,34 +221,34 @@ static style_cover_line *read_lines(loader *L, xmlNodePtr x);
 
 static void read_cover(loader *L, xmlNodePtr x)
 {
-    length(L, x, "top", &L->t->cover_top);
+    sv_length(L, x, "top", &L->t->cover_top);
     L->t->cover = read_lines(L, x);
 }
 
 static void read_furniture(loader *L, xmlNodePtr x, style_furniture *f)
 {
-    need_style(L, x, "style", &f->style);
-    f->left = attr(x, "left", L->a);
-    f->center = attr(x, "center", L->a);
-    f->right = attr(x, "right", L->a);
-    length(L, x, "offset", &f->offset);
-    length(L, x, "rule", &f->rule);
-    length(L, x, "rule-gap", &f->rule_gap);
-    colour(L, x, "rule-color", &f->rule_color);
-    flag(L, x, "first-page", &f->on_first_page);
+    sv_need_style(L, x, "style", &f->style);
+    f->left = sv_attr(x, "left", L->a);
+    f->center = sv_attr(x, "center", L->a);
+    f->right = sv_attr(x, "right", L->a);
+    sv_length(L, x, "offset", &f->offset);
+    sv_length(L, x, "rule", &f->rule);
+    sv_length(L, x, "rule-gap", &f->rule_gap);
+    sv_colour(L, x, "rule-color", &f->rule_color);
+    sv_flag(L, x, "first-page", &f->on_first_page);
 }
 
 static void read_roles(loader *L, xmlNodePtr x)
 {
     style_template *t = L->t;
-    style_ref(L, x, "body", &t->body_style);
-    style_ref(L, x, "list", &t->list_style);
-    style_ref(L, x, "quote", &t->quote_style);
-    style_ref(L, x, "attribution", &t->attribution_style);
-    style_ref(L, x, "signoff-name", &t->signoff_name_style);
-    style_ref(L, x, "signoff-role", &t->signoff_role_style);
-    style_ref(L, x, "foreword", &t->foreword_style);
-    const char *fw = attr(x, "foreword-title", L->a);
+    sv_style_ref(L, x, "body", &t->body_style);
+    sv_style_ref(L, x, "list", &t->list_style);
+    sv_style_ref(L, x, "quote", &t->quote_style);
+    sv_style_ref(L, x, "attribution", &t->attribution_style);
+    sv_style_ref(L, x, "signoff-name", &t->signoff_name_style);
+    sv_style_ref(L, x, "signoff-role", &t->signoff_role_style);
+    sv_style_ref(L, x, "foreword", &t->foreword_style);
+    const char *fw = sv_attr(x, "foreword-title", L->a);
     if (fw)
         t->foreword_title = fw;
 }
@@ -437,36 +256,36 @@ static void read_roles(loader *L, xmlNodePtr x)
 static void read_table(loader *L, xmlNodePtr x)
 {
     style_table *tb = &L->t->table;
-    need_style(L, x, "style", &tb->cell_style);
+    sv_need_style(L, x, "style", &tb->cell_style);
     tb->head_style = tb->total_style = tb->caption_style = tb->cell_style;
     tb->headnote_style = tb->cell_style;
-    style_ref(L, x, "head-style", &tb->head_style);
-    style_ref(L, x, "headnote-style", &tb->headnote_style);
-    style_ref(L, x, "total-style", &tb->total_style);
-    style_ref(L, x, "caption-style", &tb->caption_style);
-    tb->label = attr(x, "label", L->a);
-    const char *sep = attr(x, "separator", L->a);
-    tb->separator = keep_spaces(L, sep ? sep : " ");
+    sv_style_ref(L, x, "head-style", &tb->head_style);
+    sv_style_ref(L, x, "headnote-style", &tb->headnote_style);
+    sv_style_ref(L, x, "total-style", &tb->total_style);
+    sv_style_ref(L, x, "caption-style", &tb->caption_style);
+    tb->label = sv_attr(x, "label", L->a);
+    const char *sep = sv_attr(x, "separator", L->a);
+    tb->separator = sv_keep_spaces(L, sep ? sep : " ");
     tb->numbered = tb->label != NULL;
-    flag(L, x, "numbered", &tb->numbered);
-    length(L, x, "padding-x", &tb->pad_x);
-    length(L, x, "padding-y", &tb->pad_y);
+    sv_flag(L, x, "numbered", &tb->numbered);
+    sv_length(L, x, "padding-x", &tb->pad_x);
+    sv_length(L, x, "padding-y", &tb->pad_y);
     tb->pad_x_min = tb->pad_x;
-    length(L, x, "padding-x-min", &tb->pad_x_min);
+    sv_length(L, x, "padding-x-min", &tb->pad_x_min);
     tb->min_scale = 1;
-    number(L, x, "min-scale", &tb->min_scale);
+    sv_number(L, x, "min-scale", &tb->min_scale);
     if (tb->min_scale < 0.3 || tb->min_scale > 1)
-        bad(L, x, "min-scale is a factor between 0.3 and 1, not", attr(x, "min-scale", L->a));
-    length(L, x, "rule", &tb->rule);
-    length(L, x, "frame", &tb->frame);
-    colour(L, x, "rule-color", &tb->rule_color);
+        sv_bad(L, x, "min-scale is a factor between 0.3 and 1, not", sv_attr(x, "min-scale", L->a));
+    sv_length(L, x, "rule", &tb->rule);
+    sv_length(L, x, "frame", &tb->frame);
+    sv_colour(L, x, "rule-color", &tb->rule_color);
     tb->head_fill = tb->total_fill = tb->stripe_fill = STYLE_NONE;
-    colour(L, x, "head-fill", &tb->head_fill);
-    colour(L, x, "total-fill", &tb->total_fill);
-    colour(L, x, "stripe-fill", &tb->stripe_fill);
-    flag(L, x, "grid", &tb->grid);
-    length(L, x, "space-before", &tb->space_before);
-    length(L, x, "space-after", &tb->space_after);
+    sv_colour(L, x, "head-fill", &tb->head_fill);
+    sv_colour(L, x, "total-fill", &tb->total_fill);
+    sv_colour(L, x, "stripe-fill", &tb->stripe_fill);
+    sv_flag(L, x, "grid", &tb->grid);
+    sv_length(L, x, "space-before", &tb->space_before);
+    sv_length(L, x, "space-after", &tb->space_after);
     tb->numeric_align = ALIGN_RIGHT;
     read_align(L, x, "numeric-align", &tb->numeric_align);
 }
@@ -475,13 +294,13 @@ static void read_money(loader *L, xmlNodePtr x)
 {
     style_money *m = &L->t->money;
     const char *v;
-    if ((v = attr(x, "thousands", L->a))) m->thousands = v;
-    if ((v = attr(x, "decimal", L->a))) m->decimal = v;
-    if ((v = attr(x, "format", L->a))) m->format = v;
-    if ((v = attr(x, "negative", L->a))) m->negative = v;
-    integer(L, x, "decimals", &m->decimals);
+    if ((v = sv_attr(x, "thousands", L->a))) m->thousands = v;
+    if ((v = sv_attr(x, "decimal", L->a))) m->decimal = v;
+    if ((v = sv_attr(x, "format", L->a))) m->format = v;
+    if ((v = sv_attr(x, "negative", L->a))) m->negative = v;
+    sv_integer(L, x, "decimals", &m->decimals);
     if (m->decimals > 4)
-        bad(L, x, "decimals is at most 4, not", attr(x, "decimals", L->a));
+        sv_bad(L, x, "decimals is at most 4, not", sv_attr(x, "decimals", L->a));
 }
 
 /* "a|b|c" into at most max parts; returns how many. */
@@ -497,19 +316,19 @@ static int split_bars(loader *L, const char *v, const char **out, int max)
 static void read_grid(loader *L, xmlNodePtr x)
 {
     static const char *const types[GRID_TYPE_COUNT] = { "outcomes", "aims", "agency-plan" };
-    const char *type = attr(x, "type", L->a);
+    const char *type = sv_attr(x, "type", L->a);
     int k = 0;
     while (k < GRID_TYPE_COUNT && (!type || strcmp(type, types[k]) != 0))
         k++;
     if (k == GRID_TYPE_COUNT) {
-        bad(L, x, "type is outcomes, aims or agency-plan, not", type ? type : "missing");
+        sv_bad(L, x, "type is outcomes, aims or agency-plan, not", type ? type : "missing");
         return;
     }
     style_grid *g = &L->t->grid[k];
-    const char *cols = attr(x, "columns", L->a);
+    const char *cols = sv_attr(x, "columns", L->a);
     if (cols)
         g->ncolumns = split_bars(L, cols, g->columns, 6);
-    const char *widths = attr(x, "widths", L->a);
+    const char *widths = sv_attr(x, "widths", L->a);
     if (widths) {
         const char *w[6];
         int n = split_bars(L, widths, w, 6);
@@ -517,11 +336,11 @@ static void read_grid(loader *L, xmlNodePtr x)
             char *end;
             double v = strtod(w[i], &end);
             if (end == w[i] || *end || v <= 0 || v > 100)
-                bad(L, x, "widths are per cents between 0 and 100, not", w[i]);
+                sv_bad(L, x, "widths are per cents between 0 and 100, not", w[i]);
             g->widths[i] = v / 100.0;
         }
     }
-    g->label = attr(x, "label", L->a);
+    g->label = sv_attr(x, "label", L->a);
 }
 
 /* <board>: texts and styles of the board's own blocks, described by a
@@ -560,19 +379,19 @@ static void read_board(loader *L, xmlNodePtr x)
     for (size_t k = 0; k < N_BOARD_FIELDS; k++)
         allowed[k] = board_fields[k].attr;
     allowed[N_BOARD_FIELDS] = NULL;
-    attrs_ok(L, x, allowed);
+    sv_attrs_ok(L, x, allowed);
     char *base = (char *)&L->t->board;
     for (size_t k = 0; k < N_BOARD_FIELDS; k++) {
         const board_field *f = &board_fields[k];
         if (f->is_style) {
             int *slot = (int *)(base + f->offset);
-            if (style_ref(L, x, f->attr, slot) == 0)
-                bad(L, x, "needs the attribute", f->attr);
+            if (sv_style_ref(L, x, f->attr, slot) == 0)
+                sv_bad(L, x, "needs the attribute", f->attr);
         } else {
-            const char *v = attr(x, f->attr, L->a);
+            const char *v = sv_attr(x, f->attr, L->a);
             if (!v)
-                bad(L, x, "needs the attribute", f->attr);
-            *(const char **)(base + f->offset) = v ? keep_spaces(L, v) : "";
+                sv_bad(L, x, "needs the attribute", f->attr);
+            *(const char **)(base + f->offset) = v ? sv_keep_spaces(L, v) : "";
         }
     }
     L->t->has_board = 1;
@@ -587,20 +406,20 @@ static style_cover_line *read_lines(loader *L, xmlNodePtr x)
             continue;
         static const char *const line_attrs[] = { "style", "text", "space-before", "logo", NULL };
         if (strcmp((const char *)c->name, "line") != 0) {
-            bad(L, c, "holds only <line> elements, not", (const char *)c->name);
+            sv_bad(L, c, "holds only <line> elements, not", (const char *)c->name);
             continue;
         }
-        attrs_ok(L, c, line_attrs);
+        sv_attrs_ok(L, c, line_attrs);
         style_cover_line *cl = arena_alloc(L->a, sizeof *cl);
-        length(L, c, "logo", &cl->logo);
+        sv_length(L, c, "logo", &cl->logo);
         if (cl->logo > 0)
-            style_ref(L, c, "style", &cl->style);
+            sv_style_ref(L, c, "style", &cl->style);
         else
-            need_style(L, c, "style", &cl->style);
-        cl->text = attr(c, "text", L->a);
+            sv_need_style(L, c, "style", &cl->style);
+        cl->text = sv_attr(c, "text", L->a);
         if (!cl->text)
             cl->text = "";
-        length(L, c, "space-before", &cl->space_before);
+        sv_length(L, c, "space-before", &cl->space_before);
         *tail = cl;
         tail = &cl->next;
     }
@@ -609,77 +428,77 @@ static style_cover_line *read_lines(loader *L, xmlNodePtr x)
 
 static void read_hyphenation(loader *L, xmlNodePtr x)
 {
-    const char *v = attr(x, "patterns", L->a);
+    const char *v = sv_attr(x, "patterns", L->a);
     if (v)
         L->t->hyphen_patterns = resolve_path(L, v);
-    integer(L, x, "left", &L->t->hyphen_left);
-    integer(L, x, "right", &L->t->hyphen_right);
+    sv_integer(L, x, "left", &L->t->hyphen_left);
+    sv_integer(L, x, "right", &L->t->hyphen_right);
 }
 
 static void read_contents(loader *L, xmlNodePtr x)
 {
     style_contents *ct = &L->t->contents;
-    ct->title = attr(x, "title", L->a);
-    need_style(L, x, "title-style", &ct->title_style);
-    integer(L, x, "depth", &ct->depth);
-    const char *styles = attr(x, "styles", L->a);
+    ct->title = sv_attr(x, "title", L->a);
+    sv_need_style(L, x, "title-style", &ct->title_style);
+    sv_integer(L, x, "depth", &ct->depth);
+    const char *styles = sv_attr(x, "styles", L->a);
     const char *names[3];
     int n = styles ? split_bars(L, styles, names, 3) : 0;
     for (int k = 0; k < 3; k++) {
         const char *name = n ? names[k < n ? k : n - 1] : NULL;
         ct->style[k] = name ? style_lookup(L->t, name) : -1;
         if (ct->style[k] < 0) {
-            bad(L, x, "styles= names no style", n ? name : "(none given)");
+            sv_bad(L, x, "styles= names no style", n ? name : "(none given)");
             return;
         }
     }
-    const char *leader = attr(x, "leader", L->a);
+    const char *leader = sv_attr(x, "leader", L->a);
     ct->leader = leader ? leader : "";
-    length(L, x, "number-width", &ct->number_width);
-    length(L, x, "gap", &ct->gap);
+    sv_length(L, x, "number-width", &ct->number_width);
+    sv_length(L, x, "gap", &ct->gap);
 }
 
 static void read_references(loader *L, xmlNodePtr x)
 {
     const char *v;
-    if ((v = attr(x, "full", L->a)))
-        L->t->ref_full = keep_spaces(L, v);
-    if ((v = attr(x, "show", L->a))) {
+    if ((v = sv_attr(x, "full", L->a)))
+        L->t->ref_full = sv_keep_spaces(L, v);
+    if ((v = sv_attr(x, "show", L->a))) {
         if (strcmp(v, "number") && strcmp(v, "title") && strcmp(v, "page") && strcmp(v, "full"))
-            bad(L, x, "show is number, title, page or full, not", v);
+            sv_bad(L, x, "show is number, title, page or full, not", v);
         L->t->ref_default = v;
     }
 }
 
 static void read_page_numbers(loader *L, xmlNodePtr x)
 {
-    const char *v = attr(x, "front", L->a);
+    const char *v = sv_attr(x, "front", L->a);
     if (!v)
         return;
     if (strcmp(v, "lower-roman") == 0) L->t->front_numbering = 'i';
     else if (strcmp(v, "upper-roman") == 0) L->t->front_numbering = 'I';
     else if (strcmp(v, "continuous") == 0) L->t->front_numbering = 0;
-    else bad(L, x, "front is lower-roman, upper-roman or continuous, not", v);
+    else sv_bad(L, x, "front is lower-roman, upper-roman or continuous, not", v);
 }
 
 static void read_orgchart(loader *L, xmlNodePtr x)
 {
     style_orgchart *o = &L->t->orgchart;
-    need_style(L, x, "box-style", &o->box_style);
-    length(L, x, "padding", &o->padding);
-    length(L, x, "gap-x", &o->gap_x);
-    length(L, x, "gap-y", &o->gap_y);
-    length(L, x, "box-max", &o->box_max);
-    length(L, x, "line", &o->line);
+    sv_need_style(L, x, "box-style", &o->box_style);
+    sv_length(L, x, "padding", &o->padding);
+    sv_length(L, x, "gap-x", &o->gap_x);
+    sv_length(L, x, "gap-y", &o->gap_y);
+    sv_length(L, x, "box-max", &o->box_max);
+    sv_length(L, x, "line", &o->line);
     o->fill = STYLE_NONE;
-    colour(L, x, "line-color", &o->line_color);
-    colour(L, x, "fill", &o->fill);
+    sv_colour(L, x, "line-color", &o->line_color);
+    sv_colour(L, x, "fill", &o->fill);
     o->min_scale = 1;
-    number(L, x, "min-scale", &o->min_scale);
+    sv_number(L, x, "min-scale", &o->min_scale);
     if (o->min_scale < 0.3 || o->min_scale > 1)
-        bad(L, x, "min-scale is a factor between 0.3 and 1, not", attr(x, "min-scale", L->a));
+        sv_bad(L, x, "min-scale is a factor between 0.3 and 1, not", sv_attr(x, "min-scale", L->a));
     if (o->box_max < 36 || o->gap_y <= 0) {
-        bad(L, x, "needs box-max of at least 36pt and a gap-y", "");
+        sv_bad(L, x, "needs box-max of at least 36pt and a gap-y", "");
         return;
     }
     L->t->has_orgchart = 1;
@@ -688,41 +507,41 @@ static void read_orgchart(loader *L, xmlNodePtr x)
 static void read_chart(loader *L, xmlNodePtr x)
 {
     style_chart *ch = &L->t->chart;
-    need_style(L, x, "style", &ch->text_style);
-    length(L, x, "height", &ch->height);
-    length(L, x, "axis", &ch->axis);
-    length(L, x, "grid", &ch->grid);
-    length(L, x, "line", &ch->line);
-    length(L, x, "outline", &ch->outline);
-    length(L, x, "marker", &ch->marker);
-    colour(L, x, "axis-color", &ch->axis_color);
-    colour(L, x, "grid-color", &ch->grid_color);
-    length(L, x, "tick", &ch->tick);
-    length(L, x, "gap", &ch->gap);
-    number(L, x, "bar-width", &ch->bar_width);
-    length(L, x, "hatch-step", &ch->hatch_step);
-    length(L, x, "hatch-width", &ch->hatch_width);
+    sv_need_style(L, x, "style", &ch->text_style);
+    sv_length(L, x, "height", &ch->height);
+    sv_length(L, x, "axis", &ch->axis);
+    sv_length(L, x, "grid", &ch->grid);
+    sv_length(L, x, "line", &ch->line);
+    sv_length(L, x, "outline", &ch->outline);
+    sv_length(L, x, "marker", &ch->marker);
+    sv_colour(L, x, "axis-color", &ch->axis_color);
+    sv_colour(L, x, "grid-color", &ch->grid_color);
+    sv_length(L, x, "tick", &ch->tick);
+    sv_length(L, x, "gap", &ch->gap);
+    sv_number(L, x, "bar-width", &ch->bar_width);
+    sv_length(L, x, "hatch-step", &ch->hatch_step);
+    sv_length(L, x, "hatch-width", &ch->hatch_width);
     ch->value_fill = STYLE_NONE;
-    colour(L, x, "value-fill", &ch->value_fill);
+    sv_colour(L, x, "value-fill", &ch->value_fill);
     if (ch->bar_width <= 0 || ch->bar_width > 1 || ch->hatch_step < 1) {
-        bad(L, x, "needs bar-width between 0 and 1 and a hatch-step of at least 1pt", "");
+        sv_bad(L, x, "needs bar-width between 0 and 1 and a hatch-step of at least 1pt", "");
         return;
     }
-    const char *pal = attr(x, "palette", L->a);
+    const char *pal = sv_attr(x, "palette", L->a);
     const char *names[8];
     int n = pal ? split_bars(L, pal, names, 8) : 0;
     for (int k = 0; k < n; k++) {
         char *end;
         unsigned long v = names[k][0] == '#' ? strtoul(names[k] + 1, &end, 16) : 0;
         if (names[k][0] != '#' || strlen(names[k]) != 7 || *end) {
-            bad(L, x, "palette colours are #rrggbb, not", names[k]);
+            sv_bad(L, x, "palette colours are #rrggbb, not", names[k]);
             return;
         }
         ch->palette[k] = (uint32_t)v;
     }
     ch->npalette = n;
     if (n == 0 || ch->height < 72) {
-        bad(L, x, "needs a palette and a height of at least an inch", "");
+        sv_bad(L, x, "needs a palette and a height of at least an inch", "");
         return;
     }
     L->t->has_chart = 1;
@@ -730,37 +549,37 @@ static void read_chart(loader *L, xmlNodePtr x)
 
 static void read_notes(loader *L, xmlNodePtr x)
 {
-    need_style(L, x, "style", &L->t->note_style);
-    need_style(L, x, "marker-style", &L->t->note_marker_style);
-    any_length(L, x, "rise", &L->t->note_rise, 1);
+    sv_need_style(L, x, "style", &L->t->note_style);
+    sv_need_style(L, x, "marker-style", &L->t->note_marker_style);
+    sv_any_length(L, x, "rise", &L->t->note_rise, 1);
     L->t->has_notes = 1;
 }
 
 static void read_pdfa(loader *L, xmlNodePtr x)
 {
-    const char *v = attr(x, "profile", L->a);
+    const char *v = sv_attr(x, "profile", L->a);
     if (v)
         L->t->pdfa_profile = resolve_path(L, v);
-    L->t->pdfa_condition = attr(x, "condition", L->a);
+    L->t->pdfa_condition = sv_attr(x, "condition", L->a);
 }
 
 static void read_flow(loader *L, xmlNodePtr x)
 {
-    integer(L, x, "widows", &L->t->widows);
-    integer(L, x, "orphans", &L->t->orphans);
-    integer(L, x, "heading-keep", &L->t->heading_keep_lines);
-    length(L, x, "label-indent", &L->t->label_indent);
-    length(L, x, "min-measure", &L->t->min_measure);
-    number(L, x, "space-stretch", &L->t->space_stretch);
-    number(L, x, "space-shrink", &L->t->space_shrink);
-    number(L, x, "ragged-stretch", &L->t->ragged_stretch);
-    number(L, x, "pretolerance", &L->t->pretolerance);
-    number(L, x, "tolerance", &L->t->tolerance);
-    number(L, x, "line-penalty", &L->t->line_penalty);
-    number(L, x, "hyphen-penalty", &L->t->hyphen_penalty);
-    number(L, x, "flagged-demerits", &L->t->flagged_demerits);
-    number(L, x, "fitness-demerits", &L->t->fitness_demerits);
-    integer(L, x, "max-hyphen-run", &L->t->max_hyphen_run);
+    sv_integer(L, x, "widows", &L->t->widows);
+    sv_integer(L, x, "orphans", &L->t->orphans);
+    sv_integer(L, x, "heading-keep", &L->t->heading_keep_lines);
+    sv_length(L, x, "label-indent", &L->t->label_indent);
+    sv_length(L, x, "min-measure", &L->t->min_measure);
+    sv_number(L, x, "space-stretch", &L->t->space_stretch);
+    sv_number(L, x, "space-shrink", &L->t->space_shrink);
+    sv_number(L, x, "ragged-stretch", &L->t->ragged_stretch);
+    sv_number(L, x, "pretolerance", &L->t->pretolerance);
+    sv_number(L, x, "tolerance", &L->t->tolerance);
+    sv_number(L, x, "line-penalty", &L->t->line_penalty);
+    sv_number(L, x, "hyphen-penalty", &L->t->hyphen_penalty);
+    sv_number(L, x, "flagged-demerits", &L->t->flagged_demerits);
+    sv_number(L, x, "fitness-demerits", &L->t->fitness_demerits);
+    sv_integer(L, x, "max-hyphen-run", &L->t->max_hyphen_run);
 }
 
 static const char *const page_attrs[] = { "width", "height", "margin-top", "margin-bottom",
@@ -818,7 +637,7 @@ static void read_element(loader *L, xmlNodePtr x)
     };
     for (size_t k = 0; k < sizeof known / sizeof known[0]; k++)
         if (strcmp(n, known[k].name) == 0)
-            attrs_ok(L, x, known[k].attrs);
+            sv_attrs_ok(L, x, known[k].attrs);
     if (strcmp(n, "page") == 0) read_page(L, x);
     else if (strcmp(n, "font") == 0) read_font(L, x);
     else if (strcmp(n, "style") == 0) read_style(L, x);
@@ -850,118 +669,6 @@ static void read_element(loader *L, xmlNodePtr x)
         diag_error(L->t->path, x->line, 0, "<%s> is not a template element", n);
         L->errors++;
     }
-}
-
-/* Checks what layout relies on being present. */
-/* Sizes that fit the page the template describes: no line taller than a
- * quarter of the text area (so that a page holds some), no line set over
- * the one before it, a cover starting on its page, and lines of some
- * width. A template is trusted no more than a report. */
-static void check_geometry(loader *L, xmlNodePtr root)
-{
-    style_template *t = L->t;
-    double body = t->page_height - t->margin_top - t->margin_bottom;
-    double width = t->page_width - t->margin_left - t->margin_right;
-    for (int i = 0; i < t->nstyles; i++) {
-        const style_block *s = &t->styles[i];
-        if (s->leading > body / 4 || s->size > body / 4) {
-            diag_error(t->path, root->line, 0, "style '%s': size %.1fpt and leading %.1fpt must be at most "
-                       "a quarter of the text area's height (%.1fpt)", s->name, s->size, s->leading, body / 4);
-            L->errors++;
-        } else if (s->leading < s->size) {
-            diag_error(t->path, root->line, 0, "style '%s': a leading of %.1fpt, less than its size of %.1fpt, "
-                       "sets lines over each other", s->name, s->leading, s->size);
-            L->errors++;
-        }
-    }
-    if (t->cover_top > t->page_height - t->margin_bottom) {
-        diag_error(t->path, root->line, 0, "<cover> top=%.1fpt is below the foot of the text area", t->cover_top);
-        L->errors++;
-    }
-    if (t->min_measure > width / 2) {
-        diag_error(t->path, root->line, 0, "<flow> min-measure=%.1fpt is more than half the text width",
-                   t->min_measure);
-        L->errors++;
-    }
-}
-
-static void check_complete(loader *L, xmlNodePtr root)
-{
-    style_template *t = L->t;
-    if (t->nfamilies == 0 || t->nstyles == 0 || t->nheadings == 0) {
-        diag_error(t->path, root->line, 0,
-                   "a template needs at least one <font>, <style> and <heading>");
-        L->errors++;
-    }
-    if (!t->has_chart) {
-        diag_error(t->path, root->line, 0, "the template has no <chart> element");
-        L->errors++;
-    }
-    if (!t->has_orgchart) {
-        diag_error(t->path, root->line, 0, "the template has no <orgchart> element");
-        L->errors++;
-    }
-    if (!t->has_notes) {
-        diag_error(t->path, root->line, 0, "the template has no <notes> element");
-        L->errors++;
-    }
-    if (!t->has_appendix) {
-        diag_error(t->path, root->line, 0, "the template has no <appendix> scheme");
-        L->errors++;
-    }
-    if (t->page_width <= 0 || t->page_height <= 0) {
-        diag_error(t->path, root->line, 0, "the template has no <page> size");
-        L->errors++;
-    }
-    if (t->body_style < 0 || t->list_style < 0 || t->quote_style < 0 || t->attribution_style < 0 ||
-        t->signoff_name_style < 0 || t->signoff_role_style < 0 || t->foreword_style < 0) {
-        diag_error(t->path, root->line, 0,
-                   "<roles> must name the styles for body, list, quote, attribution, "
-                   "signoff-name, signoff-role and foreword");
-        L->errors++;
-    }
-    if (t->space_stretch < 0 || t->space_shrink < 0 || t->ragged_stretch < 0 ||
-        t->pretolerance < 0 || t->tolerance < 0 || t->line_penalty < 0 || t->hyphen_penalty < 0 ||
-        t->flagged_demerits < 0 || t->fitness_demerits < 0 || t->max_hyphen_run < 0 ||
-        !(t->min_measure > 0)) {
-        diag_error(t->path, root->line, 0,
-                   "<flow> must give space-stretch, space-shrink, ragged-stretch, pretolerance, "
-                   "tolerance, line-penalty, hyphen-penalty, flagged-demerits, fitness-demerits, "
-                   "max-hyphen-run and min-measure (above 0)");
-        L->errors++;
-    }
-    if (!t->hyphen_patterns || t->hyphen_left < 1 || t->hyphen_right < 1) {
-        diag_error(t->path, root->line, 0, "<hyphenation> must give patterns, left and right");
-        L->errors++;
-    }
-    if (t->contents.depth < 1 || !t->contents.title) {
-        diag_error(t->path, root->line, 0, "the template needs <contents> with a title and a depth");
-        L->errors++;
-    }
-    if (!t->ref_full || !t->ref_default) {
-        diag_error(t->path, root->line, 0, "the template needs <references> with full= and show=");
-        L->errors++;
-    }
-    if (!t->has_board) {
-        diag_error(t->path, root->line, 0, "the template has no <board> element");
-        L->errors++;
-    }
-    if (t->table.cell_style < 0) {
-        diag_error(t->path, root->line, 0, "the template has no <table> style");
-        L->errors++;
-    }
-    for (int k = 0; k < GRID_TYPE_COUNT; k++)
-        if (t->grid[k].ncolumns == 0) {
-            diag_error(t->path, root->line, 0, "the template has no column headings for a <grid> type");
-            L->errors++;
-            break;
-        }
-    for (int k = 0; k < LIST_TYPE_COUNT; k++)
-        if (k != LIST_NONE && !t->list[k].label[0]) {
-            diag_error(t->path, root->line, 0, "the template has no labels for one of the list types");
-            L->errors++;
-            return;
-        }
 }
 
 static size_t count_children(xmlNodePtr root, const char *name)
@@ -1041,7 +748,7 @@ style_template *style_parse(const char *buf, size_t len, const char *path, arena
     style_template *t = arena_alloc(a, sizeof *t);
     loader L = { .t = t, .a = a, .dir = dir_of(a, path) };
     t->path = arena_strdup(a, path);
-    t->name = attr(root, "name", a);
+    t->name = sv_attr(root, "name", a);
     t->widows = t->orphans = 2;
     /* line breaking has no defaults here: every template states them */
     t->space_stretch = t->space_shrink = t->ragged_stretch = -1;
@@ -1064,9 +771,9 @@ style_template *style_parse(const char *buf, size_t len, const char *path, arena
         for (xmlNodePtr c = root->children; c; c = c->next)
             if (c->type == XML_ELEMENT_NODE)
                 read_element(&L, c);
-        check_complete(&L, root);
+        sv_check_complete(&L, root);
         if (!L.errors)
-            check_geometry(&L, root);
+            sv_check_geometry(&L, root);
     }
     xmlFreeDoc(doc);
     if (L.errors) {
