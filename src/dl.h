@@ -1,10 +1,12 @@
 /* dl.h - the display list: laid-out pages, ready to draw.
  *
- * Layout writes it, render reads it; neither looks past it. Coordinates
- * are PDF points with the origin at the page's lower left. Text is
- * already encoded in the single-byte encoding its font will be declared
- * with. Each item points back to the model node it came from and carries
- * its structural role, so that a tagged PDF can be written from it.
+ * Layout writes it, render reads it; render looks at nothing else.
+ * Coordinates are PDF points with the origin at the page's lower left.
+ * Text is already encoded in the encoding its font will be declared
+ * with. Each item drawn as content carries the structure element it
+ * belongs to (structure.c works them out), and every item where in the
+ * report it was set from, so that a tagged PDF and located messages can
+ * be written from the list alone.
  */
 #ifndef BP_DL_H
 #define BP_DL_H
@@ -13,7 +15,23 @@
 
 #include "enc.h"
 #include "font.h"
-#include "model.h"
+
+struct model_node;
+
+/* A place in the report: what a message names. */
+typedef struct dl_where {
+    const char *file;
+    int line, col;
+    const char *name;          /* the element's name */
+} dl_where;
+
+/* An element of the tagged PDF's structure tree. */
+typedef struct dl_struct {
+    const char *tag;           /* its standard type: "Sect", "H2", "P", "LI", "Lbl", "TH", ... */
+    const struct dl_struct *parent;     /* NULL for the document */
+    const char *alt;           /* a Figure's text for readers who cannot see it, or NULL */
+    const dl_where *at;        /* the element of the report it stands for */
+} dl_struct;
 
 typedef enum { DL_TEXT, DL_RULE, DL_RECT, DL_LINK, DL_PATH, DL_WEDGE, DL_IMAGE } dl_kind;
 
@@ -42,7 +60,6 @@ typedef struct dl_item {
     int npts, closed;
     double a0, a1;
     const struct image *image;  /* image: the picture, drawn in x, y, w, h */
-    const char *alt;           /* image: its text for readers who cannot see it */
     /* text */
     font *font;                /* metrics; render embeds font_path(font) */
     enc_id enc;
@@ -52,7 +69,9 @@ typedef struct dl_item {
     const char *uri;           /* link to the web; NULL for a link within the document */
     int dest_page;             /* link within: the page (1-based) and the height */
     double dest_y;             /* at its top */
-    const model_node *src;
+    const dl_struct *st;       /* the structure element it belongs to; NULL: an artifact */
+    const dl_where *at;        /* where it was set from, or NULL */
+    const struct model_node *src;   /* layout's own: the node it was set from */
     struct dl_item *next;
 } dl_item;
 
@@ -72,7 +91,8 @@ typedef struct dl_outline {
     const char *title;         /* UTF-8 */
     int page;
     double y;
-    const model_node *src;     /* the heading's division */
+    const dl_where *at;        /* the heading's division */
+    const struct model_node *src;   /* layout's own: that division */
     struct dl_outline *next;
 } dl_outline;
 
@@ -82,7 +102,8 @@ typedef struct dl_doc {
     dl_outline *outline;
     int front_pages;           /* numbered apart, before the body's page 1 */
     char front_style;          /* 'i' or 'I' */
-    const model_node *root;    /* the report, top of the structure tree */
+    const dl_struct *document; /* the top of the structure tree */
+    const dl_where *at;        /* the report */
     /* document information for the PDF */
     const char *title, *author, *subject, *keywords, *lang;
     long long date;            /* seconds since 1970 (UTC), or -1 for none */

@@ -14,6 +14,7 @@
 #include "hyph.h"
 #include "mem.h"
 #include "page.h"
+#include "structure.h"
 #include "text.h"
 
 /* Days from 1970-01-01 to the civil date y-m-d (proleptic Gregorian). */
@@ -50,7 +51,6 @@ static long long document_date(const model_node *meta)
 static void set_info(ctx *c, dl_doc *d)
 {
     const model_node *meta = model_child(c->doc->root, M_META);
-    d->root = c->doc->root;
     d->title = lay_child_text(c, meta, M_TITLE);
     d->author = lay_child_text(c, meta, M_AUTHOR);
     d->subject = lay_child_text(c, meta, M_SUBTITLE);
@@ -265,5 +265,8 @@ dl_doc *layout_run(const model_doc *doc, style_template *t, arena *a, layout_sta
     hyph_free(c.hyph);
     free(c.warned);
     free(c.squeezed);
-    return c.failed ? NULL : d;
+    if (c.failed)
+        return NULL;
+    structure_mark(a, d, doc->root);
+    return d;
 }

@@ -63,7 +63,6 @@ static gline *band(ctx *c, const image *im, const model_node *n, double x, doubl
     it->w = w;
     it->h = h;
     it->image = im;
-    it->alt = model_attr_get(n, "alt");
     it->src = n;
     gal_line_add(l, it);
     return l;

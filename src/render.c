@@ -67,8 +67,8 @@ typedef struct rstate {
     int nfiles, file_cap;
     int utf_ready;              /* the two-byte encoder is registered */
     tagger *tags;               /* the structure tree, for screen readers */
-    const model_node *at;       /* what is being drawn, to say where a failure is */
-    const model_node *err_at;   /* where the library's first error came */
+    const dl_where *at;         /* what is being drawn, to say where a failure is */
+    const dl_where *err_at;     /* where the library's first error came */
     const char *refused;        /* why render itself stopped, or NULL */
     /* text state of the current page, to write operators only on change */
     int in_text;
@@ -88,8 +88,8 @@ static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *data)
     }
 }
 
-/* Stops the render at node n for the reason why (the first one wins). */
-static void refuse(rstate *r, const model_node *n, const char *why)
+/* Stops the render at n for the reason why (the first one wins). */
+static void refuse(rstate *r, const dl_where *n, const char *why)
 {
     if (!r->refused && !r->error) {
         r->refused = why;
@@ -127,7 +127,7 @@ static const char *explain(HPDF_STATUS code)
 /* Reports why the render failed, once, at the element it failed on. */
 static void report_failure(const rstate *r, const char *where)
 {
-    const model_node *n = r->err_at;
+    const dl_where *n = r->err_at;
     const char *why = r->refused ? r->refused : explain(r->error);
     char code[64];
     if (!why) {
@@ -481,9 +481,7 @@ static void draw_page(rstate *r, const dl_page *p, HPDF_Page page)
     r->cur_size = r->cur_ws = 0;
     r->fill_known = 0;
     for (const dl_item *it = p->first; it && !r->error && !r->refused; it = it->next) {
-        r->at = it->src;
-        while (r->at && r->at->kind == M_TEXT)
-            r->at = r->at->parent;
+        r->at = it->at;
         if (!item_in_range(it)) {
             refuse(r, r->at, "would be drawn at a position or size beyond what a PDF page holds");
             break;
@@ -510,7 +508,7 @@ static void draw_page(rstate *r, const dl_page *p, HPDF_Page page)
         default: break;
         }
         tag_close(r->tags, page);
-        const model_node *tag_at;
+        const dl_where *tag_at;
         const char *tag_why;
         if (tag_failure(r->tags, &tag_at, &tag_why)) {
             refuse(r, tag_at ? tag_at : r->at, tag_why);
@@ -591,7 +589,7 @@ static void bookmarks(rstate *r, const dl_doc *d)
         HPDF_Outline item = HPDF_CreateOutline(r->pdf, up, "", NULL);
         if (!item)
             return;
-        r->at = o->src;
+        r->at = o->at;
         set_text(r, item, "Title", o->title);
         HPDF_Destination dst = destination(r, o->page, o->y);
         if (dst)
@@ -921,12 +919,12 @@ static int count_links(const dl_doc *d)
 static int build(rstate *r, const dl_doc *d, const render_options *opt, const char *where)
 {
     HPDF_SetCompressionMode(r->pdf, HPDF_COMP_ALL);
-    r->at = d->root;
+    r->at = d->at;
     set_document(r, d);
     r->pages = mem_alloc((size_t)d->npages + 1, sizeof *r->pages);
     for (const dl_page *p = d->first; p && !r->error && r->npages < d->npages; p = p->next)
         r->pages[r->npages++] = HPDF_AddPage(r->pdf);
-    r->tags = tag_new(r->pdf, d->root, r->npages, count_links(d));
+    r->tags = tag_new(r->pdf, d->document, r->npages, count_links(d));
     if (!r->tags) {
         diag_error(where, 0, 0, "out of memory");
         return -1;
@@ -936,18 +934,18 @@ static int build(rstate *r, const dl_doc *d, const render_options *opt, const ch
         tag_page(r->tags, r->pages[k], k);
         draw_page(r, p, r->pages[k++]);
     }
-    const model_node *tag_at;
+    const dl_where *tag_at;
     const char *tag_why;
     if (!r->error && !r->refused) {
-        r->at = d->root;
+        r->at = d->at;
         bookmarks(r, d);
         page_labels(r, d);
-        r->at = d->root;
+        r->at = d->at;
         if (tag_finish(r->tags) != 0 && !r->error && !tag_failure(r->tags, &tag_at, &tag_why))
             refuse(r, NULL, "cannot hold the structure tree for readers");
     }
     if (!r->error && !r->refused && tag_failure(r->tags, &tag_at, &tag_why))
-        refuse(r, tag_at ? tag_at : d->root, tag_why);
+        refuse(r, tag_at ? tag_at : d->at, tag_why);
     if (!r->error && !r->refused && opt && opt->pdfa &&
         (write_xmp(r, d) != 0 || output_intent(r, opt) != 0 || file_id(r, d) != 0)) {
         diag_error(where, 0, 0, "cannot write PDF/A: the output intent's ICC profile %s cannot be read",

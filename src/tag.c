@@ -1,11 +1,12 @@
 /* tag.c - the structure tree of a tagged PDF.
  *
- * Each model node that holds drawn content becomes a structure element,
- * its ancestors become the elements around it, and each drawn item gets
- * a marked-content identifier (MCID) on its page that points back to its
- * element. The library has no API for any of this, so the operators go
- * straight into the page's content stream and the tree is built from
- * plain dictionaries. */
+ * Each structure element the display list names (structure.c worked
+ * them out) becomes a dictionary of the tree when content first needs
+ * it, its parents first, and each drawn item gets a marked-content
+ * identifier (MCID) on its page that points back to its element. The
+ * library has no API for any of this: the tree is built from plain
+ * dictionaries, and the marks go into the page's content stream through
+ * pdfint.c. */
 #include "tag.h"
 
 #include <stdio.h>
@@ -19,8 +20,7 @@
 #include "utf8.h"
 
 typedef struct elem {
-    const model_node *node;
-    int sub;                        /* 0 the node's element; a list item's LBL or LBODY */
+    const dl_struct *st;            /* the element it writes; NULL for a Link */
     const char *tag;
     HPDF_Dict dict;
     HPDF_Array kids;
@@ -28,11 +28,8 @@ typedef struct elem {
     struct elem *chain;             /* the next in its hash bucket */
 } elem;
 
-enum { SUB_SELF, SUB_LBL, SUB_LBODY };
-
 struct tagger {
     HPDF_Doc pdf;
-    const model_node *root;
     HPDF_Dict tree;                 /* the StructTreeRoot */
     elem *document;
     elem **buckets;
@@ -51,7 +48,7 @@ struct tagger {
     int nannots, annot_cap;         /* first_key on */
     int first_key;
     int failed;
-    const model_node *fail_at;      /* where tagging stopped, and why */
+    const dl_where *fail_at;        /* where tagging stopped, and why */
     const char *fail_why;
 };
 
@@ -60,11 +57,11 @@ struct tagger {
 /* Pairs in each leaf of a parent tree split into leaves. */
 #define TAG_LEAF_PAIRS 4000
 
-/* Stops tagging at node n (NULL: the document) for the reason why. */
-static int fail(tagger *t, const model_node *n, const char *why)
+/* Stops tagging at place at (NULL: the document) for the reason why. */
+static int fail(tagger *t, const dl_where *at, const char *why)
 {
     if (!t->fail_why) {
-        t->fail_at = n;
+        t->fail_at = at;
         t->fail_why = why;
     }
     return t->failed = -1;
@@ -75,7 +72,7 @@ static int kids_full(tagger *t, elem *e)
 {
     if (HPDF_Array_Items(e->kids) < TAG_MAX_ARRAY)
         return 0;
-    fail(t, e->node, "holds more parts than a tagged PDF can list under one element (32,000)");
+    fail(t, e->st ? e->st->at : NULL, "holds more parts than a tagged PDF can list under one element (32,000)");
     return 1;
 }
 
@@ -150,115 +147,20 @@ HPDF_Binary tag_text_string(HPDF_Doc pdf, const char *utf8)
     return b;
 }
 
-/* ---- which element a node is --------------------------------------------- */
-
-/* Inline markup belongs to the block it stands in. */
-static int is_inline(model_kind k)
-{
-    return k == M_TEXT || k == M_B || k == M_I || k == M_A || k == M_BR || k == M_REF;
-}
-
-static int is_division(model_kind k)
-{
-    return k == M_CHAPTER || k == M_SECTION || k == M_APPENDIX || k == M_FOREWORD ||
-           k == M_SUBGROUP;
-}
-
-static const char *heading_tag(const model_node *title)
-{
-    static const char *const h[] = { "H1", "H2", "H3", "H4", "H5", "H6" };
-    int depth = 0;
-    for (const model_node *a = title->parent; a; a = a->parent)
-        depth += is_division(a->kind);
-    if (depth < 1)
-        depth = 1;
-    return h[depth > 6 ? 5 : depth - 1];
-}
-
-/* The standard structure type of a node; holder says it carries drawn
- * content itself, which makes an unknown node a paragraph rather than a
- * mere grouping. */
-static const char *tag_for(const model_node *n, int sub, int holder)
-{
-    if (sub == SUB_LBL)
-        return "Lbl";
-    if (sub == SUB_LBODY)
-        return "LBody";
-    switch (n->kind) {
-    case M_REPORT: return "Document";
-    case M_CHAPTER: case M_SECTION: case M_APPENDIX: case M_FOREWORD: case M_SUBGROUP:
-        return "Sect";
-    case M_TITLE: return n->parent && n->parent->kind == M_META ? "P" : heading_tag(n);
-    case M_LIST: return "L";
-    case M_ITEM: return "LI";
-    case M_QUOTE: return "BlockQuote";
-    case M_NOTE: return "Note";
-    case M_TABLE: return "Table";
-    case M_HEAD: return "THead";
-    case M_BODY: return "TBody";
-    case M_ROW: return "TR";
-    case M_CELL:
-        return n->parent && n->parent->parent && n->parent->parent->kind == M_HEAD ? "TH" : "TD";
-    case M_CAPTION: return "Caption";
-    case M_IMAGE: case M_LOGO: case M_CHART: return "Figure";
-    case M_CONTENTS: return "Div";
-    default: return holder ? "P" : "Div";
-    }
-}
-
-
-/* The text of n's character data, notes left out; malloc'd. */
-static size_t text_into(const model_node *n, char *out)
-{
-    if (n->kind == M_TEXT) {
-        size_t len = strlen(n->text);
-        if (out)
-            memcpy(out, n->text, len);
-        return len;
-    }
-    size_t len = 0;
-    for (const model_node *c = n->first; c; c = c->next)
-        if (c->kind != M_NOTE)
-            len += text_into(c, out ? out + len : NULL);
-    return len;
-}
-
-/* What a screen reader says for a figure: a picture's alt text; a
- * chart's caption. */
-static char *alt_of(const model_node *n)
-{
-    const char *alt = model_attr_get(n, "alt");
-    if (alt)
-    {
-        size_t len = strlen(alt);
-        char *s = mem_alloc(len + 1, 1);
-        memcpy(s, alt, len);
-        return s;
-    }
-    const model_node *cap = model_child(n, M_CAPTION);
-    if (!cap)
-        return NULL;
-    size_t len = text_into(cap, NULL);
-    char *s = mem_alloc(len + 1, 1);
-    text_into(cap, s);
-    s[len] = '\0';
-    return s;
-}
-
 /* ---- elements ------------------------------------------------------------------ */
 
-static size_t hash(const model_node *n, int sub)
+static size_t hash(const dl_struct *st)
 {
-    size_t h = (size_t)(uintptr_t)n;
+    size_t h = (size_t)(uintptr_t)st;
     h ^= h >> 17;
     h *= (size_t)0x9E3779B97F4A7C15ull;
-    return h ^ (size_t)sub;
+    return h;
 }
 
-static elem *find(tagger *t, const model_node *n, int sub)
+static elem *find(tagger *t, const dl_struct *st)
 {
-    for (elem *e = t->buckets[hash(n, sub) % t->nbuckets]; e; e = e->chain)
-        if (e->node == n && e->sub == sub)
+    for (elem *e = t->buckets[hash(st) % t->nbuckets]; e; e = e->chain)
+        if (e->st == st)
             return e;
     return NULL;
 }
@@ -270,7 +172,7 @@ static int grow(tagger *t)
     for (size_t i = 0; i < t->nbuckets; i++)
         for (elem *e = t->buckets[i], *next; e; e = next) {
             next = e->chain;
-            size_t k = hash(e->node, e->sub) % nb;
+            size_t k = hash(e->st) % nb;
             e->chain = b[k];
             b[k] = e;
         }
@@ -280,15 +182,15 @@ static int grow(tagger *t)
     return 0;
 }
 
-/* A new element under parent (NULL: under the tree's root). */
-static elem *make(tagger *t, const model_node *n, int sub, const char *tag, elem *parent)
+/* A new element for st under parent (NULL: under the tree's root). */
+static elem *make(tagger *t, const dl_struct *st, elem *parent)
 {
     if (t->count * 2 >= t->nbuckets && grow(t) != 0)
         return NULL;
     elem *e = mem_alloc(1, sizeof *e);
     HPDF_MMgr mm = t->pdf->mmgr;
-    e->node = n;
-    e->sub = sub;
+    const char *tag = st->tag;
+    e->st = st;
     e->tag = tag;
     e->dict = HPDF_Dict_New(mm);
     e->kids = HPDF_Array_New(mm);
@@ -296,30 +198,24 @@ static elem *make(tagger *t, const model_node *n, int sub, const char *tag, elem
         free(e);
         return NULL;
     }
-    HPDF_STATUS st = HPDF_Dict_AddName(e->dict, "Type", "StructElem");
-    st += HPDF_Dict_AddName(e->dict, "S", tag);
-    st += HPDF_Dict_Add(e->dict, "P", parent ? parent->dict : t->tree);
-    st += HPDF_Dict_Add(e->dict, "K", e->kids);
-    if (strcmp(tag, "Figure") == 0) {
-        char *alt = alt_of(n);
-        if (alt && *alt)
-            st += HPDF_Dict_Add(e->dict, "Alt", tag_text_string(t->pdf, alt));
-        free(alt);
-    }
+    HPDF_STATUS status = HPDF_Dict_AddName(e->dict, "Type", "StructElem");
+    status += HPDF_Dict_AddName(e->dict, "S", tag);
+    status += HPDF_Dict_Add(e->dict, "P", parent ? parent->dict : t->tree);
+    status += HPDF_Dict_Add(e->dict, "K", e->kids);
+    if (strcmp(tag, "Figure") == 0 && st->alt && *st->alt)
+        status += HPDF_Dict_Add(e->dict, "Alt", tag_text_string(t->pdf, st->alt));
     if (parent)
-        st += add_kid(t, parent, e->dict);
-    if (st != HPDF_OK) {
+        status += add_kid(t, parent, e->dict);
+    if (status != HPDF_OK) {
         free(e);
         return NULL;
     }
-    size_t k = hash(n, sub) % t->nbuckets;
+    size_t k = hash(st) % t->nbuckets;
     e->chain = t->buckets[k];
     t->buckets[k] = e;
     t->count++;
     return e;
 }
-
-static elem *element(tagger *t, const model_node *n, int sub, int holder);
 
 /* A Link element under parent, for a link's text and its annotation. */
 static elem *link_element(tagger *t, elem *parent)
@@ -342,50 +238,22 @@ static elem *link_element(tagger *t, elem *parent)
     return st == HPDF_OK ? e : NULL;
 }
 
-/* The element a node's children go into: a list item's body, for the
- * paragraphs and lists inside it. */
-static elem *container(tagger *t, const model_node *n)
+/* The element of st, made (its parents first) when content first needs it. */
+static elem *element(tagger *t, const dl_struct *st)
 {
-    if (!n || n == t->root)
-        return t->document;
-    if (n->kind == M_ITEM)
-        return element(t, n, SUB_LBODY, 0);
-    return element(t, n, SUB_SELF, 0);
-}
-
-static elem *element(tagger *t, const model_node *n, int sub, int holder)
-{
-    if (!n || n == t->root)
-        return t->document;
-    elem *e = find(t, n, sub);
+    elem *e = find(t, st);
     if (e)
         return e;
-    elem *parent = sub == SUB_SELF ? container(t, n->parent) : element(t, n, SUB_SELF, 0);
-    if (!parent)
-        return NULL;
-    return make(t, n, sub, tag_for(n, sub, holder), parent);
-}
-
-/* The element an item is drawn for. */
-static elem *element_of(tagger *t, const dl_item *it)
-{
-    const model_node *n = it->src;
-    while (n && is_inline(n->kind))
-        n = n->parent;
-    if (!n)
-        return t->document;
-    if (n->kind == M_ITEM)
-        return element(t, n, it->role == ROLE_LIST_LABEL ? SUB_LBL : SUB_LBODY, 1);
-    return element(t, n, SUB_SELF, 1);
+    elem *parent = element(t, st->parent ? st->parent : t->document->st);
+    return parent ? make(t, st, parent) : NULL;
 }
 
 /* ---- pages and marked content ------------------------------------------- */
 
-tagger *tag_new(HPDF_Doc pdf, const model_node *root, int npages, int nlinks)
+tagger *tag_new(HPDF_Doc pdf, const dl_struct *document, int npages, int nlinks)
 {
     tagger *t = mem_alloc(1, sizeof *t);
     t->pdf = pdf;
-    t->root = root;
     t->nbuckets = 256;
     t->buckets = mem_alloc(t->nbuckets, sizeof *t->buckets);
     /* every object hangs from the document at once, so that a render
@@ -405,7 +273,7 @@ tagger *tag_new(HPDF_Doc pdf, const model_node *root, int npages, int nlinks)
         tag_free(t);
         return NULL;
     }
-    t->document = make(t, root, SUB_SELF, "Document", NULL);
+    t->document = make(t, document, NULL);
     if (!t->document) {
         tag_free(t);
         return NULL;
@@ -432,15 +300,15 @@ static int write_op(HPDF_Page page, const char *s)
 
 int tag_open(tagger *t, HPDF_Page page, const dl_item *it)
 {
-    if (it->role == ROLE_ARTIFACT || !it->src)
+    if (!it->st)
         return write_op(page, "/Artifact BMC\n");
-    elem *e = element_of(t, it);
+    elem *e = element(t, it->st);
     if (e && it->kind == DL_TEXT && it->linked)
         e = t->link = link_element(t, e);
     if (!e)
         return t->failed = -1;
     if (HPDF_Array_Items(t->marks) >= TAG_MAX_ARRAY)
-        return fail(t, it->src, "puts more tagged pieces on one page than a PDF can list (32,000)");
+        return fail(t, it->at, "puts more tagged pieces on one page than a PDF can list (32,000)");
     t->last = e;
     HPDF_STATUS st = HPDF_OK;
     if (!e->pg) {
@@ -521,7 +389,7 @@ int tag_finish(tagger *t)
     return st == HPDF_OK ? 0 : -1;
 }
 
-int tag_failure(const tagger *t, const model_node **at, const char **why)
+int tag_failure(const tagger *t, const dl_where **at, const char **why)
 {
     if (!t || !t->fail_why)
         return 0;

@@ -2,9 +2,9 @@
  *
  * Render draws each display-list item inside a marked-content sequence
  * that this module opens and closes: page furniture and decoration as
- * artifacts, everything else under the element its model node stands
- * for (a heading, a paragraph, a list item, a table cell, a figure with
- * its alternative text). At the end the tree of those elements, and the
+ * artifacts, everything else under the structure element the item names
+ * (a heading, a paragraph, a list item, a table cell, a figure with its
+ * alternative text). At the end the tree of those elements, and the
  * map from each page's marked content back to them, go into the
  * document, so that screen readers read the report in its own order.
  */
@@ -17,9 +17,9 @@
 
 typedef struct tagger tagger;
 
-/* A tagger for pdf, whose report has root as its top node; NULL when out
- * of memory. */
-tagger *tag_new(HPDF_Doc pdf, const model_node *root, int npages, int nlinks);
+/* A tagger for pdf, whose structure tree has document at its top, for
+ * npages pages and nlinks link annotations; NULL when out of memory. */
+tagger *tag_new(HPDF_Doc pdf, const dl_struct *document, int npages, int nlinks);
 
 /* Starts page index (0-based) of the document. */
 int tag_page(tagger *t, HPDF_Page page, int index);
@@ -36,9 +36,9 @@ int tag_link(tagger *t, HPDF_Page page, HPDF_Annotation annot);
 /* Writes the structure tree and marks the document as tagged. */
 int tag_finish(tagger *t);
 
-/* Whether tagging stopped at a limit of the PDF: 1 with the element it
- * stopped at (NULL: the document) and the reason, else 0. */
-int tag_failure(const tagger *t, const model_node **at, const char **why);
+/* Whether tagging stopped at a limit of the PDF: 1 with where it stopped
+ * (NULL: the document) and the reason, else 0. */
+int tag_failure(const tagger *t, const dl_where **at, const char **why);
 
 void tag_free(tagger *t);
 

@@ -1,0 +1,237 @@
+/* structure.c - which structure element each drawn item belongs to.
+ *
+ * An item's element is that of the block its text stands in (inline
+ * markup belongs to its block); a list item has a label and a body; the
+ * elements around it follow the report's nesting, divisions becoming
+ * sections and titles headings of their depth. Elements are made as
+ * content first needs them, page by page in drawing order, so that an
+ * element's type is settled by its first content, as a reader meets it.
+ */
+#include "structure.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mem.h"
+
+enum { SUB_SELF, SUB_LBL, SUB_LBODY };
+
+/* Elements and places made so far, by node (and part of a list item). */
+typedef struct slot {
+    const model_node *node;
+    int sub;                        /* SUB_SELF, SUB_LBL, SUB_LBODY; -1 a place */
+    void *value;
+} slot;
+
+typedef struct marker {
+    arena *a;
+    const model_node *root;
+    dl_struct *document;
+    slot *slots;
+    size_t nslots, count;
+} marker;
+
+static size_t hash(const model_node *n, int sub)
+{
+    size_t h = (size_t)(uintptr_t)n;
+    h ^= h >> 17;
+    h *= (size_t)0x9E3779B97F4A7C15ull;
+    return h ^ (size_t)(sub + 1);
+}
+
+static void **lookup(marker *m, const model_node *n, int sub)
+{
+    if (2 * (m->count + 1) > m->nslots) {
+        size_t nb = m->nslots ? 2 * m->nslots : 1024;
+        slot *b = mem_alloc(nb, sizeof *b);
+        for (size_t i = 0; i < m->nslots; i++) {
+            if (!m->slots[i].node)
+                continue;
+            size_t k = hash(m->slots[i].node, m->slots[i].sub) % nb;
+            while (b[k].node)
+                k = (k + 1) % nb;
+            b[k] = m->slots[i];
+        }
+        free(m->slots);
+        m->slots = b;
+        m->nslots = nb;
+    }
+    size_t k = hash(n, sub) % m->nslots;
+    while (m->slots[k].node && (m->slots[k].node != n || m->slots[k].sub != sub))
+        k = (k + 1) % m->nslots;
+    if (!m->slots[k].node) {
+        m->slots[k] = (slot){ n, sub, NULL };
+        m->count++;
+    }
+    return &m->slots[k].value;
+}
+
+/* Where n stands in the report, for messages; one per node. */
+static const dl_where *where(marker *m, const model_node *n)
+{
+    void **v = lookup(m, n, -1);
+    if (!*v) {
+        dl_where *w = arena_alloc(m->a, sizeof *w);
+        *w = (dl_where){ n->file, n->line, n->col, n->name };
+        *v = w;
+    }
+    return *v;
+}
+
+/* ---- which element a node is --------------------------------------------- */
+
+/* Inline markup belongs to the block it stands in. */
+static int is_inline(model_kind k)
+{
+    return k == M_TEXT || k == M_B || k == M_I || k == M_A || k == M_BR || k == M_REF;
+}
+
+static int is_division(model_kind k)
+{
+    return k == M_CHAPTER || k == M_SECTION || k == M_APPENDIX || k == M_FOREWORD ||
+           k == M_SUBGROUP;
+}
+
+static const char *heading_tag(const model_node *title)
+{
+    static const char *const h[] = { "H1", "H2", "H3", "H4", "H5", "H6" };
+    int depth = 0;
+    for (const model_node *a = title->parent; a; a = a->parent)
+        depth += is_division(a->kind);
+    if (depth < 1)
+        depth = 1;
+    return h[depth > 6 ? 5 : depth - 1];
+}
+
+/* The standard structure type of a node; holder says it carries drawn
+ * content itself, which makes an unknown node a paragraph rather than a
+ * mere grouping. */
+static const char *tag_for(const model_node *n, int sub, int holder)
+{
+    if (sub == SUB_LBL)
+        return "Lbl";
+    if (sub == SUB_LBODY)
+        return "LBody";
+    switch (n->kind) {
+    case M_REPORT: return "Document";
+    case M_CHAPTER: case M_SECTION: case M_APPENDIX: case M_FOREWORD: case M_SUBGROUP:
+        return "Sect";
+    case M_TITLE: return n->parent && n->parent->kind == M_META ? "P" : heading_tag(n);
+    case M_LIST: return "L";
+    case M_ITEM: return "LI";
+    case M_QUOTE: return "BlockQuote";
+    case M_NOTE: return "Note";
+    case M_TABLE: return "Table";
+    case M_HEAD: return "THead";
+    case M_BODY: return "TBody";
+    case M_ROW: return "TR";
+    case M_CELL:
+        return n->parent && n->parent->parent && n->parent->parent->kind == M_HEAD ? "TH" : "TD";
+    case M_CAPTION: return "Caption";
+    case M_IMAGE: case M_LOGO: case M_CHART: return "Figure";
+    case M_CONTENTS: return "Div";
+    default: return holder ? "P" : "Div";
+    }
+}
+
+/* The text of n's character data, notes left out, into out (when not
+ * NULL); its length. */
+static size_t text_into(const model_node *n, char *out)
+{
+    if (n->kind == M_TEXT) {
+        size_t len = strlen(n->text);
+        if (out)
+            memcpy(out, n->text, len);
+        return len;
+    }
+    size_t len = 0;
+    for (const model_node *c = n->first; c; c = c->next)
+        if (c->kind != M_NOTE)
+            len += text_into(c, out ? out + len : NULL);
+    return len;
+}
+
+/* What a screen reader says for a figure: a picture's alt text; a
+ * chart's caption; NULL when there is neither. */
+static const char *alt_of(marker *m, const model_node *n)
+{
+    const char *alt = model_attr_get(n, "alt");
+    if (alt)
+        return alt;
+    const model_node *cap = model_child(n, M_CAPTION);
+    if (!cap)
+        return NULL;
+    size_t len = text_into(cap, NULL);
+    char *s = arena_alloc(m->a, len + 1);
+    text_into(cap, s);
+    return s;
+}
+
+/* ---- elements ------------------------------------------------------------------ */
+
+static const dl_struct *element(marker *m, const model_node *n, int sub, int holder);
+
+/* The element a node's children go into: a list item's body, for the
+ * paragraphs and lists inside it. */
+static const dl_struct *container(marker *m, const model_node *n)
+{
+    if (!n || n == m->root)
+        return m->document;
+    return element(m, n, n->kind == M_ITEM ? SUB_LBODY : SUB_SELF, 0);
+}
+
+static const dl_struct *element(marker *m, const model_node *n, int sub, int holder)
+{
+    if (!n || n == m->root)
+        return m->document;
+    void **v = lookup(m, n, sub);
+    if (*v)
+        return *v;
+    const dl_struct *parent = sub == SUB_SELF ? container(m, n->parent) : element(m, n, SUB_SELF, 0);
+    dl_struct *e = arena_alloc(m->a, sizeof *e);
+    e->tag = tag_for(n, sub, holder);
+    e->parent = parent;
+    e->at = where(m, n);
+    if (strcmp(e->tag, "Figure") == 0)
+        e->alt = alt_of(m, n);
+    /* the parent's lookup may have grown the table: look again */
+    *lookup(m, n, sub) = e;
+    return e;
+}
+
+/* The element an item is drawn for. */
+static const dl_struct *element_of(marker *m, const dl_item *it)
+{
+    const model_node *n = it->src;
+    while (n && is_inline(n->kind))
+        n = n->parent;
+    if (!n)
+        return m->document;
+    if (n->kind == M_ITEM)
+        return element(m, n, it->role == ROLE_LIST_LABEL ? SUB_LBL : SUB_LBODY, 1);
+    return element(m, n, SUB_SELF, 1);
+}
+
+void structure_mark(arena *a, dl_doc *d, const model_node *root)
+{
+    marker m = { .a = a, .root = root };
+    dl_struct *doc = arena_alloc(a, sizeof *doc);
+    doc->tag = "Document";
+    doc->at = where(&m, root);
+    m.document = doc;
+    d->document = doc;
+    d->at = doc->at;
+    for (dl_page *p = d->first; p; p = p->next)
+        for (dl_item *it = p->first; it; it = it->next) {
+            const model_node *n = it->src;
+            while (n && n->kind == M_TEXT)
+                n = n->parent;
+            it->at = n ? where(&m, n) : NULL;
+            if (it->role != ROLE_ARTIFACT && it->src)
+                it->st = element_of(&m, it);
+        }
+    for (dl_outline *o = d->outline; o; o = o->next)
+        o->at = o->src ? where(&m, o->src) : NULL;
+    free(m.slots);
+}
