@@ -16,17 +16,14 @@
 #include <unistd.h>
 
 #include <hpdf.h>
-#include <hpdf_doc.h>          /* the catalog and info dictionaries, for Unicode strings */
-#include <hpdf_encrypt.h>      /* MD5, for a file identifier derived from the content */
 #include <time.h>
 
-#include "date.h"
 #include "diag.h"
-#include "file.h"
 #include "mem.h"
+#include "pdfa.h"
+#include "pdfint.h"
 #include "image.h"
 #include "tag.h"
-#include "utf8.h"
 
 /* Numbers a PDF reader is sure to handle (the library's own limit). */
 #define RENDER_MAX_REAL 32767.0
@@ -34,9 +31,6 @@
 #define RENDER_MAX_HATCH 10000
 /* The narrowest arc drawn, in degrees. */
 #define RENDER_MIN_SWEEP 1e-3
-
-/* Largest ICC profile read for PDF/A (sRGB's is 3 KB). */
-#define RENDER_MAX_PROFILE (4u << 20)
 
 typedef struct loaded_font {
     const font *metrics;
@@ -174,11 +168,11 @@ static const char *file_name(rstate *r, const char *path)
  * (and extract nothing from reliably); this one they read. */
 static int unicode_cmap(rstate *r, HPDF_Font hf)
 {
-    HPDF_Dict cmap = HPDF_DictStream_New(r->pdf->mmgr, r->pdf->xref);
+    HPDF_Dict cmap = pdfi_stream_new(r->pdf);
     if (!cmap)
         return -1;
-    cmap->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-    HPDF_Stream s = cmap->stream;
+    pdfi_stream_filter(cmap, HPDF_STREAM_FILTER_FLATE_DECODE);
+    HPDF_Stream s = pdfi_stream_data(cmap);
     HPDF_STATUS st = HPDF_Stream_WriteStr(s,
         "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
         "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
@@ -527,19 +521,11 @@ static void set_text(rstate *r, HPDF_Dict dict, const char *key, const char *val
         HPDF_Dict_Add(dict, key, b);
 }
 
-/* A date both the information dictionary (D:YYYY...) and the XMP packet
- * can write alike: from 1970 to the end of 9999. Layout gives no other;
- * a display list built elsewhere might. */
-static int writable_date(long long when)
-{
-    return when >= 0 && when <= DATE_MAX_EPOCH;
-}
-
 /* Dates come from the report (meta date iso=) or SOURCE_DATE_EPOCH, never
  * the clock, so that the same report gives the same bytes. */
 static void set_dates(rstate *r, long long when)
 {
-    if (!writable_date(when))
+    if (!pdfa_writable_date(when))
         return;
     time_t t = (time_t)when;
     struct tm tm;
@@ -556,18 +542,18 @@ static void set_document(rstate *r, const dl_doc *d)
     /* the info dictionary is made by libharu on its first entry */
     HPDF_SetInfoAttr(r->pdf, HPDF_INFO_CREATOR, "boardpress");
     HPDF_SetInfoAttr(r->pdf, HPDF_INFO_PRODUCER, "boardpress");
-    set_text(r, r->pdf->info, "Title", d->title);
-    set_text(r, r->pdf->info, "Author", d->author);
-    set_text(r, r->pdf->info, "Subject", d->subject);
-    set_text(r, r->pdf->info, "Keywords", d->keywords);
+    set_text(r, pdfi_info(r->pdf), "Title", d->title);
+    set_text(r, pdfi_info(r->pdf), "Author", d->author);
+    set_text(r, pdfi_info(r->pdf), "Subject", d->subject);
+    set_text(r, pdfi_info(r->pdf), "Keywords", d->keywords);
     set_dates(r, d->date);
-    HPDF_Dict catalog = r->pdf->catalog;
+    HPDF_Dict catalog = pdfi_catalog(r->pdf);
     if (d->lang)
-        HPDF_Dict_Add(catalog, "Lang", HPDF_String_New(r->pdf->mmgr, d->lang, NULL));
+        HPDF_Dict_Add(catalog, "Lang", HPDF_String_New(pdfi_mmgr(r->pdf), d->lang, NULL));
     /* the viewer's title bar shows the title, not the file name */
-    HPDF_Dict prefs = HPDF_Dict_New(r->pdf->mmgr);
+    HPDF_Dict prefs = HPDF_Dict_New(pdfi_mmgr(r->pdf));
     if (prefs) {
-        HPDF_Dict_Add(prefs, "DisplayDocTitle", HPDF_Boolean_New(r->pdf->mmgr, HPDF_TRUE));
+        HPDF_Dict_Add(prefs, "DisplayDocTitle", HPDF_Boolean_New(pdfi_mmgr(r->pdf), HPDF_TRUE));
         HPDF_Dict_Add(catalog, "ViewerPreferences", prefs);
     }
 }
@@ -614,140 +600,6 @@ static void page_labels(rstate *r, const dl_doc *d)
     } else {
         HPDF_AddPageLabel(r->pdf, 0, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, NULL);
     }
-}
-
-/* ---- PDF/A-1b ---------------------------------------------------------------- */
-
-/* s escaped for XML, its noncharacters written as U+FFFD as the
- * document information writes them (tag_text_string). */
-static void xml_escaped(HPDF_Stream st, const char *s)
-{
-    const char *p = s, *end = s ? s + strlen(s) : s;
-    while (p < end) {
-        const char *start = p;
-        uint32_t cp = utf8_next(&p, end);
-        switch (cp) {
-        case '&': HPDF_Stream_WriteStr(st, "&amp;"); break;
-        case '<': HPDF_Stream_WriteStr(st, "&lt;"); break;
-        case '>': HPDF_Stream_WriteStr(st, "&gt;"); break;
-        case '"': HPDF_Stream_WriteStr(st, "&quot;"); break;
-        default:
-            if (cp == UTF8_INVALID || utf8_is_noncharacter(cp))
-                HPDF_Stream_WriteStr(st, "\xEF\xBF\xBD");
-            else
-                HPDF_Stream_Write(st, (const HPDF_BYTE *)start, (HPDF_UINT)(p - start));
-            break;
-        }
-    }
-}
-
-static void xmp_element(HPDF_Stream st, const char *open, const char *value, const char *close)
-{
-    if (!value || !*value)
-        return;
-    HPDF_Stream_WriteStr(st, open);
-    xml_escaped(st, value);
-    HPDF_Stream_WriteStr(st, close);
-}
-
-/* The XMP packet PDF/A requires: the document information again, in
- * XML, escaped, and the claim of conformance. libharu's own packet
- * leaves values unescaped and the title out, so it is written here. */
-static int write_xmp(rstate *r, const dl_doc *d)
-{
-    HPDF_Dict xmp = HPDF_DictStream_New(r->pdf->mmgr, r->pdf->xref);
-    if (!xmp)
-        return -1;
-    xmp->filter = HPDF_STREAM_FILTER_NONE;  /* metadata stays readable */
-    HPDF_Dict_AddName(xmp, "Type", "Metadata");
-    HPDF_Dict_AddName(xmp, "Subtype", "XML");
-    HPDF_Stream st = xmp->stream;
-    HPDF_Stream_WriteStr(st, "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
-        "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
-        "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
-        "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n");
-    xmp_element(st, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">", d->title,
-                "</rdf:li></rdf:Alt></dc:title>\n");
-    xmp_element(st, "<dc:creator><rdf:Seq><rdf:li>", d->author, "</rdf:li></rdf:Seq></dc:creator>\n");
-    xmp_element(st, "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">", d->subject,
-                "</rdf:li></rdf:Alt></dc:description>\n");
-    HPDF_Stream_WriteStr(st, "</rdf:Description>\n"
-        "<rdf:Description rdf:about=\"\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n"
-        "<pdf:Producer>boardpress</pdf:Producer>\n");
-    xmp_element(st, "<pdf:Keywords>", d->keywords, "</pdf:Keywords>\n");
-    HPDF_Stream_WriteStr(st, "</rdf:Description>\n"
-        "<rdf:Description rdf:about=\"\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n"
-        "<xmp:CreatorTool>boardpress</xmp:CreatorTool>\n");
-    if (writable_date(d->date)) {
-        time_t t = (time_t)d->date;
-        struct tm tm;
-        char when[40];
-        gmtime_r(&t, &tm);
-        strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
-        xmp_element(st, "<xmp:CreateDate>", when, "</xmp:CreateDate>\n");
-        xmp_element(st, "<xmp:ModifyDate>", when, "</xmp:ModifyDate>\n");
-    }
-    HPDF_Stream_WriteStr(st, "</rdf:Description>\n"
-        "<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
-        "<pdfaid:part>1</pdfaid:part>\n<pdfaid:conformance>B</pdfaid:conformance>\n"
-        "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>");
-    return HPDF_Dict_Add(r->pdf->catalog, "Metadata", xmp) == HPDF_OK ? 0 : -1;
-}
-
-/* The sRGB output intent every PDF/A file carries. */
-static int output_intent(rstate *r, const render_options *opt)
-{
-    /* through file.c: a pipe named as the profile must not block */
-    size_t len = 0;
-    unsigned char *profile = opt->icc_profile ? file_read(opt->icc_profile, NULL, RENDER_MAX_PROFILE, &len,
-                                                          NULL, NULL, 0) : NULL;
-    HPDF_Dict icc = profile ? HPDF_DictStream_New(r->pdf->mmgr, r->pdf->xref) : NULL;
-    if (!icc) {
-        free(profile);
-        return -1;
-    }
-    HPDF_Dict_AddNumber(icc, "N", 3);
-    HPDF_Stream_Write(icc->stream, profile, (HPDF_UINT)len);
-    free(profile);
-    HPDF_Dict intent = HPDF_Dict_New(r->pdf->mmgr);
-    if (!intent || HPDF_Xref_Add(r->pdf->xref, intent) != HPDF_OK)
-        return -1;
-    const char *cond = opt->icc_condition ? opt->icc_condition : "sRGB";
-    HPDF_Dict_AddName(intent, "Type", "OutputIntent");
-    HPDF_Dict_AddName(intent, "S", "GTS_PDFA1");
-    HPDF_Dict_Add(intent, "OutputConditionIdentifier", HPDF_String_New(r->pdf->mmgr, cond, NULL));
-    HPDF_Dict_Add(intent, "Info", HPDF_String_New(r->pdf->mmgr, cond, NULL));
-    HPDF_Dict_Add(intent, "DestOutputProfile", icc);
-    HPDF_Array intents = HPDF_Array_New(r->pdf->mmgr);
-    if (!intents)
-        return -1;
-    HPDF_Array_Add(intents, intent);
-    return HPDF_Dict_Add(r->pdf->catalog, "OutputIntents", intents) == HPDF_OK ? 0 : -1;
-}
-
-/* The file identifier: a digest of what the pages show, so that the same
- * report gives the same /ID (libharu's own comes from the clock). */
-static int file_id(rstate *r, const dl_doc *d)
-{
-    HPDF_MD5_CTX md5;
-    HPDF_BYTE digest[16];
-    HPDF_MD5Init(&md5);
-    if (d->title)
-        HPDF_MD5Update(&md5, (const HPDF_BYTE *)d->title, (HPDF_UINT)strlen(d->title));
-    for (const dl_page *p = d->first; p; p = p->next)
-        for (const dl_item *it = p->first; it; it = it->next) {
-            if (it->kind == DL_TEXT)
-                HPDF_MD5Update(&md5, (const HPDF_BYTE *)it->bytes, (HPDF_UINT)strlen(it->bytes));
-            double pos[2] = { it->x, it->y };
-            HPDF_MD5Update(&md5, (const HPDF_BYTE *)pos, sizeof pos);
-        }
-    HPDF_MD5Final(digest, &md5);
-    HPDF_Array id = HPDF_Array_New(r->pdf->mmgr);
-    if (!id || HPDF_Dict_Add(r->pdf->trailer, "ID", id) != HPDF_OK)
-        return -1;
-    HPDF_Array_Add(id, HPDF_Binary_New(r->pdf->mmgr, digest, 16));
-    HPDF_Array_Add(id, HPDF_Binary_New(r->pdf->mmgr, digest, 16));
-    return 0;
 }
 
 /* ---- the file ------------------------------------------------------------- */
@@ -947,7 +799,7 @@ static int build(rstate *r, const dl_doc *d, const render_options *opt, const ch
     if (!r->error && !r->refused && tag_failure(r->tags, &tag_at, &tag_why))
         refuse(r, tag_at ? tag_at : d->at, tag_why);
     if (!r->error && !r->refused && opt && opt->pdfa &&
-        (write_xmp(r, d) != 0 || output_intent(r, opt) != 0 || file_id(r, d) != 0)) {
+        pdfa_write(r->pdf, d, opt) != 0) {
         diag_error(where, 0, 0, "cannot write PDF/A: the output intent's ICC profile %s cannot be read",
                    opt->icc_profile ? opt->icc_profile : "(the template names none)");
         return -1;

@@ -13,10 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <hpdf_doc.h>
-#include <hpdf_pages.h>
-
 #include "mem.h"
+#include "pdfint.h"
 #include "utf8.h"
 
 typedef struct elem {
@@ -87,7 +85,7 @@ static HPDF_STATUS close_leaf(tagger *t)
 {
     if (!t->leaf)
         return HPDF_OK;
-    HPDF_Array limits = HPDF_Array_New(t->pdf->mmgr);
+    HPDF_Array limits = HPDF_Array_New(pdfi_mmgr(t->pdf));
     if (!limits)
         return HPDF_FAILD_TO_ALLOC_MEM;
     HPDF_STATUS st = HPDF_Dict_Add(t->leaf, "Limits", limits);
@@ -103,10 +101,10 @@ static HPDF_STATUS tree_add(tagger *t, int key, void *value)
 {
     if (t->leaves && (!t->leaf || t->leaf_hi - t->leaf_lo + 1 >= TAG_LEAF_PAIRS)) {
         HPDF_STATUS st = close_leaf(t);
-        HPDF_Dict leaf = HPDF_Dict_New(t->pdf->mmgr);
-        if (st != HPDF_OK || !leaf || HPDF_Xref_Add(t->pdf->xref, leaf) != HPDF_OK)
+        HPDF_Dict leaf = HPDF_Dict_New(pdfi_mmgr(t->pdf));
+        if (st != HPDF_OK || !leaf || HPDF_Xref_Add(pdfi_xref(t->pdf), leaf) != HPDF_OK)
             return HPDF_FAILD_TO_ALLOC_MEM;
-        t->nums = HPDF_Array_New(t->pdf->mmgr);
+        t->nums = HPDF_Array_New(pdfi_mmgr(t->pdf));
         if (!t->nums || HPDF_Dict_Add(leaf, "Nums", t->nums) != HPDF_OK ||
             HPDF_Array_Add(t->leaves, leaf) != HPDF_OK)
             return HPDF_FAILD_TO_ALLOC_MEM;
@@ -142,7 +140,7 @@ HPDF_Binary tag_text_string(HPDF_Doc pdf, const char *utf8)
             buf[n++] = (HPDF_BYTE)cp;
         }
     }
-    HPDF_Binary b = HPDF_Binary_New(pdf->mmgr, buf, (HPDF_UINT)n);
+    HPDF_Binary b = HPDF_Binary_New(pdfi_mmgr(pdf), buf, (HPDF_UINT)n);
     free(buf);
     return b;
 }
@@ -188,13 +186,13 @@ static elem *make(tagger *t, const dl_struct *st, elem *parent)
     if (t->count * 2 >= t->nbuckets && grow(t) != 0)
         return NULL;
     elem *e = mem_alloc(1, sizeof *e);
-    HPDF_MMgr mm = t->pdf->mmgr;
+    HPDF_MMgr mm = pdfi_mmgr(t->pdf);
     const char *tag = st->tag;
     e->st = st;
     e->tag = tag;
     e->dict = HPDF_Dict_New(mm);
     e->kids = HPDF_Array_New(mm);
-    if (!e->dict || !e->kids || HPDF_Xref_Add(t->pdf->xref, e->dict) != HPDF_OK) {
+    if (!e->dict || !e->kids || HPDF_Xref_Add(pdfi_xref(t->pdf), e->dict) != HPDF_OK) {
         free(e);
         return NULL;
     }
@@ -222,9 +220,9 @@ static elem *link_element(tagger *t, elem *parent)
 {
     elem *e = mem_alloc(1, sizeof *e);
     e->tag = "Link";
-    e->dict = HPDF_Dict_New(t->pdf->mmgr);
-    e->kids = HPDF_Array_New(t->pdf->mmgr);
-    if (!e->dict || !e->kids || HPDF_Xref_Add(t->pdf->xref, e->dict) != HPDF_OK) {
+    e->dict = HPDF_Dict_New(pdfi_mmgr(t->pdf));
+    e->kids = HPDF_Array_New(pdfi_mmgr(t->pdf));
+    if (!e->dict || !e->kids || HPDF_Xref_Add(pdfi_xref(t->pdf), e->dict) != HPDF_OK) {
         free(e);
         return NULL;
     }
@@ -258,16 +256,16 @@ tagger *tag_new(HPDF_Doc pdf, const dl_struct *document, int npages, int nlinks)
     t->buckets = mem_alloc(t->nbuckets, sizeof *t->buckets);
     /* every object hangs from the document at once, so that a render
      * that stops half way frees them with it */
-    t->tree = HPDF_Dict_New(pdf->mmgr);
-    HPDF_Dict parents = HPDF_Dict_New(pdf->mmgr);
+    t->tree = HPDF_Dict_New(pdfi_mmgr(pdf));
+    HPDF_Dict parents = HPDF_Dict_New(pdfi_mmgr(pdf));
     t->first_key = npages;      /* the pages take keys 0 to npages-1 */
     int flat = (long)npages + nlinks <= TAG_MAX_ARRAY / 2;
     if (flat)
-        t->nums = HPDF_Array_New(pdf->mmgr);
+        t->nums = HPDF_Array_New(pdfi_mmgr(pdf));
     else
-        t->leaves = HPDF_Array_New(pdf->mmgr);
+        t->leaves = HPDF_Array_New(pdfi_mmgr(pdf));
     if (!t->tree || !parents || !(flat ? t->nums : t->leaves) ||
-        HPDF_Xref_Add(pdf->xref, t->tree) != HPDF_OK ||
+        HPDF_Xref_Add(pdfi_xref(pdf), t->tree) != HPDF_OK ||
         HPDF_Dict_Add(t->tree, "ParentTree", parents) != HPDF_OK ||
         HPDF_Dict_Add(parents, flat ? "Nums" : "Kids", flat ? t->nums : t->leaves) != HPDF_OK) {
         tag_free(t);
@@ -285,7 +283,7 @@ int tag_page(tagger *t, HPDF_Page page, int index)
 {
     t->page = page;
     t->mcid = 0;
-    t->marks = HPDF_Array_New(t->pdf->mmgr);
+    t->marks = HPDF_Array_New(pdfi_mmgr(t->pdf));
     if (!t->marks || tree_add(t, index, t->marks) != HPDF_OK ||
         HPDF_Dict_AddNumber(page, "StructParents", index) != HPDF_OK)
         return t->failed = -1;
@@ -294,8 +292,7 @@ int tag_page(tagger *t, HPDF_Page page, int index)
 
 static int write_op(HPDF_Page page, const char *s)
 {
-    HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
-    return HPDF_Stream_WriteStr(attr->stream, s) == HPDF_OK ? 0 : -1;
+    return pdfi_page_write(page, s);
 }
 
 int tag_open(tagger *t, HPDF_Page page, const dl_item *it)
@@ -321,7 +318,7 @@ int tag_open(tagger *t, HPDF_Page page, const dl_item *it)
     if (e->pg == page) {
         st += HPDF_Array_AddNumber(e->kids, t->mcid);
     } else {
-        HPDF_Dict mcr = HPDF_Dict_New(t->pdf->mmgr);
+        HPDF_Dict mcr = HPDF_Dict_New(pdfi_mmgr(t->pdf));
         if (!mcr)
             return t->failed = -1;
         st += HPDF_Dict_AddName(mcr, "Type", "MCR");
@@ -353,7 +350,7 @@ int tag_link(tagger *t, HPDF_Page page, HPDF_Annotation annot)
         if (!e)
             return t->failed = -1;
     }
-    HPDF_Dict objr = HPDF_Dict_New(t->pdf->mmgr);
+    HPDF_Dict objr = HPDF_Dict_New(pdfi_mmgr(t->pdf));
     if (!objr)
         return t->failed = -1;
     HPDF_STATUS st = HPDF_Dict_AddName(objr, "Type", "OBJR");
@@ -369,7 +366,7 @@ int tag_finish(tagger *t)
 {
     if (t->failed)
         return -1;
-    HPDF_MMgr mm = t->pdf->mmgr;
+    HPDF_MMgr mm = pdfi_mmgr(t->pdf);
     HPDF_Dict marked = HPDF_Dict_New(mm);
     if (!marked)
         return -1;
@@ -383,9 +380,9 @@ int tag_finish(tagger *t)
     HPDF_STATUS st = HPDF_Dict_AddName(t->tree, "Type", "StructTreeRoot");
     st += HPDF_Dict_Add(t->tree, "K", t->document->dict);
     st += HPDF_Dict_AddNumber(t->tree, "ParentTreeNextKey", t->first_key + t->nannots);
-    st += HPDF_Dict_Add(t->pdf->catalog, "StructTreeRoot", t->tree);
+    st += HPDF_Dict_Add(pdfi_catalog(t->pdf), "StructTreeRoot", t->tree);
     st += HPDF_Dict_Add(marked, "Marked", HPDF_Boolean_New(mm, HPDF_TRUE));
-    st += HPDF_Dict_Add(t->pdf->catalog, "MarkInfo", marked);
+    st += HPDF_Dict_Add(pdfi_catalog(t->pdf), "MarkInfo", marked);
     return st == HPDF_OK ? 0 : -1;
 }
 

@@ -1,0 +1,22 @@
+/* pdfa.h - what PDF/A-1b adds to a PDF: the XMP packet (the document's
+ * information again, escaped, and the claim of conformance), the sRGB
+ * output intent, and a file identifier derived from the content, so that
+ * the same report gives the same bytes.
+ */
+#ifndef BP_PDFA_H
+#define BP_PDFA_H
+
+#include <hpdf.h>
+
+#include "dl.h"
+#include "render.h"
+
+/* Adds them to pdf for d: 0, or -1 (the ICC profile cannot be read, or
+ * memory ran out). */
+int pdfa_write(HPDF_Doc pdf, const dl_doc *d, const render_options *opt);
+
+/* A date both the information dictionary (D:YYYY...) and the XMP packet
+ * can write alike: from 1970 to the end of 9999. */
+int pdfa_writable_date(long long when);
+
+#endif
