@@ -28,7 +28,7 @@ FUZZ_MUTATOR := tests/fuzz/xml_mutator.c tests/fuzz/xml_mutator.h
 # Debian's python3, which has python3-pil for the generated JPEGs
 PYTHON  := $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || echo python3)
 
-.PHONY: all deps demo check unit integration bench fuzz fuzz-seeds sheets clean
+.PHONY: all deps demo check unit integration bench fuzz fuzz-seeds sheets enc-tables clean
 
 all: boardpress
 
@@ -110,6 +110,12 @@ tests/fuzz/template.dict: $(wildcard templates/*.xml) tests/fuzz/gen_dict.py
 fuzz: deps
 	@$(MAKE) --no-print-directory $(FUZZ_BINS) build/fuzz-seeds/stamp tests/fuzz/report.dict tests/fuzz/template.dict
 	@sh tests/fuzz/fuzz.sh $(FUZZ_TARGET) $(FUZZ_SECONDS) $(if $(FUZZ_ALL),all,stop)
+
+# The code page tables, read from the PDF library's encoders (the unit
+# tests check them against the library on every run).
+enc-tables: | build
+	$(CC) $(WARN) $(CFLAGS) -o build/gen_enc mk/gen_enc.c -lhpdf
+	build/gen_enc > src/enc_tables.h
 
 # Contact sheets of every sample in docs/sheets/, to see the output
 # without building it (needs ImageMagick's montage: apt-get install imagemagick).

@@ -190,7 +190,7 @@ static const char *grid_heading(ctx *c, const char *fmt, const model_node *n)
     text_ctx t = { c, n, 0, NULL };
     const char *s = label_expand(c->a, fmt, text_lookup, &t);
     if (t.missing)
-        diag_warning(n->file, n->line, n->col, "<%s> has no %s=\"...\" for its heading '%s'",
+        diag_warning(c->dg, n->file, n->line, n->col, "<%s> has no %s=\"...\" for its heading '%s'",
                      n->name, t.missing, s);
     return s;
 }

@@ -123,13 +123,13 @@ static int from_inline(ctx *c, const model_node *n, data *d)
              tok = strtok_r(NULL, "| \t", &save)) {
             const char *why;
             if (!number(tok, &se->v[k], &why)) {
-                diag_error(s->file, s->line, s->col, "<series> '%s': '%s' %s", se->name, tok, why);
+                diag_error(c->dg, s->file, s->line, s->col, "<series> '%s': '%s' %s", se->name, tok, why);
                 return 0;
             }
             k++;
         }
         if (k != d->ncat) {
-            diag_error(s->file, s->line, s->col, "<series> '%s' has %d values for %d categories",
+            diag_error(c->dg, s->file, s->line, s->col, "<series> '%s' has %d values for %d categories",
                        se->name, k, d->ncat);
             return 0;
         }
@@ -151,7 +151,7 @@ static int from_table(ctx *c, const model_node *n, data *d)
     const char *id = model_attr_get(n, "data");
     const model_node *t = anchor_target(c, id);
     if (!t || t->kind != M_TABLE) {
-        diag_error(n->file, n->line, n->col, "<chart> data='%s': no table has that id", id);
+        diag_error(c->dg, n->file, n->line, n->col, "<chart> data='%s': no table has that id", id);
         return 0;
     }
     const model_node *head = model_child(t, M_HEAD), *body = model_child(t, M_BODY);
@@ -160,7 +160,7 @@ static int from_table(ctx *c, const model_node *n, data *d)
     const char *rows = model_attr_get(n, "rows");
     int r0 = 1, r1 = 1 << 20;
     if (rows && sscanf(rows, "%d-%d", &r0, &r1) < 1) {
-        diag_error(n->file, n->line, n->col, "<chart> rows='%s' is not a range such as 1-5", rows);
+        diag_error(c->dg, n->file, n->line, n->col, "<chart> rows='%s' is not a range such as 1-5", rows);
         return 0;
     }
     int want[CHART_MAX_SERIES], nw = 0;
@@ -168,7 +168,7 @@ static int from_table(ctx *c, const model_node *n, data *d)
     for (char *tok = strtok_r(list, " ,", &save); tok && nw < CHART_MAX_SERIES; tok = strtok_r(NULL, " ,", &save)) {
         want[nw] = atoi(tok);
         if (want[nw] < 1) {
-            diag_error(n->file, n->line, n->col, "<chart> columns='%s': columns are numbered from 1", cols);
+            diag_error(c->dg, n->file, n->line, n->col, "<chart> columns='%s': columns are numbered from 1", cols);
             return 0;
         }
         nw++;
@@ -190,7 +190,7 @@ static int from_table(ctx *c, const model_node *n, data *d)
             const model_node *cl = cell_at(row, want[k]);
             const char *why = "is not a number";
             if (!cl || !number(model_text(c->a, cl), &d->s[k].v[d->ncat], &why)) {
-                diag_error(row->file, row->line, row->col,
+                diag_error(c->dg, row->file, row->line, row->col,
                            "<chart> takes column %d of this row, whose figure %s", want[k],
                            cl ? why : "is missing");
                 return 0;
@@ -199,7 +199,7 @@ static int from_table(ctx *c, const model_node *n, data *d)
         d->ncat++;
     }
     if (d->ncat == 0)
-        diag_error(n->file, n->line, n->col, "<chart> takes no rows of table '%s' (rows='%s')", id,
+        diag_error(c->dg, n->file, n->line, n->col, "<chart> takes no rows of table '%s' (rows='%s')", id,
                    rows ? rows : "");
     return d->ncat > 0;
 }
@@ -248,7 +248,7 @@ static double text_w(canvas *cv, const char *s)
 static void text(canvas *cv, const char *s, double x, double y, int align)
 {
     const style_block *sb = &cv->c->t->styles[cv->st->text_style];
-    font *f = style_face(cv->c->t, sb->family, style_face_index(sb->bold, sb->italic));
+    font *f = style_face(cv->c->t, sb->family, style_face_index(sb->bold, sb->italic), cv->c->dg);
     if (!f || !*s)
         return;
     dl_item *it = lay_text_item(cv->c, ROLE_BODY, f, sb->size, sb->color, s);
@@ -482,7 +482,7 @@ void chart_block(ctx *c, galley *g, const model_node *n, frame f)
     int ok = model_attr_get(n, "data") ? from_table(c, n, d) : from_inline(c, n, d);
     if (!ok || d->ncat == 0 || d->nseries == 0) {
         if (ok)
-            diag_error(n->file, n->line, n->col, "<chart> has no data to draw");
+            diag_error(c->dg, n->file, n->line, n->col, "<chart> has no data to draw");
         c->failed = 1;
         free(d);
         return;
@@ -508,7 +508,7 @@ void chart_block(ctx *c, galley *g, const model_node *n, frame f)
         for (int k = 0; k < d->ncat; k++) {
             total += d->s[0].v[k] > 0 ? d->s[0].v[k] : 0;
             if (d->s[0].v[k] < 0)
-                diag_warning(n->file, n->line, n->col,
+                diag_warning(c->dg, n->file, n->line, n->col,
                              "<chart> pie: '%s' is %s, and a share below zero has no slice",
                              d->cat[k], format_value(c, d->s[0].v[k]));
         }

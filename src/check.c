@@ -64,6 +64,7 @@ static int by_id(const void *key, const void *elem)
 typedef struct ref_check {
     const ids *all;
     int errors;
+    diag *dg;
 } ref_check;
 
 static void check_ref(void *arg, const model_node *n)
@@ -73,12 +74,12 @@ static void check_ref(void *arg, const model_node *n)
         return;
     const char *to = model_attr_get(n, "to");
     if (rc->all->n == 0 || !bsearch(to, rc->all->v, rc->all->n, sizeof *rc->all->v, by_id)) {
-        diag_error(n->file, n->line, n->col, "<ref> to '%s': no element has that id", to);
+        diag_error(rc->dg, n->file, n->line, n->col, "<ref> to '%s': no element has that id", to);
         rc->errors++;
     }
 }
 
-static int check_ids(const model_doc *doc)
+static int check_ids(const model_doc *doc, diag *dg)
 {
     ids all = { 0 };
     each_element(doc->root, collect_id, &all);
@@ -88,11 +89,11 @@ static int check_ids(const model_doc *doc)
     for (size_t i = 1; i < all.n; i++)
         if (strcmp(all.v[i].id, all.v[i - 1].id) == 0) {
             const model_node *n = all.v[i].node, *first = all.v[i - 1].node;
-            diag_error(n->file, n->line, n->col, "id '%s' is already used at line %d",
+            diag_error(dg, n->file, n->line, n->col, "id '%s' is already used at line %d",
                        all.v[i].id, first->line);
             errors++;
         }
-    ref_check rc = { &all, 0 };
+    ref_check rc = { &all, 0, dg };
     each_element(doc->root, check_ref, &rc);
     errors += rc.errors;
     free(all.v);
@@ -105,6 +106,7 @@ typedef struct budget_ctx {
     arena *a;
     int errors;
     const model_doc *doc;
+    diag *dg;
 } budget_ctx;
 
 /* Adds v to *sum for the element n; a sum past what an amount holds is
@@ -113,7 +115,7 @@ static int add_amount(budget_ctx *b, const model_node *n, long long *sum, long l
 {
     if (money_add(sum, v) == 0)
         return 0;
-    diag_error(n->file, n->line, n->col,
+    diag_error(b->dg, n->file, n->line, n->col,
                "<%s>: the amounts add up to more than a budget can hold (about 922 trillion)", n->name);
     b->errors++;
     return -1;
@@ -125,7 +127,7 @@ static long long amount(budget_ctx *b, const model_node *n)
     long long v = 0;
     const char *text = model_text(b->a, n);
     if (money_parse(text, &v) != 0) {
-        diag_error(n->file, n->line, n->col,
+        diag_error(b->dg, n->file, n->line, n->col,
                    "<%s>: '%s' is not an amount (a number below 922 trillion, at most 4 decimals)", n->name, text);
         b->errors++;
     }
@@ -138,14 +140,14 @@ static int counted(const model_node *line)
     return !memo || strcmp(memo, "yes") != 0;
 }
 
-static void mismatch(const model_node *n, const char *what, long long stated, long long sum,
+static void mismatch(diag *dg, const model_node *n, const char *what, long long stated, long long sum,
                      int count, const char *of)
 {
     char a[64], b[64];
     money_plain(a, sizeof a, stated);
     money_plain(b, sizeof b, sum);
     const char *name = model_attr_get(n, "name");
-    diag_warning(n->file, n->line, n->col, "%s '%s' is %s but its %d %s add up to %s", what,
+    diag_warning(dg, n->file, n->line, n->col, "%s '%s' is %s but its %d %s add up to %s", what,
                  name ? name : "", a, count, of, b);
 }
 
@@ -169,7 +171,7 @@ static long long check_group(budget_ctx *b, const model_node *g)
         }
     }
     if (sub && stated != sum && b->errors == errors)
-        mismatch(sub, "subtotal", stated, sum, lines, lines == 1 ? "line" : "lines");
+        mismatch(b->dg, sub, "subtotal", stated, sum, lines, lines == 1 ? "line" : "lines");
     return stated;
 }
 
@@ -200,7 +202,7 @@ static long long check_part(budget_ctx *b, const model_node *part)
         return sum;
     long long stated = amount(b, total);
     if (stated != sum && b->errors == errors)
-        mismatch(total, "total", stated, sum, items, items == 1 ? "line or subtotal" : "lines and subtotals");
+        mismatch(b->dg, total, "total", stated, sum, items, items == 1 ? "line or subtotal" : "lines and subtotals");
     return stated;
 }
 
@@ -232,14 +234,14 @@ static void check_budget(budget_ctx *b, const model_node *budget)
     if (!bal)
         return;
     if (!budget_part(budget, "income") || !budget_part(budget, "expenditure")) {
-        diag_error(bal->file, bal->line, bal->col,
+        diag_error(b->dg, bal->file, bal->line, bal->col,
                    "a <balance> needs a <part kind=\"income\"> and a <part kind=\"expenditure\">");
         b->errors++;
         return;
     }
     long long stated = amount(b, bal), left;
     if (__builtin_sub_overflow(income, spent, &left)) {
-        diag_error(bal->file, bal->line, bal->col,
+        diag_error(b->dg, bal->file, bal->line, bal->col,
                    "<balance>: income less expenditure is more than a budget can hold");
         b->errors++;
         return;
@@ -251,7 +253,7 @@ static void check_budget(budget_ctx *b, const model_node *budget)
         money_plain(s3, sizeof s3, spent);
         money_plain(s4, sizeof s4, left);
         const char *name = model_attr_get(bal, "name");
-        diag_warning(bal->file, bal->line, bal->col,
+        diag_warning(b->dg, bal->file, bal->line, bal->col,
                      "balance '%s' is %s but income %s less expenditure %s is %s",
                      name ? name : "", s1, s2, s3, s4);
     }
@@ -326,7 +328,7 @@ static void check_structure(budget_ctx *b, const model_node *s)
         const char *to = model_attr_get(units[i], "reports-to");
         up[i] = to ? unit_index(sorted, n, to) : -1;
         if (to && up[i] < 0) {
-            diag_error(units[i]->file, units[i]->line, units[i]->col,
+            diag_error(b->dg, units[i]->file, units[i]->line, units[i]->col,
                        "unit '%s' reports to '%s', which is not a unit of this chart",
                        model_attr_get(units[i], "id"), to);
             b->errors++;
@@ -339,11 +341,11 @@ static void check_structure(budget_ctx *b, const model_node *s)
     for (int i = 0; i < n; i++) {
         const model_node *u = units[i];
         if (loop[i]) {
-            diag_error(u->file, u->line, u->col, "unit '%s' reports to itself through its reporting lines",
+            diag_error(b->dg, u->file, u->line, u->col, "unit '%s' reports to itself through its reporting lines",
                        model_attr_get(u, "id"));
             b->errors++;
         } else if (depth[i] >= MODEL_MAX_LEVELS && !deep_reported) {
-            diag_error(u->file, u->line, u->col,
+            diag_error(b->dg, u->file, u->line, u->col,
                        "unit '%s' is at level %d of its chart; a chart shows at most %d levels",
                        model_attr_get(u, "id"), depth[i] + 1, MODEL_MAX_LEVELS);
             b->errors++;
@@ -367,7 +369,7 @@ static void check_image(budget_ctx *b, const model_node *n, const model_doc *doc
 {
     const char *src = model_attr_get(n, "src");
     if (!doc->allow_outside && !model_path_inside(src)) {
-        diag_error(n->file, n->line, n->col,
+        diag_error(b->dg, n->file, n->line, n->col,
                    "<%s> src '%s' is outside the report's folder (--allow-outside-paths allows it)",
                    n->name, src);
         b->errors++;
@@ -375,7 +377,7 @@ static void check_image(budget_ctx *b, const model_node *n, const model_doc *doc
     }
     char why[FILE_WHY_MAX];
     if (file_check(model_resolve(b->a, doc, src), model_folder(doc), why, sizeof why) != 0) {
-        diag_error(n->file, n->line, n->col, "<%s> src '%s' %s", n->name, src, why);
+        diag_error(b->dg, n->file, n->line, n->col, "<%s> src '%s' %s", n->name, src, why);
         b->errors++;
     }
 }
@@ -388,7 +390,7 @@ static void check_date(budget_ctx *b, const model_node *n)
     char why[120];
     int y, m, d;
     if (iso && date_parse_iso(iso, &y, &m, &d, why, sizeof why) != 0) {
-        diag_error(n->file, n->line, n->col, "<%s> iso='%s' is not a date (%s)", n->name, iso, why);
+        diag_error(b->dg, n->file, n->line, n->col, "<%s> iso='%s' is not a date (%s)", n->name, iso, why);
         b->errors++;
     }
 }
@@ -407,7 +409,7 @@ static void check_count(budget_ctx *b, const model_node *n, const char *name, lo
     long long k = strtoll(v, &end, 10);
     if (errno == 0 && *end == '\0' && k >= lo && k <= hi)
         return;
-    diag_error(n->file, n->line, n->col, "<%s> %s='%s' is out of range: %s", n->name, name, v, why);
+    diag_error(b->dg, n->file, n->line, n->col, "<%s> %s='%s' is out of range: %s", n->name, name, v, why);
     b->errors++;
 }
 
@@ -429,7 +431,7 @@ static void check_string(budget_ctx *b, const model_node *n, const char *what, s
 {
     if (len <= MODEL_MAX_STRING)
         return;
-    diag_error(n->file, n->line, n->col, "<%s>: %s is %zu bytes long; at most %d fit", n->name, what,
+    diag_error(b->dg, n->file, n->line, n->col, "<%s>: %s is %zu bytes long; at most %d fit", n->name, what,
                len, MODEL_MAX_STRING);
     b->errors++;
 }
@@ -444,7 +446,7 @@ static void check_limits(budget_ctx *b, const model_node *n)
         check_count(b, n, "number", 0, MODEL_MAX_COUNT, "a heading is numbered up to 1,000,000");
     const char *href = model_attr_get(n, "href"), *alt = model_attr_get(n, "alt");
     if (href && !*href) {
-        diag_error(n->file, n->line, n->col, "<%s> has an empty href", n->name);
+        diag_error(b->dg, n->file, n->line, n->col, "<%s> has an empty href", n->name);
         b->errors++;
     }
     if (href)
@@ -469,10 +471,10 @@ static void budget_visit(void *arg, const model_node *n)
         check_structure(arg, n);
 }
 
-int check_run(const model_doc *doc)
+int check_run(const model_doc *doc, diag *dg)
 {
-    int errors = check_ids(doc);
-    budget_ctx b = { doc->arena, 0, doc };
+    int errors = check_ids(doc, dg);
+    budget_ctx b = { doc->arena, 0, doc, dg };
     each_element(doc->root, budget_visit, &b);
     return errors + b.errors;
 }

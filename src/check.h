@@ -6,9 +6,10 @@
 #ifndef BP_CHECK_H
 #define BP_CHECK_H
 
+#include "diag.h"
 #include "model.h"
 
-/* Checks doc; returns the number of errors reported. */
-int check_run(const model_doc *doc);
+/* Checks doc, reporting into dg; returns the number of errors. */
+int check_run(const model_doc *doc, diag *dg);
 
 #endif

@@ -1,33 +1,33 @@
 /* diag.h - diagnostics in the form compilers use:
  *     file:line:col: error: message
- * Every stage reports through here so that the counts decide the exit
- * status in one place. Column 0 means "unknown" and is left out. */
+ * Every stage reports into one context, which counts what it printed, so
+ * that the counts decide the exit status in one place. Each message is
+ * printed once, however often it is raised: layout's passes meet the same
+ * text again and say nothing twice, while a message a later pass raises
+ * first is printed and counted. Column 0 means "unknown" and is left out.
+ */
 #ifndef BP_DIAG_H
 #define BP_DIAG_H
 
+#include <stdio.h>
+
 typedef enum { DIAG_WARNING, DIAG_ERROR } diag_level;
 
-void diag_report(diag_level level, const char *file, int line, int col,
-                 const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+typedef struct diag diag;
 
-#define diag_error(file, line, col, ...) diag_report(DIAG_ERROR, file, line, col, __VA_ARGS__)
-#define diag_warning(file, line, col, ...) diag_report(DIAG_WARNING, file, line, col, __VA_ARGS__)
+/* A context printing to out (stderr when NULL); strict reports warnings
+ * as errors (--strict). */
+diag *diag_new(FILE *out, int strict);
+void diag_free(diag *d);
 
-/* With strict on, warnings are reported as errors (--strict). */
-void diag_set_strict(int on);
+void diag_report(diag *d, diag_level level, const char *file, int line, int col,
+                 const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
-/* While quiet, warnings are neither reported nor counted: layout's later
- * passes meet the same text again and must not say the same thing
- * twice. Errors are always reported: a pass stops at its first. */
-void diag_quiet(int on);
+#define diag_error(d, file, line, col, ...) diag_report(d, DIAG_ERROR, file, line, col, __VA_ARGS__)
+#define diag_warning(d, file, line, col, ...) diag_report(d, DIAG_WARNING, file, line, col, __VA_ARGS__)
 
-/* Errors and warnings reported since the last diag_reset. */
-int diag_errors(void);
-int diag_warnings(void);
-void diag_reset(void);
-
-/* Where messages go (stderr by default); tests capture them. */
-#include <stdio.h>
-void diag_set_stream(FILE *f);
+/* Errors and warnings printed. */
+int diag_errors(const diag *d);
+int diag_warnings(const diag *d);
 
 #endif

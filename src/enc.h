@@ -3,8 +3,9 @@
  * Simple (single-byte) TrueType fonts are cheap to load, extract correctly
  * and honour word spacing, so every run that fits one of the Windows code
  * pages is written in one. This module maps Unicode to those code pages.
- * The tables come from the PDF library's own encoders, so what layout
- * encodes is exactly what render declares.
+ * The tables were read from the PDF library's own encoders (and are
+ * checked against them by the unit tests), so what layout encodes is
+ * exactly what render declares.
  */
 #ifndef BP_ENC_H
 #define BP_ENC_H
@@ -35,8 +36,5 @@ enc_id enc_pick(const char *s, size_t len);
  * in encoding e; returns the number of bytes written. Characters e cannot
  * encode become '?'. ENC_UTF8 copies the text (invalid bytes become '?'). */
 size_t enc_encode(enc_id e, const char *s, size_t len, char *out);
-
-/* Frees the tables (they are built on first use). */
-void enc_shutdown(void);
 
 #endif

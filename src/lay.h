@@ -16,6 +16,7 @@
 #define BP_LAY_H
 
 #include "arena.h"
+#include "diag.h"
 #include "dl.h"
 #include "galley.h"
 #include "layout.h"
@@ -75,6 +76,7 @@ typedef struct ctx {
     const model_doc *doc;
     style_template *t;
     arena *a;
+    diag *dg;                       /* where messages go */
     int failed;
     int counters[STYLE_MAX_LEVELS];
     int chapter_counter, appendix_counter;

@@ -31,7 +31,7 @@ static long long days_from_civil(long long y, unsigned m, unsigned d)
 /* The document's date: SOURCE_DATE_EPOCH when set, else the report's own
  * date (iso=, checked by check.c), else none; never the clock. A
  * SOURCE_DATE_EPOCH no PDF date can hold is said and ignored. */
-static long long document_date(const model_node *meta)
+static long long document_date(const ctx *c, const model_node *meta)
 {
     const model_node *date = meta ? model_child(meta, M_DATE) : NULL;
     const char *iso = date ? model_attr_get(date, "iso") : NULL;
@@ -42,7 +42,7 @@ static long long document_date(const model_node *meta)
     if (env && *env && date_parse_epoch(env, &when) == 0)
         return when;
     if (env && *env)
-        diag_warning(NULL, 0, 0, "SOURCE_DATE_EPOCH '%s' is not a whole number of seconds from 1970 "
+        diag_warning(c->dg, NULL, 0, 0, "SOURCE_DATE_EPOCH '%s' is not a whole number of seconds from 1970 "
                      "to the end of 9999; it is ignored, and the PDF carries %s", env,
                      own ? "the report's own date" : "no date");
     return own ? days_from_civil(y, (unsigned)m, (unsigned)d) * 86400 : -1;
@@ -64,7 +64,7 @@ static void set_info(ctx *c, dl_doc *d)
                                area && period ? ", " : "", period ? period : "");
     const char *lang = model_attr_get(c->doc->root, "xml:lang");
     d->lang = lang ? lang : "en-GB";
-    d->date = document_date(meta);
+    d->date = document_date(c, meta);
 }
 
 /* Elements with ids, sorted, for references (check.c has made ids unique). */
@@ -179,7 +179,7 @@ static dl_doc *layout_pass(ctx *c)
     }
     if (c->failed)
         return NULL;
-    page_job job = { c->a, t, c->cur, c->stats, root };
+    page_job job = { c->a, t, c->cur, c->stats, root, c->dg };
     if (has_cover && cover_lines) {
         if (page_break(&job, d, cover_lines) != 0)
             return paging_failed(c);
@@ -219,17 +219,18 @@ static void reset_pass(ctx *c)
 
 #define LAYOUT_MAX_PASSES 5
 
-dl_doc *layout_run(const model_doc *doc, style_template *t, arena *a, layout_stats *stats)
+dl_doc *layout_run(const model_doc *doc, style_template *t, arena *a, layout_stats *stats, diag *dg)
 {
-    ctx c = { .doc = doc, .t = t, .a = a };
+    ctx c = { .doc = doc, .t = t, .a = a, .dg = dg };
     c.link_style = style_lookup(t, "link");
     collect_ids(&c);
     anchors passes[2] = { { 0 }, { 0 } };
     dl_doc *d = NULL;
     int pass = 0;
     /* Pass after pass until no heading or target moves: the contents
-     * page and references print what the pass before found. Diagnostics
-     * come from the first pass only; statistics from the last. */
+     * page and references print what the pass before found. Every pass
+     * reports; the context prints each message once. Statistics come
+     * from the last pass. */
     while (pass < LAYOUT_MAX_PASSES) {
         anchors *cur = &passes[pass % 2];
         const anchors *prev = pass > 0 ? &passes[(pass + 1) % 2] : NULL;
@@ -240,10 +241,7 @@ dl_doc *layout_run(const model_doc *doc, style_template *t, arena *a, layout_sta
         c.prev = prev;
         layout_stats st = { 0 };
         c.stats = &st;
-        if (pass > 0)
-            diag_quiet(1);
         d = layout_pass(&c);
-        diag_quiet(0);
         pass++;
         if (stats)
             *stats = st;

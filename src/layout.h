@@ -10,6 +10,7 @@
 #define BP_LAYOUT_H
 
 #include "arena.h"
+#include "diag.h"
 #include "dl.h"
 #include "model.h"
 #include "style.h"
@@ -24,7 +25,7 @@ typedef struct layout_stats {
 /* Lays out doc with template t; everything is allocated in a. Returns
  * NULL after reporting errors (a font that cannot be read). Warnings
  * (a character no font has) are reported and layout goes on. */
-dl_doc *layout_run(const model_doc *doc, style_template *t, arena *a, layout_stats *stats);
+dl_doc *layout_run(const model_doc *doc, style_template *t, arena *a, layout_stats *stats, diag *dg);
 
 /* The most pages a report may have: the PDF's structure tree keeps two
  * entries a page in one array, which holds at most 32,767. */

@@ -119,11 +119,11 @@ static const char *default_output(arena *a, const char *input)
  * the report's folder unless --allow-outside-paths is given, and any
  * problem with the file is located at the element that names it. */
 static style_template *report_template(arena *a, const options *o, const model_doc *doc,
-                                       const char *named)
+                                       const char *named, diag *dg)
 {
     const model_node *root = doc->root;
     if (!o->outside_paths && !model_path_inside(named)) {
-        diag_error(doc->file, root->line, root->col,
+        diag_error(dg, doc->file, root->line, root->col,
                    "template '%s' is outside the report's folder (--allow-outside-paths allows it)", named);
         return NULL;
     }
@@ -132,10 +132,10 @@ static style_template *report_template(arena *a, const options *o, const model_d
     size_t len = 0;
     unsigned char *buf = file_read(path, model_folder(doc), STYLE_MAX_BYTES, &len, NULL, why, sizeof why);
     if (!buf) {
-        diag_error(doc->file, root->line, root->col, "template '%s' %s", named, why);
+        diag_error(dg, doc->file, root->line, root->col, "template '%s' %s", named, why);
         return NULL;
     }
-    style_template *t = style_parse((const char *)buf, len, path, a);
+    style_template *t = style_parse((const char *)buf, len, path, a, dg);
     free(buf);
     return t;
 }
@@ -143,18 +143,18 @@ static style_template *report_template(arena *a, const options *o, const model_d
 /* The template: --template, else the report's template attribute (a
  * name, or a file beside the report), else "default". NULL after an
  * error. */
-static style_template *load_template(arena *a, const options *o, const model_doc *doc)
+static style_template *load_template(arena *a, const options *o, const model_doc *doc, diag *dg)
 {
     const char *named = o->template_name ? o->template_name : model_attr_get(doc->root, "template");
     const char *path = style_find(named ? named : "default", a);
     if (o->template_name || path != named)
-        return style_load(path, a);     /* the user's choice, or the installation's */
-    return report_template(a, o, doc, named);
+        return style_load(path, a, dg);     /* the user's choice, or the installation's */
+    return report_template(a, o, doc, named, dg);
 }
 
 /* The PDF is renamed over what is at out: that must not be a link, a
  * device, a pipe or a folder, nor a file the run reads. */
-static int output_allowed(const options *o, const char *out, const style_template *t)
+static int output_allowed(const options *o, const char *out, const style_template *t, diag *dg)
 {
     file_identity ids[2];
     const char *what[2];
@@ -166,26 +166,26 @@ static int output_allowed(const options *o, const char *out, const style_templat
     char why[FILE_WHY_MAX];
     if (file_output_ok(out, ids, what, n, why, sizeof why) == 0)
         return 1;
-    diag_error(out, 0, 0, "the output %s", why);
+    diag_error(dg, out, 0, 0, "the output %s", why);
     return 0;
 }
 
-static int render(arena *a, const options *o, const model_doc *doc)
+static int render(arena *a, const options *o, const model_doc *doc, diag *dg)
 {
-    style_template *t = load_template(a, o, doc);
+    style_template *t = load_template(a, o, doc, dg);
     if (!t)
         return 1;
     const char *out = o->output ? o->output : default_output(a, o->input);
-    if (!output_allowed(o, out, t)) {
+    if (!output_allowed(o, out, t, dg)) {
         style_release(t);
         return 1;
     }
     layout_stats stats = { 0 };
-    dl_doc *d = layout_run(doc, t, a, &stats);
+    dl_doc *d = layout_run(doc, t, a, &stats, dg);
     int rc = 1;
-    if (d && diag_errors() == 0) {
+    if (d && diag_errors(dg) == 0) {
         render_options ro = { o->pdfa, t->pdfa_profile, t->pdfa_condition };
-        rc = render_pdf(d, out, &ro) == 0 ? 0 : 1;
+        rc = render_pdf(d, out, &ro, dg) == 0 ? 0 : 1;
         if (o->stats)
             fprintf(stderr, "stats: pages=%d lines=%d hyphenated=%d loose=%d overfull=%d widows=%d "
                     "orphans=%d stranded-headings=%d passes=%d\n", stats.pages, stats.lines,
@@ -202,16 +202,16 @@ int main(int argc, char **argv)
     int rc = parse_args(argc, argv, &o);
     if (rc >= 0)
         return rc;
-    diag_set_strict(o.strict);
+    diag *dg = diag_new(stderr, o.strict);
     arena *a = arena_new();
-    model_doc *doc = parse_file(o.input, a);
+    model_doc *doc = parse_file(o.input, a, dg);
     if (doc)
         doc->allow_outside = o.outside_paths;
     rc = 1;
-    if (doc && check_run(doc) == 0 && diag_errors() == 0)
-        rc = strcmp(o.command, "check") == 0 ? 0 : render(a, &o, doc);
+    if (doc && check_run(doc, dg) == 0 && diag_errors(dg) == 0)
+        rc = strcmp(o.command, "check") == 0 ? 0 : render(a, &o, doc, dg);
     arena_free(a);
-    enc_shutdown();
+    diag_free(dg);
     parse_shutdown();
     return rc;
 }

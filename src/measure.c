@@ -134,7 +134,7 @@ int lay_style(frame f, int fallback)
 double lay_label_width(ctx *c, frame f, const char *label)
 {
     const style_block *s = &c->t->styles[lay_style(f, c->t->list_style)];
-    font *face = style_face(c->t, s->family, style_face_index(s->bold, s->italic));
+    font *face = style_face(c->t, s->family, style_face_index(s->bold, s->italic), c->dg);
     return face ? font_text_width(face, label, strlen(label)) * s->size / 1000.0 : 0;
 }
 

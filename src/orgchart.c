@@ -313,7 +313,7 @@ static double fit_scale(chart_ctx *oc, const model_node *n, double width, double
         s = body / height;
     if (s >= oc->st->min_scale)
         return s;
-    diag_error(n->file, n->line, n->col,
+    diag_error(c->dg, n->file, n->line, n->col,
                "<structure> is drawn %.0fpt wide and %.0fpt tall, too big for a page (%.0f by %.0fpt) "
                "even at the template's min-scale of %g; give it fewer levels or split it",
                width, height, oc->avail, body, oc->st->min_scale);

@@ -75,7 +75,7 @@ static int page_allowed(const page_job *job, const dl_page *p, const gline *l)
     if (p->number <= LAYOUT_MAX_PAGES)
         return 1;
     const model_node *at = line_source(job, l);
-    diag_error(at->file, at->line, at->col, "<%s> falls on page %d; a report has at most %d pages",
+    diag_error(job->dg, at->file, at->line, at->col, "<%s> falls on page %d; a report has at most %d pages",
                at->name, p->number, LAYOUT_MAX_PAGES);
     return 0;
 }

@@ -11,6 +11,7 @@
 #define BP_PAGE_H
 
 #include "arena.h"
+#include "diag.h"
 #include "dl.h"
 #include "galley.h"
 #include "layout.h"
@@ -22,6 +23,7 @@ typedef struct page_job {
     anchors *anchors;               /* the lines' anchors: their pages are filled in */
     layout_stats *stats;            /* widows, orphans, stranded headings; or NULL */
     const model_node *root;         /* named in an error about a line with no source */
+    diag *dg;                       /* where errors are reported */
 } page_job;
 
 /* Cuts the lines from first into pages appended to d; -1 after a located

@@ -182,7 +182,7 @@ static void set_line(ctx *c, galley *g, const setting *st, int from, int to, dou
 {
     const style_block *s = st->s;
     double asc = 0, desc = 0;
-    font *base = style_face(c->t, s->family, style_face_index(s->bold, s->italic));
+    font *base = style_face(c->t, s->family, style_face_index(s->bold, s->italic), c->dg);
     if (base) {
         asc = font_ascent(base) * s->size * st->scale / 1000.0;
         desc = -font_descent(base) * s->size * st->scale / 1000.0;
@@ -374,7 +374,7 @@ static void squeezed(ctx *c, const setting *st)
         }
     if (!word_too_wide(c, st->given > 0 ? st->given : 0) || warned_of(c, n))
         return;
-    diag_warning(n->file, n->line, n->col,
+    diag_warning(c->dg, n->file, n->line, n->col,
                  "<%s> %s left %.1fpt to be set in (by indents, labels or its column); "
                  "it is set %.1fpt wide and runs past its right edge", n->name,
                  n == st->src ? "is" : "has text", st->given > 0 ? st->given : 0, st->measure);

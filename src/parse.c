@@ -34,6 +34,7 @@ typedef struct {
     int messages;
     int doctype_line, doctype_col;
     arena *arena;
+    diag *dg;
 } source;
 
 /* ---- lines and columns ------------------------------------------------ */
@@ -108,10 +109,10 @@ static void on_xml_error(void *data, xmlErrorPtr err)
         line = node->line;
         src->cur_line = 0;      /* several messages may name one element */
         col = find_column(src, line, (const char *)node->name);
-        diag_error(src->name, line, col, "<%s>: %s", node->name, msg);
+        diag_error(src->dg, src->name, line, col, "<%s>: %s", node->name, msg);
         return;
     }
-    diag_error(src->name, line, col, "%s", msg);
+    diag_error(src->dg, src->name, line, col, "%s", msg);
 }
 
 /* libxml2 hands the DOCTYPE to this SAX callback before it reads any
@@ -240,7 +241,7 @@ static int validate(source *src, xmlDocPtr doc)
     xmlRelaxNGPtr schema = xmlRelaxNGParse(pc);
     xmlRelaxNGFreeParserCtxt(pc);
     if (!schema) {
-        diag_error(NULL, 0, 0, "internal error: the built-in schema does not compile");
+        diag_error(src->dg, NULL, 0, 0, "internal error: the built-in schema does not compile");
         return 0;
     }
     xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(schema);
@@ -249,7 +250,7 @@ static int validate(source *src, xmlDocPtr doc)
     xmlRelaxNGFreeValidCtxt(vc);
     xmlRelaxNGFree(schema);
     if (rc != 0 && src->messages == 0)
-        diag_error(src->name, 1, 0, "the document does not match the report schema");
+        diag_error(src->dg, src->name, 1, 0, "the document does not match the report schema");
     return rc == 0;
 }
 
@@ -259,7 +260,7 @@ static xmlDocPtr read_xml(source *src)
 {
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (!ctxt) {
-        diag_error(src->name, 0, 0, "out of memory");
+        diag_error(src->dg, src->name, 0, 0, "out of memory");
         return NULL;
     }
     ctxt->_private = src;
@@ -273,39 +274,39 @@ static xmlDocPtr read_xml(source *src)
     xmlFreeParserCtxt(ctxt);
     xmlSetStructuredErrorFunc(NULL, NULL);
     if (src->doctype_line) {
-        diag_error(src->name, src->doctype_line, src->doctype_col,
+        diag_error(src->dg, src->name, src->doctype_line, src->doctype_col,
                    "DOCTYPE declarations are not allowed in a report");
         xmlFreeDoc(doc);
         return NULL;
     }
     if (!doc || !well_formed) {
         if (src->messages == 0)
-            diag_error(src->name, 1, 0, "not a well-formed XML document");
+            diag_error(src->dg, src->name, 1, 0, "not a well-formed XML document");
         xmlFreeDoc(doc);
         return NULL;
     }
     return doc;
 }
 
-model_doc *parse_memory(const char *buf, size_t len, const char *name, arena *a)
+model_doc *parse_memory(const char *buf, size_t len, const char *name, arena *a, diag *dg)
 {
-    source src = { .name = name, .buf = buf, .len = len, .arena = a };
+    source src = { .name = name, .buf = buf, .len = len, .arena = a, .dg = dg };
     if (len == 0) {
-        diag_error(name, 1, 1, "the file is empty");
+        diag_error(dg, name, 1, 1, "the file is empty");
         return NULL;
     }
     /* files that are plainly something else get a plain answer */
     if (len >= 2 && (((unsigned char)buf[0] == 0xFF && (unsigned char)buf[1] == 0xFE) ||
                      ((unsigned char)buf[0] == 0xFE && (unsigned char)buf[1] == 0xFF))) {
-        diag_error(name, 1, 1, "the file is in UTF-16; a report is written in UTF-8");
+        diag_error(dg, name, 1, 1, "the file is in UTF-16; a report is written in UTF-8");
         return NULL;
     }
     if (len >= 5 && memcmp(buf, "%PDF-", 5) == 0) {
-        diag_error(name, 1, 1, "this is a PDF file, not a report");
+        diag_error(dg, name, 1, 1, "this is a PDF file, not a report");
         return NULL;
     }
     if ((long)len > PARSE_MAX_BYTES) {
-        diag_error(name, 0, 0, "the file is larger than %ld MB", PARSE_MAX_BYTES >> 20);
+        diag_error(dg, name, 0, 0, "the file is larger than %ld MB", PARSE_MAX_BYTES >> 20);
         return NULL;
     }
     index_lines(&src);
@@ -315,7 +316,7 @@ model_doc *parse_memory(const char *buf, size_t len, const char *name, arena *a)
     xmlNodePtr root = xmlDocGetRootElement(doc);
     if (!root || strcmp((const char *)root->name, "report") != 0) {
         int line = root ? root->line : 1;
-        diag_error(name, line, root ? find_column(&src, line, (const char *)root->name) : 0,
+        diag_error(dg, name, line, root ? find_column(&src, line, (const char *)root->name) : 0,
                    "the root element is <%s>; a report starts with <report>",
                    root ? (const char *)root->name : "");
         xmlFreeDoc(doc);
@@ -336,16 +337,16 @@ model_doc *parse_memory(const char *buf, size_t len, const char *name, arena *a)
     return md;
 }
 
-model_doc *parse_file(const char *path, arena *a)
+model_doc *parse_file(const char *path, arena *a, diag *dg)
 {
     char why[FILE_WHY_MAX];
     size_t len = 0;
     unsigned char *buf = file_read(path, NULL, PARSE_MAX_BYTES, &len, NULL, why, sizeof why);
     if (!buf) {
-        diag_error(path, 0, 0, "the report %s", why);
+        diag_error(dg, path, 0, 0, "the report %s", why);
         return NULL;
     }
-    model_doc *doc = parse_memory((const char *)buf, len, path, a);
+    model_doc *doc = parse_memory((const char *)buf, len, path, a, dg);
     free(buf);
     return doc;
 }

@@ -11,14 +11,15 @@
 
 #include <stddef.h>
 
+#include "diag.h"
 #include "model.h"
 
 /* Reads the report at path into a model allocated in a. On failure
- * reports located errors through diag and returns NULL. */
-model_doc *parse_file(const char *path, arena *a);
+ * reports located errors into dg and returns NULL. */
+model_doc *parse_file(const char *path, arena *a, diag *dg);
 
 /* The same for a report already in memory; name is used in messages. */
-model_doc *parse_memory(const char *buf, size_t len, const char *name, arena *a);
+model_doc *parse_memory(const char *buf, size_t len, const char *name, arena *a, diag *dg);
 
 /* Largest report accepted, in bytes. */
 #define PARSE_MAX_BYTES (64L * 1024 * 1024)

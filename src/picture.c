@@ -17,7 +17,7 @@
 
 static const image *failed(ctx *c, const model_node *n, const char *err)
 {
-    diag_error(n->file, n->line, n->col, "<%s>: %s", n->name, err);
+    diag_error(c->dg, n->file, n->line, n->col, "<%s>: %s", n->name, err);
     c->failed = 1;
     return NULL;
 }

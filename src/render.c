@@ -61,6 +61,7 @@ typedef struct rstate {
     int nfiles, file_cap;
     int utf_ready;              /* the two-byte encoder is registered */
     tagger *tags;               /* the structure tree, for screen readers */
+    diag *dg;                   /* where messages go */
     const dl_where *at;         /* what is being drawn, to say where a failure is */
     const dl_where *err_at;     /* where the library's first error came */
     const char *refused;        /* why render itself stopped, or NULL */
@@ -130,9 +131,9 @@ static void report_failure(const rstate *r, const char *where)
         why = code;
     }
     if (n)
-        diag_error(n->file, n->line, n->col, "<%s> %s", n->name, why);
+        diag_error(r->dg, n->file, n->line, n->col, "<%s> %s", n->name, why);
     else
-        diag_error(where, 0, 0, "the PDF %s", why);
+        diag_error(r->dg, where, 0, 0, "the PDF %s", why);
 }
 
 /* Whether every number of it that reaches the PDF is finite and within
@@ -722,7 +723,7 @@ static int fill_temp(rstate *r, int fd)
 static int write_atomically(rstate *r, const char *path)
 {
     if (temp_path(path) != 0) {
-        diag_error(path, 0, 0, "cannot write the output: %s", strerror(ENAMETOOLONG));
+        diag_error(r->dg, path, 0, 0, "cannot write the output: %s", strerror(ENAMETOOLONG));
         return -1;
     }
     sigset_t set, old;
@@ -748,9 +749,9 @@ static int write_atomically(rstate *r, const char *path)
     sigprocmask(SIG_SETMASK, &old, NULL);
     release_signals();
     if (err == -2)
-        diag_error(path, 0, 0, "the output %s", why);
+        diag_error(r->dg, path, 0, 0, "the output %s", why);
     else if (err)
-        diag_error(path, 0, 0, "cannot write the output: %s", err == -1 ? "PDF library error" : strerror(err));
+        diag_error(r->dg, path, 0, 0, "cannot write the output: %s", err == -1 ? "PDF library error" : strerror(err));
     return err ? -1 : 0;
 }
 
@@ -778,7 +779,7 @@ static int build(rstate *r, const dl_doc *d, const render_options *opt, const ch
         r->pages[r->npages++] = HPDF_AddPage(r->pdf);
     r->tags = tag_new(r->pdf, d->document, r->npages, count_links(d));
     if (!r->tags) {
-        diag_error(where, 0, 0, "out of memory");
+        diag_error(r->dg, where, 0, 0, "out of memory");
         return -1;
     }
     int k = 0;
@@ -800,7 +801,7 @@ static int build(rstate *r, const dl_doc *d, const render_options *opt, const ch
         refuse(r, tag_at ? tag_at : d->at, tag_why);
     if (!r->error && !r->refused && opt && opt->pdfa &&
         pdfa_write(r->pdf, d, opt) != 0) {
-        diag_error(where, 0, 0, "cannot write PDF/A: the output intent's ICC profile %s cannot be read",
+        diag_error(r->dg, where, 0, 0, "cannot write PDF/A: the output intent's ICC profile %s cannot be read",
                    opt->icc_profile ? opt->icc_profile : "(the template names none)");
         return -1;
     }
@@ -821,12 +822,12 @@ static void finish(rstate *r)
     free(r->images);
 }
 
-int render_pdf(const dl_doc *d, const char *path, const render_options *opt)
+int render_pdf(const dl_doc *d, const char *path, const render_options *opt, diag *dg)
 {
-    rstate r = { 0 };
+    rstate r = { .dg = dg };
     r.pdf = HPDF_New(on_error, &r);
     if (!r.pdf) {
-        diag_error(path, 0, 0, "cannot start the PDF library");
+        diag_error(dg, path, 0, 0, "cannot start the PDF library");
         return -1;
     }
     int rc = build(&r, d, opt, path);
@@ -836,9 +837,9 @@ int render_pdf(const dl_doc *d, const char *path, const render_options *opt)
     return rc;
 }
 
-long render_size(const dl_doc *d, const render_options *opt)
+long render_size(const dl_doc *d, const render_options *opt, diag *dg)
 {
-    rstate r = { 0 };
+    rstate r = { .dg = dg };
     r.pdf = HPDF_New(on_error, &r);
     if (!r.pdf)
         return -1;

@@ -9,6 +9,7 @@
 #ifndef BP_RENDER_H
 #define BP_RENDER_H
 
+#include "diag.h"
 #include "dl.h"
 
 typedef struct render_options {
@@ -17,12 +18,12 @@ typedef struct render_options {
     const char *icc_condition;      /* and its name */
 } render_options;
 
-/* Writes d to path. Returns 0, or reports an error and returns -1 with no
- * file left behind (an existing file at path is untouched). */
-int render_pdf(const dl_doc *d, const char *path, const render_options *opt);
+/* Writes d to path. Returns 0, or reports an error into dg and returns -1
+ * with no file left behind (an existing file at path is untouched). */
+int render_pdf(const dl_doc *d, const char *path, const render_options *opt, diag *dg);
 
 /* Renders d in memory only and returns the PDF's size in bytes, or -1
  * (the fuzzing harness drives the whole pipeline through this). */
-long render_size(const dl_doc *d, const render_options *opt);
+long render_size(const dl_doc *d, const render_options *opt, diag *dg);
 
 #endif

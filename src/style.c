@@ -35,7 +35,7 @@ static void read_page(loader *L, xmlNodePtr x)
     if (t->page_width < 72 || t->page_height < 72 ||
         t->margin_left + t->margin_right > t->page_width - 72 ||
         t->margin_top + t->margin_bottom > t->page_height - 72) {
-        diag_error(t->path, x->line, 0, "<page>: the margins leave less than an inch of text area");
+        diag_error(L->dg, t->path, x->line, 0, "<page>: the margins leave less than an inch of text area");
         L->errors++;
     }
 }
@@ -54,7 +54,7 @@ static int need_file(loader *L, xmlNodePtr x, const char *what, const char *path
     char why[FILE_WHY_MAX];
     if (file_check(path, NULL, why, sizeof why) == 0)
         return 0;
-    diag_error(L->t->path, x->line, 0, "<%s>: %s '%s' %s", x->name, what, path, why);
+    diag_error(L->dg, L->t->path, x->line, 0, "<%s>: %s '%s' %s", x->name, what, path, why);
     L->errors++;
     return -1;
 }
@@ -666,7 +666,7 @@ static void read_element(loader *L, xmlNodePtr x)
     else if (strcmp(n, "chart") == 0) read_chart(L, x);
     else if (strcmp(n, "front-sheet") == 0) L->t->front_sheet = read_lines(L, x);
     else {
-        diag_error(L->t->path, x->line, 0, "<%s> is not a template element", n);
+        diag_error(L->dg, L->t->path, x->line, 0, "<%s> is not a template element", n);
         L->errors++;
     }
 }
@@ -700,15 +700,15 @@ static void refuse_doctype(void *ctx, const xmlChar *name, const xmlChar *extern
 
 /* The template's XML, read with the report's safe options: no network,
  * no DTD, no entities; NULL after a reported error. */
-static xmlDocPtr read_xml(const char *buf, size_t len, const char *path)
+static xmlDocPtr read_xml(const char *buf, size_t len, const char *path, diag *dg)
 {
     if (len > STYLE_MAX_BYTES) {
-        diag_error(path, 0, 0, "the template is larger than %ld MB", STYLE_MAX_BYTES >> 20);
+        diag_error(dg, path, 0, 0, "the template is larger than %ld MB", STYLE_MAX_BYTES >> 20);
         return NULL;
     }
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (!ctxt) {
-        diag_error(path, 0, 0, "out of memory");
+        diag_error(dg, path, 0, 0, "out of memory");
         return NULL;
     }
     int doctype_line = 0;
@@ -717,7 +717,7 @@ static xmlDocPtr read_xml(const char *buf, size_t len, const char *path)
     xmlDocPtr doc = xmlCtxtReadMemory(ctxt, buf, (int)len, path, NULL,
                                       XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
     if (doctype_line) {
-        diag_error(path, doctype_line, 0, "DOCTYPE declarations are not allowed in a template");
+        diag_error(dg, path, doctype_line, 0, "DOCTYPE declarations are not allowed in a template");
     } else if (!doc || !ctxt->wellFormed) {
         xmlErrorPtr e = xmlCtxtGetLastError(ctxt);
         char msg[300] = "";
@@ -725,9 +725,9 @@ static xmlDocPtr read_xml(const char *buf, size_t len, const char *path)
             snprintf(msg, sizeof msg, ": %s", e->message);
             msg[strcspn(msg, "\n")] = '\0';
         }
-        diag_error(path, e ? e->line : 0, 0, "cannot read the template%s", msg);
+        diag_error(dg, path, e ? e->line : 0, 0, "cannot read the template%s", msg);
     } else if (!xmlDocGetRootElement(doc)) {
-        diag_error(path, 1, 0, "the template is empty");
+        diag_error(dg, path, 1, 0, "the template is empty");
     } else {
         xmlFreeParserCtxt(ctxt);
         return doc;
@@ -737,16 +737,16 @@ static xmlDocPtr read_xml(const char *buf, size_t len, const char *path)
     return NULL;
 }
 
-style_template *style_parse(const char *buf, size_t len, const char *path, arena *a)
+style_template *style_parse(const char *buf, size_t len, const char *path, arena *a, diag *dg)
 {
     if (!path)
         path = "(template)";
-    xmlDocPtr doc = read_xml(buf, len, path);
+    xmlDocPtr doc = read_xml(buf, len, path, dg);
     if (!doc)
         return NULL;
     xmlNodePtr root = xmlDocGetRootElement(doc);
     style_template *t = arena_alloc(a, sizeof *t);
-    loader L = { .t = t, .a = a, .dir = dir_of(a, path) };
+    loader L = { .t = t, .a = a, .dir = dir_of(a, path), .dg = dg };
     t->path = arena_strdup(a, path);
     t->name = sv_attr(root, "name", a);
     t->widows = t->orphans = 2;
@@ -765,7 +765,7 @@ style_template *style_parse(const char *buf, size_t len, const char *path, arena
     t->families = arena_alloc(a, sizeof(style_family) * (count_children(root, "font") + 1));
     t->styles = arena_alloc(a, sizeof(style_block) * (count_children(root, "style") + 1));
     if (strcmp((const char *)root->name, "template") != 0) {
-        diag_error(path, root->line, 0, "the root element of a template is <template>");
+        diag_error(dg, path, root->line, 0, "the root element of a template is <template>");
         L.errors++;
     } else {
         for (xmlNodePtr c = root->children; c; c = c->next)
@@ -783,16 +783,16 @@ style_template *style_parse(const char *buf, size_t len, const char *path, arena
     return t;
 }
 
-style_template *style_load(const char *path, arena *a)
+style_template *style_load(const char *path, arena *a, diag *dg)
 {
     char why[FILE_WHY_MAX];
     size_t len = 0;
     unsigned char *buf = file_read(path, NULL, STYLE_MAX_BYTES, &len, NULL, why, sizeof why);
     if (!buf) {
-        diag_error(path, 0, 0, "the template %s", why);
+        diag_error(dg, path, 0, 0, "the template %s", why);
         return NULL;
     }
-    style_template *t = style_parse((const char *)buf, len, path, a);
+    style_template *t = style_parse((const char *)buf, len, path, a, dg);
     free(buf);
     return t;
 }
@@ -832,14 +832,14 @@ int style_face_index(int bold, int italic)
     return bold ? (italic ? FACE_BOLD_ITALIC : FACE_BOLD) : (italic ? FACE_ITALIC : FACE_REGULAR);
 }
 
-font *style_face(style_template *t, int family, int face)
+font *style_face(style_template *t, int family, int face, diag *dg)
 {
     style_family *f = &t->families[family];
     if (!f->face[face]) {
         char err[200];
         f->face[face] = font_load(f->path[face], err, sizeof err);
         if (!f->face[face])
-            diag_error(t->path, f->tline, 0, "font %s: %s", f->path[face], err);
+            diag_error(dg, t->path, f->tline, 0, "font %s: %s", f->path[face], err);
     }
     return f->face[face];
 }

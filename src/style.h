@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "arena.h"
+#include "diag.h"
 #include "font.h"
 
 typedef enum { ALIGN_LEFT, ALIGN_JUSTIFY, ALIGN_CENTER, ALIGN_RIGHT } style_align;
@@ -240,12 +241,12 @@ typedef struct style_template {
 /* Reads the template in buf (all of it: unknown styles named by base=
  * or by a role are errors located in the template); path names it in
  * messages, and the files it names (fonts, patterns, profile) are found
- * relative to path's folder. Returns NULL after reporting. */
-style_template *style_parse(const char *buf, size_t len, const char *path, arena *a);
+ * relative to path's folder. Returns NULL after reporting into dg. */
+style_template *style_parse(const char *buf, size_t len, const char *path, arena *a, diag *dg);
 
 /* Reads the template file at path (a regular file, anywhere: one the
  * user or the installation chose) with style_parse. */
-style_template *style_load(const char *path, arena *a);
+style_template *style_load(const char *path, arena *a, diag *dg);
 
 /* Largest template accepted, in bytes. */
 #define STYLE_MAX_BYTES (4L * 1024 * 1024)
@@ -258,9 +259,9 @@ const char *style_find(const char *name, arena *a);
 /* Index of the style called name, or -1. */
 int style_lookup(const style_template *t, const char *name);
 
-/* The metrics of a family's face, loading them on first use; NULL (and a
- * reported error) when the file cannot be read. */
-font *style_face(style_template *t, int family, int face);
+/* The metrics of a family's face, loading them on first use; NULL (and
+ * an error reported into dg) when the file cannot be read. */
+font *style_face(style_template *t, int family, int face, diag *dg);
 
 /* FACE_* for the given weight and slant. */
 int style_face_index(int bold, int italic);

@@ -24,7 +24,7 @@ const char *sv_attr(xmlNodePtr x, const char *name, arena *a)
 
 void sv_bad(loader *L, xmlNodePtr x, const char *what, const char *value)
 {
-    diag_error(L->t->path, x->line, 0, "<%s>: %s '%s'", x->name, what, value);
+    diag_error(L->dg, L->t->path, x->line, 0, "<%s>: %s '%s'", x->name, what, value);
     L->errors++;
 }
 
@@ -192,21 +192,21 @@ void sv_check_geometry(loader *L, xmlNodePtr root)
     for (int i = 0; i < t->nstyles; i++) {
         const style_block *s = &t->styles[i];
         if (s->leading > body / 4 || s->size > body / 4) {
-            diag_error(t->path, root->line, 0, "style '%s': size %.1fpt and leading %.1fpt must be at most "
+            diag_error(L->dg, t->path, root->line, 0, "style '%s': size %.1fpt and leading %.1fpt must be at most "
                        "a quarter of the text area's height (%.1fpt)", s->name, s->size, s->leading, body / 4);
             L->errors++;
         } else if (s->leading < s->size) {
-            diag_error(t->path, root->line, 0, "style '%s': a leading of %.1fpt, less than its size of %.1fpt, "
+            diag_error(L->dg, t->path, root->line, 0, "style '%s': a leading of %.1fpt, less than its size of %.1fpt, "
                        "sets lines over each other", s->name, s->leading, s->size);
             L->errors++;
         }
     }
     if (t->cover_top > t->page_height - t->margin_bottom) {
-        diag_error(t->path, root->line, 0, "<cover> top=%.1fpt is below the foot of the text area", t->cover_top);
+        diag_error(L->dg, t->path, root->line, 0, "<cover> top=%.1fpt is below the foot of the text area", t->cover_top);
         L->errors++;
     }
     if (t->min_measure > width / 2) {
-        diag_error(t->path, root->line, 0, "<flow> min-measure=%.1fpt is more than half the text width",
+        diag_error(L->dg, t->path, root->line, 0, "<flow> min-measure=%.1fpt is more than half the text width",
                    t->min_measure);
         L->errors++;
     }
@@ -217,33 +217,33 @@ void sv_check_complete(loader *L, xmlNodePtr root)
 {
     style_template *t = L->t;
     if (t->nfamilies == 0 || t->nstyles == 0 || t->nheadings == 0) {
-        diag_error(t->path, root->line, 0,
+        diag_error(L->dg, t->path, root->line, 0,
                    "a template needs at least one <font>, <style> and <heading>");
         L->errors++;
     }
     if (!t->has_chart) {
-        diag_error(t->path, root->line, 0, "the template has no <chart> element");
+        diag_error(L->dg, t->path, root->line, 0, "the template has no <chart> element");
         L->errors++;
     }
     if (!t->has_orgchart) {
-        diag_error(t->path, root->line, 0, "the template has no <orgchart> element");
+        diag_error(L->dg, t->path, root->line, 0, "the template has no <orgchart> element");
         L->errors++;
     }
     if (!t->has_notes) {
-        diag_error(t->path, root->line, 0, "the template has no <notes> element");
+        diag_error(L->dg, t->path, root->line, 0, "the template has no <notes> element");
         L->errors++;
     }
     if (!t->has_appendix) {
-        diag_error(t->path, root->line, 0, "the template has no <appendix> scheme");
+        diag_error(L->dg, t->path, root->line, 0, "the template has no <appendix> scheme");
         L->errors++;
     }
     if (t->page_width <= 0 || t->page_height <= 0) {
-        diag_error(t->path, root->line, 0, "the template has no <page> size");
+        diag_error(L->dg, t->path, root->line, 0, "the template has no <page> size");
         L->errors++;
     }
     if (t->body_style < 0 || t->list_style < 0 || t->quote_style < 0 || t->attribution_style < 0 ||
         t->signoff_name_style < 0 || t->signoff_role_style < 0 || t->foreword_style < 0) {
-        diag_error(t->path, root->line, 0,
+        diag_error(L->dg, t->path, root->line, 0,
                    "<roles> must name the styles for body, list, quote, attribution, "
                    "signoff-name, signoff-role and foreword");
         L->errors++;
@@ -252,41 +252,41 @@ void sv_check_complete(loader *L, xmlNodePtr root)
         t->pretolerance < 0 || t->tolerance < 0 || t->line_penalty < 0 || t->hyphen_penalty < 0 ||
         t->flagged_demerits < 0 || t->fitness_demerits < 0 || t->max_hyphen_run < 0 ||
         !(t->min_measure > 0)) {
-        diag_error(t->path, root->line, 0,
+        diag_error(L->dg, t->path, root->line, 0,
                    "<flow> must give space-stretch, space-shrink, ragged-stretch, pretolerance, "
                    "tolerance, line-penalty, hyphen-penalty, flagged-demerits, fitness-demerits, "
                    "max-hyphen-run and min-measure (above 0)");
         L->errors++;
     }
     if (!t->hyphen_patterns || t->hyphen_left < 1 || t->hyphen_right < 1) {
-        diag_error(t->path, root->line, 0, "<hyphenation> must give patterns, left and right");
+        diag_error(L->dg, t->path, root->line, 0, "<hyphenation> must give patterns, left and right");
         L->errors++;
     }
     if (t->contents.depth < 1 || !t->contents.title) {
-        diag_error(t->path, root->line, 0, "the template needs <contents> with a title and a depth");
+        diag_error(L->dg, t->path, root->line, 0, "the template needs <contents> with a title and a depth");
         L->errors++;
     }
     if (!t->ref_full || !t->ref_default) {
-        diag_error(t->path, root->line, 0, "the template needs <references> with full= and show=");
+        diag_error(L->dg, t->path, root->line, 0, "the template needs <references> with full= and show=");
         L->errors++;
     }
     if (!t->has_board) {
-        diag_error(t->path, root->line, 0, "the template has no <board> element");
+        diag_error(L->dg, t->path, root->line, 0, "the template has no <board> element");
         L->errors++;
     }
     if (t->table.cell_style < 0) {
-        diag_error(t->path, root->line, 0, "the template has no <table> style");
+        diag_error(L->dg, t->path, root->line, 0, "the template has no <table> style");
         L->errors++;
     }
     for (int k = 0; k < GRID_TYPE_COUNT; k++)
         if (t->grid[k].ncolumns == 0) {
-            diag_error(t->path, root->line, 0, "the template has no column headings for a <grid> type");
+            diag_error(L->dg, t->path, root->line, 0, "the template has no column headings for a <grid> type");
             L->errors++;
             break;
         }
     for (int k = 0; k < LIST_TYPE_COUNT; k++)
         if (k != LIST_NONE && !t->list[k].label[0]) {
-            diag_error(t->path, root->line, 0, "the template has no labels for one of the list types");
+            diag_error(L->dg, t->path, root->line, 0, "the template has no labels for one of the list types");
             L->errors++;
             return;
         }

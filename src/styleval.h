@@ -7,6 +7,7 @@
 
 #include <libxml/tree.h>
 
+#include "diag.h"
 #include "style.h"
 
 /* The largest length a PDF page may have (200 inches), and the largest
@@ -20,6 +21,7 @@ typedef struct loader {
     arena *a;
     const char *dir;                /* template's folder, for font paths */
     int errors;
+    diag *dg;                       /* where errors are reported */
 } loader;
 
 /* Attribute name of x, copied into a; NULL when absent. */

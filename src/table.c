@@ -54,7 +54,7 @@ static int place_cells(ctx *c, grid *g)
             int cs = cell->colspan, rs = cell->rowspan;
             if (col + cs > TABLE_MAX_COLS) {
                 const model_node *at = t->rows[r].src ? t->rows[r].src : t->src;
-                diag_error(at->file, at->line, at->col,
+                diag_error(c->dg, at->file, at->line, at->col,
                            "<%s> needs more than %d columns, as many as a table may have",
                            at->name, TABLE_MAX_COLS);
                 c->failed = 1;
@@ -296,7 +296,7 @@ static void column_widths(ctx *c, grid *g, frame f)
             fixed[k] = g->avail;    /* no column is wider than the table may be */
         const model_node *col = g->spec->col_src[k];
         if (fixed[k] > 0 && fixed[k] < mn[k] - LB_FIT_EPSILON && col)
-            diag_warning(col->file, col->line, col->col,
+            diag_warning(c->dg, col->file, col->line, col->col,
                          "<col> width='%s' is narrower than the widest word of its column "
                          "(%.1fpt with padding); words will be broken across lines",
                          model_attr_get(col, "width"), mn[k]);

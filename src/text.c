@@ -15,7 +15,7 @@
 
 font *lay_ink_font(ctx *c, const ink *k)
 {
-    font *f = style_face(c->t, k->family, style_face_index(k->bold, k->italic));
+    font *f = style_face(c->t, k->family, style_face_index(k->bold, k->italic), c->dg);
     if (!f)
         c->failed = 1;
     return f;
@@ -47,7 +47,7 @@ void lay_check_glyphs(ctx *c, const char *s, size_t len, font *f, const model_no
             continue;
         int missing = !font_has(f, cp) || cp > 0xFFFF;
         if (missing && !already_warned(c, cp))
-            diag_warning(src->file, src->line, src->col,
+            diag_warning(c->dg, src->file, src->line, src->col,
                          "U+%04X is not in font %s; it will show as a substitute",
                          (unsigned)cp, base_name(font_path(f)));
     }
@@ -146,7 +146,7 @@ static hyph *patterns(ctx *c)
         c->hyph = hyph_load(t->hyphen_patterns, t->hyphen_left, t->hyphen_right, err, sizeof err);
         c->hyph_failed = !c->hyph;
         if (!c->hyph)
-            diag_warning(t->path, 0, 0, "%s: %s; words will not be hyphenated", t->hyphen_patterns, err);
+            diag_warning(c->dg, t->path, 0, 0, "%s: %s; words will not be hyphenated", t->hyphen_patterns, err);
     }
     return c->hyph;
 }

@@ -69,7 +69,7 @@ static double text_end(const gline *l)
 static dl_item *text_item(ctx *c, const char *text, int style, double x)
 {
     const style_block *s = &c->t->styles[style];
-    font *f = style_face(c->t, s->family, style_face_index(s->bold, s->italic));
+    font *f = style_face(c->t, s->family, style_face_index(s->bold, s->italic), c->dg);
     if (!f)
         return NULL;
     dl_item *it = lay_text_item(c, ROLE_BODY, f, s->size, s->color, text);

@@ -27,6 +27,10 @@
 static const char *const names[] = { "default", "committee", "annual-report" };
 #define NTEMPLATES (sizeof names / sizeof names[0])
 
+/* Messages go nowhere: the fuzzer wants crashes, not words. setup's
+ * context lives for the run; each input has its own. */
+static FILE *quiet;
+static diag *setup;
 static arena *template_arena;
 static style_template *templates[NTEMPLATES];
 static const char *report_name = "build/fuzz-seeds/reports/fuzz.xml";
@@ -106,12 +110,13 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     const char *name = getenv("FUZZ_REPORT");
     if (name && *name)
         report_name = name;
-    diag_set_stream(fopen("/dev/null", "w"));
+    quiet = fopen("/dev/null", "w");
+    setup = diag_new(quiet, 0);
     template_arena = arena_new();
     for (size_t i = 0; i < NTEMPLATES; i++) {
         char path[64];
         snprintf(path, sizeof path, "templates/%s.xml", names[i]);
-        templates[i] = style_load(path, template_arena);
+        templates[i] = style_load(path, template_arena, setup);
         if (!templates[i]) {
             fputs("fuzz_pipeline: run from the repository's root\n", stderr);
             exit(2);
@@ -120,9 +125,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
          * check of each input sees only that input's memory */
         for (int f = 0; f < templates[i]->nfamilies; f++)
             for (int k = 0; k < FACE_COUNT; k++)
-                style_face(templates[i], f, k);
+                style_face(templates[i], f, k, setup);
     }
-    enc_pick("\xC5\x82", 2);
     return 0;
 }
 
@@ -147,8 +151,9 @@ static void refused(const dl_doc *d, const render_options *ro)
     size_t len = 0;
     FILE *m = open_memstream(&said, &len);
     if (m) {
-        diag_set_stream(m);
-        render_size(d, ro);
+        diag *dg = diag_new(m, 0);
+        render_size(d, ro, dg);
+        diag_free(dg);
         fclose(m);
     }
     char *last = said && len ? said + len - 1 : NULL;
@@ -162,17 +167,18 @@ static void refused(const dl_doc *d, const render_options *ro)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     arena *a = arena_new();
-    diag_reset();
-    model_doc *doc = parse_memory((const char *)data, size, report_name, a);
-    if (doc && check_run(doc) == 0 && diag_errors() == 0) {
+    diag *dg = diag_new(quiet, 0);
+    model_doc *doc = parse_memory((const char *)data, size, report_name, a, dg);
+    if (doc && check_run(doc, dg) == 0 && diag_errors(dg) == 0) {
         layout_stats st;
-        dl_doc *d = layout_run(doc, template_for(doc), a, &st);
-        if (d && diag_errors() == 0) {
+        dl_doc *d = layout_run(doc, template_for(doc), a, &st, dg);
+        if (d && diag_errors(dg) == 0) {
             render_options ro = { 0 };
-            if (render_size(d, &ro) < 0)
+            if (render_size(d, &ro, dg) < 0)
                 refused(d, &ro);
         }
     }
+    diag_free(dg);
     arena_free(a);
     return 0;
 }

@@ -27,6 +27,10 @@
 
 #define REPORT "tests/fuzz/template-report.xml"
 
+/* Messages go nowhere: the fuzzer wants crashes, not words. setup's
+ * context lives for the run; each input has its own. */
+static FILE *quiet;
+static diag *setup;
 static arena *report_arena;
 static model_doc *report;
 static int parse_only;
@@ -151,15 +155,16 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     (void)argv;
     const char *only = getenv("FUZZ_TEMPLATE_PARSE_ONLY");
     parse_only = only && *only && strcmp(only, "0") != 0;
-    diag_set_stream(fopen("/dev/null", "w"));
+    quiet = fopen("/dev/null", "w");
+    setup = diag_new(quiet, 0);
     report_arena = arena_new();
-    report = parse_file(REPORT, report_arena);
+    report = parse_file(REPORT, report_arena, setup);
     if (!report) {
         fputs("fuzz_template: cannot read " REPORT "; run from the repository's root\n", stderr);
         exit(2);
     }
     report->allow_outside = 1;     /* its pictures are tests/good's */
-    if (check_run(report) != 0) {
+    if (check_run(report, setup) != 0) {
         fputs("fuzz_template: " REPORT " does not pass check\n", stderr);
         exit(2);
     }
@@ -169,14 +174,13 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
         char path[64];
         snprintf(path, sizeof path, "templates/%s.xml", supplied[i]);
         arena *a = arena_new();
-        style_template *t = style_load(path, a);
+        style_template *t = style_load(path, a, setup);
         for (int f = 0; t && f < t->nfamilies; f++)
             for (int k = 0; k < FACE_COUNT; k++)
                 cache(t->families[f].path[k]);
         style_release(t);
         arena_free(a);
     }
-    enc_pick("\xC5\x82", 2);
     return 0;
 }
 
@@ -190,8 +194,9 @@ static void refused(const dl_doc *d, const render_options *ro)
     size_t len = 0;
     FILE *m = open_memstream(&said, &len);
     if (m) {
-        diag_set_stream(m);
-        render_size(d, ro);
+        diag *dg = diag_new(m, 0);
+        render_size(d, ro, dg);
+        diag_free(dg);
         fclose(m);
     }
     char *last = said && len ? said + len - 1 : NULL;
@@ -205,21 +210,21 @@ static void refused(const dl_doc *d, const render_options *ro)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     arena *a = arena_new();
-    diag_reset();
-    style_template *t = style_parse((const char *)data, size, "templates/fuzz.xml", a);
+    diag *dg = diag_new(quiet, 0);
+    style_template *t = style_parse((const char *)data, size, "templates/fuzz.xml", a, dg);
     if (t && !parse_only) {
         for (int f = 0; f < t->nfamilies; f++)
             for (int k = 0; k < FACE_COUNT; k++)
                 if (!t->families[f].face[k])
                     t->families[f].face[k] = cached(t->families[f].path[k]);
         layout_stats st;
-        dl_doc *d = layout_run(report, t, a, &st);
-        if (d && diag_errors() == 0) {
+        dl_doc *d = layout_run(report, t, a, &st, dg);
+        if (d && diag_errors(dg) == 0) {
             /* PDF/A too (the template's colour profile) for inputs of odd
              * length; a profile that is not there is a located error */
             int pdfa = (size & 1) && t->pdfa_profile && access(t->pdfa_profile, R_OK) == 0;
             render_options ro = { pdfa, t->pdfa_profile, t->pdfa_condition };
-            if (render_size(d, &ro) < 0)
+            if (render_size(d, &ro, dg) < 0)
                 refused(d, &ro);
         }
         for (int f = 0; f < t->nfamilies; f++)
@@ -228,6 +233,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                     t->families[f].face[k] = NULL;
     }
     style_release(t);
+    diag_free(dg);
     arena_free(a);
     return 0;
 }

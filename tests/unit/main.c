@@ -14,7 +14,7 @@ int check_failures;
     X(test_utf8_valid) X(test_utf8_boundaries) X(test_utf8_overlong) X(test_utf8_surrogate) \
     X(test_utf8_truncated) X(test_utf8_too_large) X(test_utf8_empty) X(test_utf8_encode) \
     X(test_enc_names) X(test_enc_cp1252_bytes) X(test_enc_not_encodable) X(test_enc_other_pages) \
-    X(test_enc_pick) X(test_enc_encode) X(test_enc_utf8) X(test_enc_shutdown) \
+    X(test_enc_pick) X(test_enc_encode) X(test_enc_utf8) X(test_enc_library) \
     X(test_font_widths) X(test_font_serif) X(test_font_has) X(test_font_text_width) \
     X(test_font_missing) X(test_font_not_a_font) X(test_font_truncated) X(test_font_format12) \
     X(test_font_hhea_metrics) X(test_font_cmap_fallback) X(test_font_bad_tables) X(test_font_fuzz) \
@@ -23,7 +23,7 @@ int check_failures;
     X(test_linebreak_total_fit_differs_from_greedy) X(test_linebreak_total_fit_hyphen_and_forced) \
     X(test_linebreak_total_fit_is_optimal) X(test_linebreak_hyphen_runs) \
     X(test_hyph_words) X(test_hyph_never_inside) X(test_hyph_each_word_once) \
-    X(test_diag_format) \
+    X(test_diag_format) X(test_diag_once) \
     X(test_layout_justified_lines_fill_measure) X(test_layout_long_word_stays_inside) \
     X(test_layout_heading_not_stranded) X(test_layout_footer_counts_pages) \
     X(test_layout_widows_and_orphans) X(test_layout_heading_keeps_two_lines) X(test_layout_orgchart) \
@@ -53,7 +53,6 @@ int main(void)
             fprintf(stderr, "FAIL %s\n", tests[i].name);
         }
     }
-    enc_shutdown();
     parse_shutdown();
     printf("unit: %d passed, %d failed\n", passed, failed);
     return failed != 0;

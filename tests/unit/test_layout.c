@@ -11,14 +11,18 @@
 
 static dl_doc *lay(arena *a, const char *xml, style_template **t)
 {
-    model_doc *doc = parse_memory(xml, strlen(xml), "test.xml", a);
+    diag *dg = diag_new(stderr, 0);
+    model_doc *doc = parse_memory(xml, strlen(xml), "test.xml", a, dg);
     CHECK(doc != NULL);
-    *t = style_load("templates/default.xml", a);
+    *t = style_load("templates/default.xml", a, dg);
     CHECK(*t != NULL);
-    if (!doc || !*t)
-        return NULL;
-    layout_stats st = { 0 };
-    return layout_run(doc, *t, a, &st);
+    dl_doc *d = NULL;
+    if (doc && *t) {
+        layout_stats st = { 0 };
+        d = layout_run(doc, *t, a, &st, dg);
+    }
+    diag_free(dg);
+    return d;
 }
 
 #define HEAD "<report><meta><board>B</board><title>T</title></meta>"
