@@ -13,16 +13,23 @@ CPPFLAGS += $(shell xml2-config --cflags 2>/dev/null || echo -I/usr/include/libx
 LDLIBS  := -lhpdf -lxml2 -lhyphen -lpng -lz -lm
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-SRC     := $(filter-out src/main.c,$(wildcard src/*.c))
+# The source tree reads as the path a report takes (docs/architecture.md):
+# base (no knowledge of reports), model (the report and its template,
+# read and checked), layout (pages as a display list), pdf (the file).
+DIRS    := base model layout pdf
+SRC     := $(foreach d,$(DIRS),$(wildcard src/$(d)/*.c))
+HDR     := $(foreach d,$(DIRS),$(wildcard src/$(d)/*.h))
+INC     := $(DIRS:%=-Isrc/%)
 OBJ     := $(SRC:src/%.c=build/%.o) build/schema.o
 SANOBJ  := $(SRC:src/%.c=build/asan/%.o) build/schema.o
+SCHEMA  := src/model/schema.S src/model/schema/report.rng
 UNIT    := $(wildcard tests/unit/*.c)
 SAMPLES := $(wildcard samples/*.xml)
 
 FUZZ_SECONDS ?= 60
 FUZZ_TARGET ?= pipeline
 FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
-FUZZ_DEPS := $(SRC) $(wildcard src/*.h) src/schema.S src/schema/report.rng
+FUZZ_DEPS := $(SRC) $(HDR) $(SCHEMA)
 FUZZ_BINS := build/fuzz build/fuzz-image build/fuzz-template
 FUZZ_MUTATOR := tests/fuzz/xml_mutator.c tests/fuzz/xml_mutator.h
 # Debian's python3, which has python3-pil for the generated JPEGs
@@ -41,20 +48,22 @@ boardpress: $(OBJ) build/main.o
 build/asan/boardpress: $(SANOBJ) build/asan/main.o
 	$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(LDLIBS)
 
-build/%.o: src/%.c $(wildcard src/*.h) | build
-	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -c -o $@ $<
+build/%.o: src/%.c $(HDR) | build
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(INC) -c -o $@ $<
 
-build/asan/%.o: src/%.c $(wildcard src/*.h) | build
-	$(CC) $(WARN) $(CFLAGS) $(SAN) $(CPPFLAGS) -c -o $@ $<
+build/asan/%.o: src/%.c $(HDR) | build
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(CFLAGS) $(SAN) $(CPPFLAGS) $(INC) -c -o $@ $<
 
-build/schema.o: src/schema.S src/schema/report.rng | build
-	$(CC) -c -o $@ src/schema.S
+build/schema.o: $(SCHEMA) | build
+	$(CC) -c -o $@ src/model/schema.S
 
 build/unit: $(UNIT) $(OBJ) | build
-	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -Isrc -o $@ $(UNIT) $(OBJ) $(LDLIBS)
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(INC) -o $@ $(UNIT) $(OBJ) $(LDLIBS)
 
 build/asan/unit: $(UNIT) $(SANOBJ) | build
-	$(CC) $(WARN) $(CFLAGS) $(SAN) $(CPPFLAGS) -Isrc -o $@ $(UNIT) $(SANOBJ) $(LDLIBS)
+	$(CC) $(WARN) $(CFLAGS) $(SAN) $(CPPFLAGS) $(INC) -o $@ $(UNIT) $(SANOBJ) $(LDLIBS)
 
 build:
 	@mkdir -p build/asan
@@ -77,13 +86,13 @@ check: deps
 # with it); see tests/fuzz/fuzz.sh. Reports and templates are mutated as
 # XML trees (tests/fuzz/xml_mutator.c) as well as bytes.
 build/fuzz: tests/fuzz/fuzz_pipeline.c $(FUZZ_MUTATOR) $(FUZZ_DEPS) | build
-	clang $(WARN) $(FUZZ_FLAGS) $(CPPFLAGS) -Isrc -o $@ tests/fuzz/fuzz_pipeline.c tests/fuzz/xml_mutator.c $(SRC) src/schema.S $(LDLIBS)
+	clang $(WARN) $(FUZZ_FLAGS) $(CPPFLAGS) $(INC) -o $@ tests/fuzz/fuzz_pipeline.c tests/fuzz/xml_mutator.c $(SRC) src/model/schema.S $(LDLIBS)
 
 build/fuzz-image: tests/fuzz/fuzz_image.c $(FUZZ_DEPS) | build
-	clang $(WARN) $(FUZZ_FLAGS) $(CPPFLAGS) -Isrc -o $@ tests/fuzz/fuzz_image.c $(SRC) src/schema.S $(LDLIBS)
+	clang $(WARN) $(FUZZ_FLAGS) $(CPPFLAGS) $(INC) -o $@ tests/fuzz/fuzz_image.c $(SRC) src/model/schema.S $(LDLIBS)
 
 build/fuzz-template: tests/fuzz/fuzz_template.c $(FUZZ_MUTATOR) $(FUZZ_DEPS) | build
-	clang $(WARN) $(FUZZ_FLAGS) $(CPPFLAGS) -Isrc -o $@ tests/fuzz/fuzz_template.c tests/fuzz/xml_mutator.c $(SRC) src/schema.S $(LDLIBS)
+	clang $(WARN) $(FUZZ_FLAGS) $(CPPFLAGS) $(INC) -o $@ tests/fuzz/fuzz_template.c tests/fuzz/xml_mutator.c $(SRC) src/model/schema.S $(LDLIBS)
 
 # Generated seeds (tests/fuzz/gen_corpus.py): reports with the pictures
 # they name, odd PNGs and JPEGs, template variants.
@@ -97,8 +106,8 @@ build/fuzz-seeds/stamp: tests/fuzz/gen_corpus.py $(wildcard templates/*.xml test
 fuzz-seeds: build/fuzz-seeds/stamp
 
 # The dictionaries follow the vocabulary and the supplied templates.
-tests/fuzz/report.dict: src/schema/report.rng tests/fuzz/gen_dict.py
-	$(PYTHON) tests/fuzz/gen_dict.py report src/schema/report.rng > $@
+tests/fuzz/report.dict: src/model/schema/report.rng tests/fuzz/gen_dict.py
+	$(PYTHON) tests/fuzz/gen_dict.py report src/model/schema/report.rng > $@
 
 tests/fuzz/template.dict: $(wildcard templates/*.xml) tests/fuzz/gen_dict.py
 	$(PYTHON) tests/fuzz/gen_dict.py template $(wildcard templates/*.xml) > $@
@@ -115,7 +124,7 @@ fuzz: deps
 # tests check them against the library on every run).
 enc-tables: | build
 	$(CC) $(WARN) $(CFLAGS) -o build/gen_enc mk/gen_enc.c -lhpdf
-	build/gen_enc > src/enc_tables.h
+	build/gen_enc > src/base/enc_tables.h
 
 # Contact sheets of every sample in docs/sheets/, to see the output
 # without building it (needs ImageMagick's montage: apt-get install imagemagick).

@@ -1,4 +1,4 @@
-/* gen_enc.c - writes src/enc_tables.h, the Unicode-to-byte tables of the
+/* gen_enc.c - writes src/base/enc_tables.h, the Unicode-to-byte tables of the
  * Windows code pages, read back from the PDF library's own encoders, so
  * that a byte layout chooses is the byte render's font dictionary
  * declares (make enc-tables; tests/unit/test_enc.c checks the tables

@@ -19,6 +19,7 @@
 #include "parse.h"
 #include "render.h"
 #include "style.h"
+#include "template.h"
 
 #define BOARDPRESS_VERSION "0.1.0"
 
@@ -130,12 +131,12 @@ static style_template *report_template(arena *a, const options *o, const model_d
     const char *path = model_resolve(a, doc, named);
     char why[FILE_WHY_MAX];
     size_t len = 0;
-    unsigned char *buf = file_read(path, model_folder(doc), STYLE_MAX_BYTES, &len, NULL, why, sizeof why);
+    unsigned char *buf = file_read(path, model_folder(doc), TEMPLATE_MAX_BYTES, &len, NULL, why, sizeof why);
     if (!buf) {
         diag_error(dg, doc->file, root->line, root->col, "template '%s' %s", named, why);
         return NULL;
     }
-    style_template *t = style_parse((const char *)buf, len, path, a, dg);
+    style_template *t = template_parse((const char *)buf, len, path, a, dg);
     free(buf);
     return t;
 }
@@ -146,9 +147,9 @@ static style_template *report_template(arena *a, const options *o, const model_d
 static style_template *load_template(arena *a, const options *o, const model_doc *doc, diag *dg)
 {
     const char *named = o->template_name ? o->template_name : model_attr_get(doc->root, "template");
-    const char *path = style_find(named ? named : "default", a);
+    const char *path = template_find(named ? named : "default", a);
     if (o->template_name || path != named)
-        return style_load(path, a, dg);     /* the user's choice, or the installation's */
+        return template_load(path, a, dg);     /* the user's choice, or the installation's */
     return report_template(a, o, doc, named, dg);
 }
 

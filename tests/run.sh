@@ -38,6 +38,20 @@ bounded() {
     esac
 }
 
+# ---- the source tree: folders include only what their stage may ------------
+r=$(python3 tests/arch.py src 2>&1) && ok "source tree: $(echo "$r" | sed 's/^arch: //')" \
+    || fail "source tree" "$r"
+# and the check sees a layout file reaching into pdf, or the galley joining
+# the blocks' cycle
+cp -r src "$tmp/arch-src"
+echo '#include "render.h"' >> "$tmp/arch-src/layout/para.c"
+echo '#include "block.h"' >> "$tmp/arch-src/layout/galley.c"
+r=$(python3 tests/arch.py "$tmp/arch-src" 2>&1)
+case "$r" in
+*"para.c: layout includes pdf/render.h"*"galley"*"include cycle"*) ok "source tree check sees what breaks it" ;;
+*) fail "source tree check sees what breaks it" "$r" ;;
+esac
+
 # ---- unit tests ------------------------------------------------------------
 for u in build/unit build/asan/unit; do
     line=$("$u" 2>"$tmp/unit.err" | tail -1)

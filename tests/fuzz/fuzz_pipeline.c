@@ -22,6 +22,7 @@
 #include "parse.h"
 #include "render.h"
 #include "style.h"
+#include "template.h"
 #include "xml_mutator.h"
 
 static const char *const names[] = { "default", "committee", "annual-report" };
@@ -116,7 +117,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     for (size_t i = 0; i < NTEMPLATES; i++) {
         char path[64];
         snprintf(path, sizeof path, "templates/%s.xml", names[i]);
-        templates[i] = style_load(path, template_arena, setup);
+        templates[i] = template_load(path, template_arena, setup);
         if (!templates[i]) {
             fputs("fuzz_pipeline: run from the repository's root\n", stderr);
             exit(2);

@@ -1,5 +1,5 @@
 /* fuzz_template.c - libFuzzer over template reading: the input is a
- * template (a report may name its own, from its folder). style_parse()
+ * template (a report may name its own, from its folder). template_parse()
  * reads it as templates/fuzz.xml, so that its font paths resolve as the
  * supplied templates' do; a template it accepts then lays out and renders
  * tests/fuzz/template-report.xml, which holds one of everything a
@@ -23,6 +23,7 @@
 #include "parse.h"
 #include "render.h"
 #include "style.h"
+#include "template.h"
 #include "xml_mutator.h"
 
 #define REPORT "tests/fuzz/template-report.xml"
@@ -174,7 +175,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
         char path[64];
         snprintf(path, sizeof path, "templates/%s.xml", supplied[i]);
         arena *a = arena_new();
-        style_template *t = style_load(path, a, setup);
+        style_template *t = template_load(path, a, setup);
         for (int f = 0; t && f < t->nfamilies; f++)
             for (int k = 0; k < FACE_COUNT; k++)
                 cache(t->families[f].path[k]);
@@ -211,7 +212,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     arena *a = arena_new();
     diag *dg = diag_new(quiet, 0);
-    style_template *t = style_parse((const char *)data, size, "templates/fuzz.xml", a, dg);
+    style_template *t = template_parse((const char *)data, size, "templates/fuzz.xml", a, dg);
     if (t && !parse_only) {
         for (int f = 0; f < t->nfamilies; f++)
             for (int k = 0; k < FACE_COUNT; k++)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """gen_dict.py - libFuzzer dictionaries for boardpress's fuzz targets.
 
-    gen_dict.py report   src/schema/report.rng > tests/fuzz/report.dict
+    gen_dict.py report   src/model/schema/report.rng > tests/fuzz/report.dict
     gen_dict.py template templates/*.xml      > tests/fuzz/template.dict
 
 `report`: every element of the vocabulary as start, end and empty tag,
@@ -71,7 +71,7 @@ def report_dict(rng_path):
             attributes.add(el.get("name"))
         elif el.tag == RNG + "value" and el.text:
             values.add(el.text.strip())
-    out = ["# report.dict - written by tests/fuzz/gen_dict.py from src/schema/report.rng;",
+    out = ["# report.dict - written by tests/fuzz/gen_dict.py from src/model/schema/report.rng;",
            "# regenerate it (make tests/fuzz/report.dict) rather than editing it."]
     for e in sorted(elements):
         out.append(line("el_" + re.sub(r"\W", "_", e), "<%s>" % e))

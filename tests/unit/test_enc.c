@@ -1,4 +1,4 @@
-/* test_enc.c - unit tests for src/enc.c: the Unicode -> code page tables
+/* test_enc.c - unit tests for src/base/enc.c: the Unicode -> code page tables
  * (the library's own), encoding choice and run encoding. */
 #include <hpdf.h>
 

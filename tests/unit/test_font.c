@@ -1,4 +1,4 @@
-/* test_font.c - unit tests for src/font.c, the TrueType metrics reader.
+/* test_font.c - unit tests for src/base/font.c, the TrueType metrics reader.
  *
  * Known answers for the Liberation fonts were computed twice, from hmtx
  * and cmap read with Python's struct module and with libharu's

@@ -7,6 +7,7 @@
 #include "check.h"
 #include "diag.h"
 #include "layout.h"
+#include "template.h"
 #include "parse.h"
 
 static dl_doc *lay(arena *a, const char *xml, style_template **t)
@@ -14,7 +15,7 @@ static dl_doc *lay(arena *a, const char *xml, style_template **t)
     diag *dg = diag_new(stderr, 0);
     model_doc *doc = parse_memory(xml, strlen(xml), "test.xml", a, dg);
     CHECK(doc != NULL);
-    *t = style_load("templates/default.xml", a, dg);
+    *t = template_load("templates/default.xml", a, dg);
     CHECK(*t != NULL);
     dl_doc *d = NULL;
     if (doc && *t) {

@@ -72,11 +72,11 @@ static const model_node *line_source(const page_job *job, const gline *l)
  * count the PDF library and readers handle (a located error past it). */
 static int page_allowed(const page_job *job, const dl_page *p, const gline *l)
 {
-    if (p->number <= LAYOUT_MAX_PAGES)
+    if (p->number <= PAGE_MAX)
         return 1;
     const model_node *at = line_source(job, l);
     diag_error(job->dg, at->file, at->line, at->col, "<%s> falls on page %d; a report has at most %d pages",
-               at->name, p->number, LAYOUT_MAX_PAGES);
+               at->name, p->number, PAGE_MAX);
     return 0;
 }
 

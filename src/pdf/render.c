@@ -800,7 +800,7 @@ static int build(rstate *r, const dl_doc *d, const render_options *opt, const ch
     if (!r->error && !r->refused && tag_failure(r->tags, &tag_at, &tag_why))
         refuse(r, tag_at ? tag_at : d->at, tag_why);
     if (!r->error && !r->refused && opt && opt->pdfa &&
-        pdfa_write(r->pdf, d, opt) != 0) {
+        pdfa_write(r->pdf, d, opt->icc_profile, opt->icc_condition) != 0) {
         diag_error(r->dg, where, 0, 0, "cannot write PDF/A: the output intent's ICC profile %s cannot be read",
                    opt->icc_profile ? opt->icc_profile : "(the template names none)");
         return -1;

@@ -1,10 +1,10 @@
-/* style.c - reads a template file into a style_template.
+/* template.c - reads a template file into a style_template.
  *
  * The template is small and trusted no more than a report: it is read
  * with the same safe libxml2 options, and every bad value is an error
  * located in the template, so a typo never silently becomes a default.
  */
-#include "style.h"
+#include "template.h"
 
 #include <limits.h>
 #include <math.h>
@@ -702,8 +702,8 @@ static void refuse_doctype(void *ctx, const xmlChar *name, const xmlChar *extern
  * no DTD, no entities; NULL after a reported error. */
 static xmlDocPtr read_xml(const char *buf, size_t len, const char *path, diag *dg)
 {
-    if (len > STYLE_MAX_BYTES) {
-        diag_error(dg, path, 0, 0, "the template is larger than %ld MB", STYLE_MAX_BYTES >> 20);
+    if (len > TEMPLATE_MAX_BYTES) {
+        diag_error(dg, path, 0, 0, "the template is larger than %ld MB", TEMPLATE_MAX_BYTES >> 20);
         return NULL;
     }
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
@@ -737,7 +737,7 @@ static xmlDocPtr read_xml(const char *buf, size_t len, const char *path, diag *d
     return NULL;
 }
 
-style_template *style_parse(const char *buf, size_t len, const char *path, arena *a, diag *dg)
+style_template *template_parse(const char *buf, size_t len, const char *path, arena *a, diag *dg)
 {
     if (!path)
         path = "(template)";
@@ -783,16 +783,16 @@ style_template *style_parse(const char *buf, size_t len, const char *path, arena
     return t;
 }
 
-style_template *style_load(const char *path, arena *a, diag *dg)
+style_template *template_load(const char *path, arena *a, diag *dg)
 {
     char why[FILE_WHY_MAX];
     size_t len = 0;
-    unsigned char *buf = file_read(path, NULL, STYLE_MAX_BYTES, &len, NULL, why, sizeof why);
+    unsigned char *buf = file_read(path, NULL, TEMPLATE_MAX_BYTES, &len, NULL, why, sizeof why);
     if (!buf) {
         diag_error(dg, path, 0, 0, "the template %s", why);
         return NULL;
     }
-    style_template *t = style_parse((const char *)buf, len, path, a, dg);
+    style_template *t = template_parse((const char *)buf, len, path, a, dg);
     free(buf);
     return t;
 }
@@ -811,46 +811,10 @@ static const char *home(arena *a)
     return dir_of(a, exe);
 }
 
-const char *style_find(const char *name, arena *a)
+const char *template_find(const char *name, arena *a)
 {
     size_t len = strlen(name);
     if (strchr(name, '/') || (len > 4 && strcmp(name + len - 4, ".xml") == 0))
         return name;
     return arena_printf(a, "%s/templates/%s.xml", home(a), name);
-}
-
-int style_lookup(const style_template *t, const char *name)
-{
-    for (int i = 0; i < t->nstyles; i++)
-        if (strcmp(t->styles[i].name, name) == 0)
-            return i;
-    return -1;
-}
-
-int style_face_index(int bold, int italic)
-{
-    return bold ? (italic ? FACE_BOLD_ITALIC : FACE_BOLD) : (italic ? FACE_ITALIC : FACE_REGULAR);
-}
-
-font *style_face(style_template *t, int family, int face, diag *dg)
-{
-    style_family *f = &t->families[family];
-    if (!f->face[face]) {
-        char err[200];
-        f->face[face] = font_load(f->path[face], err, sizeof err);
-        if (!f->face[face])
-            diag_error(dg, t->path, f->tline, 0, "font %s: %s", f->path[face], err);
-    }
-    return f->face[face];
-}
-
-void style_release(style_template *t)
-{
-    if (!t)
-        return;
-    for (int i = 0; i < t->nfamilies; i++)
-        for (int k = 0; k < FACE_COUNT; k++) {
-            font_free(t->families[i].face[k]);
-            t->families[i].face[k] = NULL;
-        }
 }

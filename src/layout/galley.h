@@ -16,6 +16,13 @@
 #include "dl.h"
 #include "model.h"
 
+/* Counts from the laid-out pages (for --stats and the tests). */
+typedef struct layout_stats {
+    int pages, lines, hyphenated, loose, overfull;
+    int widows, orphans, stranded_headings;  /* counted where pages break */
+    int passes;                     /* layout passes run */
+} layout_stats;
+
 /* Where a heading or another element with an id landed: what the contents
  * page, bookmarks and cross-references need from the pass before. */
 typedef struct anchor {

@@ -4,7 +4,7 @@
     .global parse_schema_start
     .global parse_schema_end
 parse_schema_start:
-    .incbin "src/schema/report.rng"
+    .incbin "src/model/schema/report.rng"
 parse_schema_end:
     .byte 0
     .section .note.GNU-stack,"",@progbits

@@ -14,6 +14,7 @@
 #include "arena.h"
 #include "diag.h"
 #include "font.h"
+#include "money.h"
 
 typedef enum { ALIGN_LEFT, ALIGN_JUSTIFY, ALIGN_CENTER, ALIGN_RIGHT } style_align;
 
@@ -107,15 +108,6 @@ typedef struct style_table {
     double space_before, space_after;
     style_align numeric_align;      /* columns of figures */
 } style_table;
-
-/* How amounts of money are written. */
-typedef struct style_money {
-    const char *thousands;          /* group separator, "," */
-    const char *decimal;            /* decimal mark, "." */
-    int decimals;                   /* digits after the mark */
-    const char *format;             /* "{n}", "£{n}" */
-    const char *negative;           /* "-{n}", "({n})" */
-} style_money;
 
 /* The board grids: partner outcome grids, strategic aims, agency plans. */
 enum { GRID_OUTCOMES, GRID_AIMS, GRID_AGENCY_PLAN, GRID_TYPE_COUNT };
@@ -237,24 +229,6 @@ typedef struct style_template {
     int signoff_name_style, signoff_role_style;
     int attribution_style, quote_style, body_style, list_style;
 } style_template;
-
-/* Reads the template in buf (all of it: unknown styles named by base=
- * or by a role are errors located in the template); path names it in
- * messages, and the files it names (fonts, patterns, profile) are found
- * relative to path's folder. Returns NULL after reporting into dg. */
-style_template *style_parse(const char *buf, size_t len, const char *path, arena *a, diag *dg);
-
-/* Reads the template file at path (a regular file, anywhere: one the
- * user or the installation chose) with style_parse. */
-style_template *style_load(const char *path, arena *a, diag *dg);
-
-/* Largest template accepted, in bytes. */
-#define STYLE_MAX_BYTES (4L * 1024 * 1024)
-
-/* Resolves --template NAME|PATH: a value with a '/' or ending in ".xml"
- * is a path; otherwise templates/NAME.xml in the installation. The
- * result is arena-allocated. */
-const char *style_find(const char *name, arena *a);
 
 /* Index of the style called name, or -1. */
 int style_lookup(const style_template *t, const char *name);

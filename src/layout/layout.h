@@ -12,23 +12,13 @@
 #include "arena.h"
 #include "diag.h"
 #include "dl.h"
+#include "galley.h"
 #include "model.h"
 #include "style.h"
-
-/* Counts from the laid-out pages (for --stats and the tests). */
-typedef struct layout_stats {
-    int pages, lines, hyphenated, loose, overfull;
-    int widows, orphans, stranded_headings;  /* counted where pages break */
-    int passes;                     /* layout passes run */
-} layout_stats;
 
 /* Lays out doc with template t; everything is allocated in a. Returns
  * NULL after reporting errors (a font that cannot be read). Warnings
  * (a character no font has) are reported and layout goes on. */
 dl_doc *layout_run(const model_doc *doc, style_template *t, arena *a, layout_stats *stats, diag *dg);
-
-/* The most pages a report may have: the PDF's structure tree keeps two
- * entries a page in one array, which holds at most 32,767. */
-#define LAYOUT_MAX_PAGES 10000
 
 #endif

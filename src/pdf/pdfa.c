@@ -101,11 +101,11 @@ static int write_xmp(HPDF_Doc pdf, const dl_doc *d)
 }
 
 /* The sRGB output intent every PDF/A file carries. */
-static int output_intent(HPDF_Doc pdf, const render_options *opt)
+static int output_intent(HPDF_Doc pdf, const char *icc_profile, const char *condition)
 {
     /* through file.c: a pipe named as the profile must not block */
     size_t len = 0;
-    unsigned char *profile = opt->icc_profile ? file_read(opt->icc_profile, NULL, PDFA_MAX_PROFILE, &len,
+    unsigned char *profile = icc_profile ? file_read(icc_profile, NULL, PDFA_MAX_PROFILE, &len,
                                                           NULL, NULL, 0) : NULL;
     HPDF_Dict icc = profile ? pdfi_stream_new(pdf) : NULL;
     if (!icc) {
@@ -118,7 +118,7 @@ static int output_intent(HPDF_Doc pdf, const render_options *opt)
     HPDF_Dict intent = HPDF_Dict_New(pdfi_mmgr(pdf));
     if (!intent || HPDF_Xref_Add(pdfi_xref(pdf), intent) != HPDF_OK)
         return -1;
-    const char *cond = opt->icc_condition ? opt->icc_condition : "sRGB";
+    const char *cond = condition ? condition : "sRGB";
     HPDF_Dict_AddName(intent, "Type", "OutputIntent");
     HPDF_Dict_AddName(intent, "S", "GTS_PDFA1");
     HPDF_Dict_Add(intent, "OutputConditionIdentifier", HPDF_String_New(pdfi_mmgr(pdf), cond, NULL));
@@ -155,7 +155,8 @@ static int file_id(HPDF_Doc pdf, const dl_doc *d)
     return 0;
 }
 
-int pdfa_write(HPDF_Doc pdf, const dl_doc *d, const render_options *opt)
+int pdfa_write(HPDF_Doc pdf, const dl_doc *d, const char *icc_profile, const char *condition)
 {
-    return write_xmp(pdf, d) != 0 || output_intent(pdf, opt) != 0 || file_id(pdf, d) != 0 ? -1 : 0;
+    return write_xmp(pdf, d) != 0 || output_intent(pdf, icc_profile, condition) != 0 ||
+           file_id(pdf, d) != 0 ? -1 : 0;
 }

@@ -14,8 +14,11 @@
 #include "diag.h"
 #include "dl.h"
 #include "galley.h"
-#include "layout.h"
 #include "style.h"
+
+/* The most pages a report may have: the PDF's structure tree keeps two
+ * entries a page in one array, which holds at most 32,767. */
+#define PAGE_MAX 10000
 
 typedef struct page_job {
     arena *a;

@@ -11,7 +11,7 @@
 
 #include "lay.h"
 #include "measure.h"
-#include "table.h"
+#include "tspec.h"
 
 /* A cell placed in the grid, with its measured and set content. */
 typedef struct slot {

@@ -9,11 +9,11 @@
 #include <hpdf.h>
 
 #include "dl.h"
-#include "render.h"
 
-/* Adds them to pdf for d: 0, or -1 (the ICC profile cannot be read, or
- * memory ran out). */
-int pdfa_write(HPDF_Doc pdf, const dl_doc *d, const render_options *opt);
+/* Adds them to pdf for d, the output intent from the ICC profile at
+ * icc_profile, called condition (NULL: sRGB): 0, or -1 (the profile
+ * cannot be read, or memory ran out). */
+int pdfa_write(HPDF_Doc pdf, const dl_doc *d, const char *icc_profile, const char *condition);
 
 /* A date both the information dictionary (D:YYYY...) and the XMP packet
  * can write alike: from 1970 to the end of 9999. */

@@ -19,7 +19,6 @@
 #include "diag.h"
 #include "dl.h"
 #include "galley.h"
-#include "layout.h"
 #include "linebreak.h"
 #include "style.h"
 

@@ -9,9 +9,16 @@
 
 #include <stddef.h>
 
-#include "style.h"
-
 #define MONEY_UNIT 10000LL
+
+/* How amounts of money are written (a template's <money>). */
+typedef struct style_money {
+    const char *thousands;          /* group separator, "," */
+    const char *decimal;            /* decimal mark, "." */
+    int decimals;                   /* digits after the mark */
+    const char *format;             /* "{n}", "£{n}" */
+    const char *negative;           /* "-{n}", "({n})" */
+} style_money;
 
 /* Parses a decimal amount ("399349", "-373213", "12.5", " 7 "): at most
  * four decimals and fifteen digits before the mark, and no more than
