@@ -97,6 +97,14 @@ def cases():
         ['exit 1', r'stderr list-33000-items.xml:4:1: error: <list> holds more parts than a tagged PDF can list']
     yield 'title-80kb', report('<chapter><title>%s</title><p>x</p></chapter>\n' % ('T ' * 40000)), \
         ['exit 1', r'stderr title-80kb.xml:4:10: error: <title>: its text is 80000 bytes long; at most 16000']
+    # references cost their own length, not what they cite: three thousand
+    # references to a paragraph of 16,000 bytes
+    long_para = ' '.join('word%d' % i for i in range(2000))
+    yield 'refs-to-long-paragraph', report('<p id="long">%s</p>\n<p>%s</p>\n' % (
+        long_para, ' '.join('See <ref to="long"/>.' for _ in range(3000)))), \
+        ['exit 0', 'sanity', 'words 40000']
+    yield 'parts-33000-in-paragraph', report('<p>%s</p>\n' % ' '.join('<b>x</b> y' for _ in range(33000))), \
+        ['exit 1', r'stderr parts-33000-in-paragraph.xml:4:1: error: <p> holds more parts than a tagged PDF can list']
     yield 'href-empty', report('<p>Write to <a href="">us</a>.</p>\n'), \
         ['exit 1', r'stderr href-empty.xml:4:13: error: <a> has an empty href']
     links = ''.join('<p>Page %d: <a href="https://example.org/%d">one</a>, <a href="https://example.org/b%d">'

@@ -122,6 +122,20 @@ char *arena_printf(arena *a, const char *fmt, ...)
     return p;
 }
 
+void arena_adopt(arena *into, arena *from)
+{
+    if (!from)
+        return;
+    block *last = from->head;
+    while (last->next)
+        last = last->next;
+    /* behind into's current block, which stays the one being filled */
+    last->next = into->head->next;
+    into->head->next = from->head;
+    into->total += from->total;
+    free(from);
+}
+
 size_t arena_used(const arena *a)
 {
     return a->total;

@@ -30,6 +30,10 @@ char *arena_strdup(arena *a, const char *s);
 char *arena_printf(arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* Moves everything from holds into into, which then frees it with the
+ * rest; from itself is freed. NULL is allowed. */
+void arena_adopt(arena *into, arena *from);
+
 /* Bytes handed out so far (for the benchmark's memory figures). */
 size_t arena_used(const arena *a);
 

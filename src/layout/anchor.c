@@ -84,6 +84,29 @@ static const char *bare_number(arena *a, const char *label)
     return n ? arena_strndup(a, label, n) : label;
 }
 
+/* What a reference prints of a title or text: all of it up to
+ * ANCHOR_REF_MAX bytes; a longer one (a block without a title prints its
+ * text) is cut at the last space before that, with an ellipsis, so that
+ * references cost no more than their own length, however many there
+ * are and however long what they cite. */
+static const char *excerpt(arena *a, const char *s)
+{
+    size_t len = strlen(s);
+    if (len <= ANCHOR_REF_MAX)
+        return s;
+    size_t cut = ANCHOR_REF_MAX;
+    while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
+        cut--;                      /* not inside a character */
+    size_t space = cut;
+    while (space > 0 && s[space] != ' ')
+        space--;
+    if (space > ANCHOR_REF_MAX / 2)
+        cut = space;
+    while (cut > 0 && s[cut - 1] == ' ')
+        cut--;
+    return arena_printf(a, "%.*s\xE2\x80\xA6", (int)cut, s);
+}
+
 const char *anchor_ref_text(ctx *c, const model_node *ref, const anchor **target)
 {
     const model_node *n = anchor_target(c, model_attr_get(ref, "to"));
@@ -95,8 +118,9 @@ const char *anchor_ref_text(ctx *c, const model_node *ref, const anchor **target
         show = c->t->ref_default;
     /* the first pass does not know yet: it holds a place of about the
      * right width, and the next pass prints the answer */
-    ref_ctx r = { a && *a->label ? bare_number(c->a, a->label) : a ? a->title : "0",
-                  a ? a->title : "0", a ? anchor_page_label(c, c->prev, a->page) : "0" };
+    const char *title = a ? excerpt(c->a, a->title) : "0";
+    ref_ctx r = { a && *a->label ? excerpt(c->a, bare_number(c->a, a->label)) : title, title,
+                  a ? anchor_page_label(c, c->prev, a->page) : "0" };
     if (strcmp(show, "title") == 0) return r.title;
     if (strcmp(show, "page") == 0) return r.page;
     if (strcmp(show, "full") == 0) return label_expand(c->a, c->t->ref_full, ref_lookup, &r);

@@ -18,6 +18,9 @@ void anchor_add(ctx *c, galley *g, const gline *before, const model_node *n, con
 const anchor *anchor_find(const anchors *a, const model_node *n);
 /* The element with the given id, or NULL. */
 const model_node *anchor_target(const ctx *c, const char *id);
+/* The most a reference prints of a number or a title, in bytes. */
+#define ANCHOR_REF_MAX 120
+
 /* The text a <ref> prints; sets *target to the anchor it links to. */
 const char *anchor_ref_text(ctx *c, const model_node *ref, const anchor **target);
 /* A page's number as printed: roman in the front matter, else counted from

@@ -25,12 +25,18 @@ typedef struct dl_where {
     const char *name;          /* the element's name */
 } dl_where;
 
+/* The most parts one structure element, or one page's marked content,
+ * may list: a PDF array holds 32,767 entries; readers are kept well
+ * inside that. Layout refuses a report past it, so render never meets it. */
+#define DL_MAX_PARTS 32000
+
 /* An element of the tagged PDF's structure tree. */
 typedef struct dl_struct {
     const char *tag;           /* its standard type: "Sect", "H2", "P", "LI", "Lbl", "TH", ... */
     const struct dl_struct *parent;     /* NULL for the document */
     const char *alt;           /* a Figure's text for readers who cannot see it, or NULL */
     const dl_where *at;        /* the element of the report it stands for */
+    int parts;                 /* its content and elements (at most DL_MAX_PARTS) */
 } dl_struct;
 
 typedef enum { DL_TEXT, DL_RULE, DL_RECT, DL_LINK, DL_PATH, DL_WEDGE, DL_IMAGE } dl_kind;

@@ -74,7 +74,8 @@ typedef struct frame {
 typedef struct ctx {
     const model_doc *doc;
     style_template *t;
-    arena *a;
+    arena *a;                       /* this pass's: freed two passes on */
+    arena *keep;                    /* the run's: what outlives a pass (pictures) */
     diag *dg;                       /* where messages go */
     int failed;
     int counters[STYLE_MAX_LEVELS];

@@ -221,10 +221,13 @@ static void reset_pass(ctx *c)
 
 dl_doc *layout_run(const model_doc *doc, style_template *t, arena *a, layout_stats *stats, diag *dg)
 {
-    ctx c = { .doc = doc, .t = t, .a = a, .dg = dg };
+    ctx c = { .doc = doc, .t = t, .keep = a, .dg = dg };
     c.link_style = style_lookup(t, "link");
     collect_ids(&c);
     anchors passes[2] = { { 0 }, { 0 } };
+    /* each pass allocates in an arena of its own, kept while the next
+     * pass reads its anchors; the last pass's becomes the caller's */
+    arena *pass_arena[2] = { NULL, NULL };
     dl_doc *d = NULL;
     int pass = 0;
     /* Pass after pass until no heading or target moves: the contents
@@ -236,6 +239,8 @@ dl_doc *layout_run(const model_doc *doc, style_template *t, arena *a, layout_sta
         const anchors *prev = pass > 0 ? &passes[(pass + 1) % 2] : NULL;
         free(cur->v);
         *cur = (anchors){ 0 };
+        arena_free(pass_arena[pass % 2]);
+        c.a = pass_arena[pass % 2] = arena_new();
         reset_pass(&c);
         c.cur = cur;
         c.prev = prev;
@@ -263,8 +268,9 @@ dl_doc *layout_run(const model_doc *doc, style_template *t, arena *a, layout_sta
     hyph_free(c.hyph);
     free(c.warned);
     free(c.squeezed);
-    if (c.failed)
+    arena_free(pass_arena[pass % 2]);       /* the pass before the last */
+    arena_adopt(a, pass_arena[(pass + 1) % 2]);
+    if (c.failed || structure_mark(a, d, doc->root, dg) != 0)
         return NULL;
-    structure_mark(a, d, doc->root);
     return d;
 }

@@ -28,7 +28,7 @@ static const image *failed(ctx *c, const model_node *n, const char *err)
  * NULL after a located error. */
 static const image *load(ctx *c, const model_node *n)
 {
-    const char *path = model_resolve(c->a, c->doc, model_attr_get(n, "src"));
+    const char *path = model_resolve(c->keep, c->doc, model_attr_get(n, "src"));
     char err[FILE_WHY_MAX + 256], why[FILE_WHY_MAX];
     file_handle h;
     if (file_open(&h, path, model_folder(c->doc), why, sizeof why) != 0) {
@@ -40,7 +40,7 @@ static const image *load(ctx *c, const model_node *n)
             file_close(&h);
             return c->images[i];
         }
-    image *im = image_load(&h, path, c->a, err, sizeof err);
+    image *im = image_load(&h, path, c->keep, err, sizeof err);
     if (!im)
         return failed(c, n, err);
     MEM_PUSH(c->images, c->nimages, c->images_cap) = im;

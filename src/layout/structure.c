@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "diag.h"
 #include "mem.h"
 
 enum { SUB_SELF, SUB_LBL, SUB_LBODY };
@@ -26,8 +27,10 @@ typedef struct slot {
 
 typedef struct marker {
     arena *a;
+    diag *dg;
     const model_node *root;
     dl_struct *document;
+    int failed;
     slot *slots;
     size_t nslots, count;
 } marker;
@@ -172,6 +175,19 @@ static const char *alt_of(marker *m, const model_node *n)
 
 static const dl_struct *element(marker *m, const model_node *n, int sub, int holder);
 
+/* Counts a part of e (a piece of its content, an element under it, a
+ * link's annotation): past DL_MAX_PARTS the report is refused there, as
+ * the tagged PDF could not list them. */
+static void count(marker *m, dl_struct *e)
+{
+    if (++e->parts != DL_MAX_PARTS + 1 || m->failed)
+        return;
+    const dl_where *at = e->at;
+    diag_error(m->dg, at->file, at->line, at->col,
+               "<%s> holds more parts than a tagged PDF can list under one element (32,000)", at->name);
+    m->failed = 1;
+}
+
 /* The element a node's children go into: a list item's body, for the
  * paragraphs and lists inside it. */
 static const dl_struct *container(marker *m, const model_node *n)
@@ -188,7 +204,9 @@ static const dl_struct *element(marker *m, const model_node *n, int sub, int hol
     void **v = lookup(m, n, sub);
     if (*v)
         return *v;
-    const dl_struct *parent = sub == SUB_SELF ? container(m, n->parent) : element(m, n, SUB_SELF, 0);
+    dl_struct *parent = (dl_struct *)(sub == SUB_SELF ? container(m, n->parent)
+                                                      : element(m, n, SUB_SELF, 0));
+    count(m, parent);
     dl_struct *e = arena_alloc(m->a, sizeof *e);
     e->tag = tag_for(n, sub, holder);
     e->parent = parent;
@@ -213,25 +231,44 @@ static const dl_struct *element_of(marker *m, const dl_item *it)
     return element(m, n, SUB_SELF, 1);
 }
 
-void structure_mark(arena *a, dl_doc *d, const model_node *root)
+int structure_mark(arena *a, dl_doc *d, const model_node *root, diag *dg)
 {
-    marker m = { .a = a, .root = root };
+    marker m = { .a = a, .dg = dg, .root = root };
     dl_struct *doc = arena_alloc(a, sizeof *doc);
     doc->tag = "Document";
     doc->at = where(&m, root);
     m.document = doc;
     d->document = doc;
     d->at = doc->at;
-    for (dl_page *p = d->first; p; p = p->next)
-        for (dl_item *it = p->first; it; it = it->next) {
+    for (dl_page *p = d->first; p && !m.failed; p = p->next) {
+        int marks = 0;
+        /* the element content last went to, which takes the annotation
+         * of a link drawn over text set as a whole (a contents entry) */
+        dl_struct *last = doc;
+        for (dl_item *it = p->first; it && !m.failed; it = it->next) {
             const model_node *n = it->src;
             while (n && n->kind == M_TEXT)
                 n = n->parent;
             it->at = n ? where(&m, n) : NULL;
-            if (it->role != ROLE_ARTIFACT && it->src)
-                it->st = element_of(&m, it);
+            if (it->kind == DL_LINK) {
+                count(&m, last);
+                continue;
+            }
+            if (it->role == ROLE_ARTIFACT || !it->src)
+                continue;
+            it->st = element_of(&m, it);
+            last = (dl_struct *)it->st;
+            count(&m, last);
+            if (++marks > DL_MAX_PARTS && !m.failed) {
+                const dl_where *at = it->at ? it->at : doc->at;
+                diag_error(dg, at->file, at->line, at->col, "<%s> puts more tagged pieces on one page "
+                           "than a PDF can list (32,000)", at->name);
+                m.failed = 1;
+            }
         }
+    }
     for (dl_outline *o = d->outline; o; o = o->next)
         o->at = o->src ? where(&m, o->src) : NULL;
     free(m.slots);
+    return m.failed ? -1 : 0;
 }

@@ -9,11 +9,14 @@
 #define BP_STRUCTURE_H
 
 #include "arena.h"
+#include "diag.h"
 #include "dl.h"
 #include "model.h"
 
 /* Fills in d's document element and every item's structure element and
- * place, in the order the items are drawn; root is the report. */
-void structure_mark(arena *a, dl_doc *d, const model_node *root);
+ * place, in the order the items are drawn; root is the report. An
+ * element or a page with more parts than a tagged PDF can list is a
+ * located error reported into dg: -1, else 0. */
+int structure_mark(arena *a, dl_doc *d, const model_node *root, diag *dg);
 
 #endif

@@ -51,7 +51,7 @@ struct tagger {
 };
 
 /* Entries of one PDF array: the library's limit, less a margin. */
-#define TAG_MAX_ARRAY 32000
+#define TAG_MAX_ARRAY DL_MAX_PARTS
 /* Pairs in each leaf of a parent tree split into leaves. */
 #define TAG_LEAF_PAIRS 4000
 
