@@ -18,7 +18,8 @@ void label_number(char *out, size_t size, long value, char style);
 
 /* Answers a placeholder: sets *str (text) or *num (a number formatted by
  * the placeholder's style) and returns 1, or returns 0 for an unknown key,
- * which is then kept literally so that the mistake shows. */
+ * which is then kept literally so that the mistake shows. key lasts only
+ * for the call: a lookup that keeps it must copy it. */
 typedef int (*label_lookup)(void *ctx, const char *key, const char **str, long *num);
 
 /* fmt with every placeholder replaced; arena-allocated. */

@@ -150,7 +150,8 @@ typedef struct text_ctx {
     ctx *c;
     const model_node *n;            /* attributes answer placeholders */
     long number;
-    const char *missing;            /* the last placeholder left unanswered */
+    const char *missing;            /* the last placeholder left unanswered (a copy:
+                                       label_expand's key lives on its stack) */
 } text_ctx;
 
 /* Placeholders in template text: {n}, the element's attributes ({chair},
@@ -170,7 +171,7 @@ static int text_lookup(void *p, const char *key, const char **str, long *num)
             v = lay_child_text(t->c, t->n, k);
     }
     if (!v) {
-        t->missing = key;
+        t->missing = arena_strdup(t->c->a, key);
         return 0;
     }
     *str = v;
