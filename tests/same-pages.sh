@@ -51,8 +51,14 @@ for f in "$tmp"/hostile/*.xml; do
 done
 if [ -d build/fuzz-seeds/reports ]; then
     for f in build/fuzz-seeds/reports/*.xml; do run "$f" "$f"; done
+    # the variants name their fonts as the supplied templates do
+    # (../fonts/), so they are read from a folder beside a link to them
+    mkdir -p "$tmp/tpl"
+    ln -s "$PWD/fonts" "$tmp/fonts"
     for t in build/fuzz-seeds/templates/*.xml; do
-        run "template $t" tests/fuzz/template-report.xml --template "$t" --allow-outside-paths
+        cp "$t" "$tmp/tpl/"
+        run "template $t" tests/fuzz/template-report.xml --template "$tmp/tpl/$(basename "$t")" \
+            --allow-outside-paths
     done
 else
     echo "same-pages.sh: no generated seeds (make fuzz-seeds): left out" >&2

@@ -170,7 +170,9 @@ static void emit_run(ctx *c, gline *l, const run *r, dl_role role, int level)
  * ratio r (its stretch and shrink are in the line breaker's items). */
 static double glue_adjust(const ctx *c, int i, double r)
 {
-    if (r == 0)
+    /* a line that cannot stretch or shrink (a template's space-stretch
+     * of 0) has an infinite ratio: it is set at its natural width */
+    if (r == 0 || !isfinite(r))
         return 0;
     return r > 0 ? r * c->items[i].stretch : r * c->items[i].shrink;
 }

@@ -114,10 +114,13 @@ mkdir -p "$dir"
 last=$(grep -E '^#[0-9]+: cov:' "$log" | tail -1)
 execs=$(echo "$last" | sed -n 's/^#\([0-9]*\):.*/\1/p')
 echo "fuzz: $target ${secs}s, ${execs:-0} inputs: $last"
-n=$(ls "$dir" | wc -l)
+# a seed that crashed when the corpus was made is a finding too (it was
+# left out of the corpus, so the run above never met it)
+seeds_crashed=$(ls -d "$crashes/$target-seed-"crash-* "$crashes/$target-seed-"leak-* 2>/dev/null)
+n=$(( $(ls "$dir" | wc -l) + $(echo "$seeds_crashed" | grep -c .) ))
 [ "$n" -eq 0 ] && { echo "fuzz: nothing found"; exit 0; }
-echo "fuzz: $n artifacts in $dir"
+echo "fuzz: $n artifacts in $dir${seeds_crashed:+ and among the seeds}"
 quick=""
 [ "$mode" = check ] && quick=--quick
 # shellcheck disable=SC2046
-"$py" tests/fuzz/triage.py $quick "$bin" $(ls -d "$dir"/*)
+"$py" tests/fuzz/triage.py $quick "$bin" $(ls -d "$dir"/* 2>/dev/null) $seeds_crashed
