@@ -37,7 +37,12 @@ typedef struct dl_struct {
     const char *alt;           /* a Figure's text for readers who cannot see it, or NULL */
     const dl_where *at;        /* the element of the report it stands for */
     int parts;                 /* its content and elements (at most DL_MAX_PARTS) */
+    /* a table cell: the headers it is (DL_SCOPE_COLUMN: a heading row's
+     * cell) and the rows and columns it spans */
+    int scope, colspan, rowspan;
 } dl_struct;
+
+enum { DL_SCOPE_NONE, DL_SCOPE_COLUMN, DL_SCOPE_ROW };
 
 typedef enum { DL_TEXT, DL_RULE, DL_RECT, DL_LINK, DL_PATH, DL_WEDGE, DL_IMAGE } dl_kind;
 

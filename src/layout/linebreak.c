@@ -1,4 +1,5 @@
-/* linebreak.c - first-fit line filling over boxes and glue. */
+/* linebreak.c - where a paragraph's lines end: total fit over boxes, glue and
+ * penalties (Knuth and Plass), with first fit as the last resort. */
 #include "linebreak.h"
 
 #include "mem.h"

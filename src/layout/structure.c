@@ -171,6 +171,16 @@ static const char *alt_of(marker *m, const model_node *n)
     return s;
 }
 
+/* A table cell's headers and spans, as check.c has bounded them. */
+static void cell_shape(dl_struct *e, const model_node *n)
+{
+    const char *cs = model_attr_get(n, "colspan"), *rs = model_attr_get(n, "rowspan");
+    long c = cs ? strtol(cs, NULL, 10) : 1, r = rs ? strtol(rs, NULL, 10) : 1;
+    e->colspan = c >= 1 && c <= MODEL_MAX_COLS ? (int)c : 1;
+    e->rowspan = r >= 1 && r <= MODEL_MAX_COUNT ? (int)r : 1;
+    e->scope = strcmp(e->tag, "TH") == 0 ? DL_SCOPE_COLUMN : DL_SCOPE_NONE;
+}
+
 /* ---- elements ------------------------------------------------------------------ */
 
 static const dl_struct *element(marker *m, const model_node *n, int sub, int holder);
@@ -213,6 +223,8 @@ static const dl_struct *element(marker *m, const model_node *n, int sub, int hol
     e->at = where(m, n);
     if (strcmp(e->tag, "Figure") == 0)
         e->alt = alt_of(m, n);
+    if (n->kind == M_CELL && sub == SUB_SELF)
+        cell_shape(e, n);
     /* the parent's lookup may have grown the table: look again */
     *lookup(m, n, sub) = e;
     return e;

@@ -27,6 +27,7 @@ int check_failures;
     X(test_layout_justified_lines_fill_measure) X(test_layout_long_word_stays_inside) \
     X(test_layout_heading_not_stranded) X(test_layout_footer_counts_pages) \
     X(test_layout_widows_and_orphans) X(test_layout_heading_keeps_two_lines) X(test_layout_orgchart) \
+    X(test_layout_structure) \
     X(test_table_widths_fit_at_max) X(test_table_widths_between) X(test_table_widths_too_narrow) \
     X(test_table_widths_fixed) X(test_chart_ticks) X(test_money_parse) X(test_money_format) \
     X(test_money_limits) X(test_mem_grow) X(test_layout_length_limits) \

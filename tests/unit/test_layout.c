@@ -290,3 +290,50 @@ void test_layout_orgchart(void)
     style_release(t);
     arena_free(a);
 }
+
+/* The first item drawn for the text s (a run starting with it). */
+static const dl_item *item_with(const dl_doc *d, const char *s)
+{
+    for (const dl_page *p = d->first; p; p = p->next)
+        for (const dl_item *it = p->first; it; it = it->next)
+            if (it->kind == DL_TEXT && strncmp(it->bytes, s, strlen(s)) == 0)
+                return it;
+    return NULL;
+}
+
+/* What render writes the tagged PDF from, worked out by layout: each
+ * item's structure element with its type, parents, cells' headers and
+ * spans, and where it was set from; decoration is an artifact. */
+void test_layout_structure(void)
+{
+    arena *a = arena_new();
+    style_template *t;
+    dl_doc *d = lay(a, HEAD "<chapter><title>Alpha</title><section><title>Beta</title>"
+                       "<p>Gamma text.</p><list><item>Delta item</item></list>"
+                       "<table><head><row><cell colspan=\"2\">Epsilon</cell></row></head>"
+                       "<row><cell rowspan=\"2\">Zeta</cell><cell>Eta</cell></row>"
+                       "<row><cell>Theta</cell></row></table></section></chapter></report>", &t);
+    CHECK(d != NULL && d->document && strcmp(d->document->tag, "Document") == 0);
+    const dl_item *h1 = d ? item_with(d, "Alpha") : NULL, *h2 = d ? item_with(d, "Beta") : NULL;
+    const dl_item *p = d ? item_with(d, "Gamma") : NULL, *li = d ? item_with(d, "Delta") : NULL;
+    const dl_item *th = d ? item_with(d, "Epsilon") : NULL, *td = d ? item_with(d, "Zeta") : NULL;
+    CHECK(h1 && h1->st && strcmp(h1->st->tag, "H1") == 0 && strcmp(h1->st->parent->tag, "Sect") == 0);
+    CHECK(h2 && h2->st && strcmp(h2->st->tag, "H2") == 0);
+    CHECK(p && p->st && strcmp(p->st->tag, "P") == 0 && p->at && p->at->line == 1);
+    CHECK(p && p->st && h2->st && p->st->parent == h2->st->parent);     /* the section */
+    CHECK(li && li->st && strcmp(li->st->tag, "LBody") == 0 && strcmp(li->st->parent->tag, "LI") == 0);
+    CHECK(th && th->st && strcmp(th->st->tag, "TH") == 0 && th->st->scope == DL_SCOPE_COLUMN &&
+          th->st->colspan == 2 && th->st->rowspan == 1);
+    CHECK(td && td->st && strcmp(td->st->tag, "TD") == 0 && td->st->scope == DL_SCOPE_NONE &&
+          td->st->rowspan == 2 && strcmp(td->st->parent->tag, "TR") == 0);
+    int artifacts = 0;
+    for (const dl_page *pg = d ? d->first : NULL; pg; pg = pg->next)
+        for (const dl_item *it = pg->first; it; it = it->next)
+            if (it->kind == DL_RULE) {
+                artifacts++;
+                CHECK(it->st == NULL);     /* the table's rules are decoration */
+            }
+    CHECK(artifacts > 0);
+    style_release(t);
+    arena_free(a);
+}
