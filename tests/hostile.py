@@ -13,6 +13,7 @@ and checks what NAME.expect asks for, one requirement a line:
     sanity          ../shared/tools/pdf-sanity passes on the PDF
     qpdf            qpdf --check passes on the PDF
     words N         pdftotext finds at least N words
+    inside          ../shared/tools/page-quality finds nothing past the margins
     pdfa            render with --pdfa and tests/check_pdfa.py passes
 """
 import os
@@ -111,6 +112,14 @@ def cases():
         ['exit 0', 'sanity', 'words 40000']
     yield 'parts-33000-in-paragraph', report('<p>%s</p>\n' % ' '.join('<b>x</b> y' for _ in range(33000))), \
         ['exit 1', r'stderr parts-33000-in-paragraph.xml:4:1: error: <p> holds more parts than a tagged PDF can list']
+    # a running head far longer than its line: set smaller, then cut with an
+    # ellipsis, never drawn past the margins
+    long_head = ' '.join(['Percentage increase for both LAC and CP broken down'] * 300)
+    body = '<p>%s</p>\n' % ' '.join(['The board monitors the effectiveness of what partners do.'] * 40)
+    yield 'running-head-long', report('<running-head>%s</running-head>%s' % (long_head, body)).replace(
+        '<report>', '<report template="committee">'), ['exit 0', 'sanity', 'inside']
+    yield 'title-long-in-header', report(body, '<title>%s</title>' % ('Annual report ' * 1000)), \
+        ['exit 0', 'sanity', 'inside']
     yield 'href-empty', report('<p>Write to <a href="">us</a>.</p>\n'), \
         ['exit 1', r'stderr href-empty.xml:4:13: error: <a> has an empty href']
     links = ''.join('<p>Page %d: <a href="https://example.org/%d">one</a>, <a href="https://example.org/b%d">'

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "label.h"
+#include "measure.h"
 #include "page.h"
 #include "para.h"
 #include "picture.h"
@@ -66,25 +67,50 @@ static int meta_lookup(void *p, const char *key, const char **str, long *num)
 }
 
 /* Sets one line of text at (x, baseline), aligned, on page p. */
-static void furniture_text(ctx *c, dl_page *p, const char *text, int style, double x_left,
-                           double width, style_align align, double baseline)
+static void furniture_text(ctx *c, dl_page *p, const char *text, const style_furniture *f,
+                           double x_left, double width, style_align align, double baseline)
 {
-    gline *l = lay_single_line(c, text, style, x_left, width, align);
+    gline *l = lay_single_line(c, text, f->style, x_left, width, align, f->min_size);
     if (l)
         page_place(l, p, baseline + l->ascent);
 }
 
+/* The texts of one running line share it: where they would run into each
+ * other, the right-hand text has the room the left leaves (less an em),
+ * and the centred one what both leave on either side. Texts that fit
+ * keep the whole width. */
 static void furniture(ctx *c, dl_page *p, const style_furniture *f, int is_header, meta_ctx *m)
 {
     const style_template *t = c->t;
     double x = t->margin_left, w = t->page_width - t->margin_left - t->margin_right;
     double baseline = is_header ? t->page_height - f->offset : f->offset;
-    const char *parts[3] = { f->left, f->center, f->right };
-    style_align aligns[3] = { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT };
-    for (int k = 0; k < 3; k++)
-        if (parts[k])
-            furniture_text(c, p, label_expand(c->a, parts[k], meta_lookup, m), f->style, x, w,
-                           aligns[k], baseline);
+    double em = t->styles[f->style].size;
+    const char *text[3];
+    double need[3];
+    for (int k = 0; k < 3; k++) {
+        const char *part = k == 0 ? f->left : k == 1 ? f->center : f->right;
+        text[k] = part ? label_expand(c->a, part, meta_lookup, m) : "";
+        need[k] = *text[k] ? lay_measure_text(c, lay_root_frame(), text[k], f->style).max : 0;
+    }
+    double side = need[0] > need[2] ? need[0] : need[2];
+    int crowded = (need[0] > 0 && need[2] > 0 && need[0] + em + need[2] > w) ||
+                  (need[1] > 0 && side > 0 && need[1] + 2 * (side + em) > w);
+    if (!crowded) {
+        static const style_align aligns[3] = { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT };
+        for (int k = 0; k < 3; k++)
+            furniture_text(c, p, text[k], f, x, w, aligns[k], baseline);
+    } else {
+        double left = need[0] < w ? need[0] : w;
+        furniture_text(c, p, text[0], f, x, w, ALIGN_LEFT, baseline);
+        double right_room = need[0] > 0 ? w - left - em : w;
+        double right = need[2] < right_room ? need[2] : right_room;
+        if (right_room > 0)
+            furniture_text(c, p, text[2], f, x + w - right_room, right_room, ALIGN_RIGHT, baseline);
+        double taken = left > right ? left : right;
+        double middle = w - 2 * (taken > 0 ? taken + em : 0);
+        if (middle > 0)
+            furniture_text(c, p, text[1], f, x + (w - middle) / 2, middle, ALIGN_CENTER, baseline);
+    }
     if (f->rule > 0) {
         const style_block *s = &t->styles[f->style];
         dl_item *r = lay_item(c, DL_RULE, ROLE_ARTIFACT);

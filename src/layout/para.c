@@ -541,23 +541,85 @@ void lay_runs(ctx *c, galley *g, const lay_run *runs, int n, int style, frame f,
     gal_add_space(g, s->space_after);
 }
 
+/* The pieces of text in style at type scale, spaces for forced breaks;
+ * their natural width. */
+static double single_pieces(ctx *c, const char *text, const style_block *s, double scale)
+{
+    frame f = lay_root_frame();
+    f.scale = scale;
+    c->npieces = 0;
+    ink k = lay_ink(f, s);
+    lay_add_text(c, &k, text, c->doc->root);
+    double w = 0;
+    for (int i = 0; i < c->npieces; i++) {
+        if (c->pieces[i].type == LB_BREAK)
+            c->pieces[i].type = LB_GLUE;
+        w += c->pieces[i].type == LB_PENALTY ? 0 : c->pieces[i].width;
+    }
+    return w;
+}
+
+/* Whether text[0..at) with an ellipsis is no wider than width at scale. */
+static int start_fits(ctx *c, const char *text, size_t at, const style_block *s, double scale,
+                      double width)
+{
+    const char *t = arena_printf(c->a, "%.*s\xE2\x80\xA6", (int)at, text);
+    return single_pieces(c, t, s, scale) <= width + LB_FIT_EPSILON;
+}
+
+/* The longest start of text that with an ellipsis is no wider than width
+ * at scale: cut after a word, or inside the first word when even that
+ * is too wide. A bisection over the places it may be cut (widths only
+ * grow with the text), so a long title costs a few measurements. */
+static const char *cut_to_fit(ctx *c, const char *text, const style_block *s, double scale,
+                              double width)
+{
+    size_t len = strlen(text);
+    size_t *at = mem_alloc(len + 1, sizeof *at);
+    size_t n = 0;
+    for (size_t i = 1; i < len; i++)
+        if (text[i] == ' ' && text[i - 1] != ' ')
+            at[n++] = i;            /* after a word */
+    if (n == 0 || !start_fits(c, text, at[0], s, scale, width)) {
+        n = 0;                      /* inside the first word: at characters */
+        for (size_t i = 1; i < len; i++)
+            if (((unsigned char)text[i] & 0xC0) != 0x80)
+                at[n++] = i;
+    }
+    size_t lo = 0, hi = n;          /* at[0..lo) fit; at[hi..n) do not */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (start_fits(c, text, at[mid], s, scale, width))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t cut = lo > 0 ? at[lo - 1] : 0;
+    free(at);
+    return arena_printf(c->a, "%.*s\xE2\x80\xA6", (int)cut, text);
+}
+
 gline *lay_single_line(ctx *c, const char *text, int style, double x_left, double width,
-                       style_align align)
+                       style_align align, double min_size)
 {
     if (!text || !*text)
         return NULL;
     const style_block *s = &c->t->styles[style];
-    frame f = lay_root_frame();
-    c->npieces = 0;
-    ink k = lay_ink(f, s);
-    lay_add_text(c, &k, text, c->doc->root);
+    double scale = 1, natural = single_pieces(c, text, s, scale);
     if (c->npieces == 0)
         return NULL;
+    if (natural > width + LB_FIT_EPSILON) {
+        /* too long for its line: smaller, down to min_size, then cut */
+        double least = min_size > 0 && min_size < s->size ? min_size / s->size : 1;
+        scale = width / natural * 0.999;
+        if (scale < least) {
+            scale = least;
+            text = cut_to_fit(c, text, s, scale, width);
+        }
+        single_pieces(c, text, s, scale);
+    }
     setting st = { .s = s, .align = align, .x0 = x_left, .measure = width, .role = ROLE_ARTIFACT,
-                   .scale = f.scale };
-    for (int i = 0; i < c->npieces; i++)
-        if (c->pieces[i].type == LB_BREAK)
-            c->pieces[i].type = LB_GLUE;
+                   .scale = scale };
     galley line = gal_child(NULL);
     set_line(c, &line, &st, 0, c->npieces, 0, 0, 0);
     c->npieces = 0;

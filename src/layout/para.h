@@ -47,9 +47,12 @@ void lay_runs(ctx *c, galley *g, const lay_run *runs, int n, int style, frame f,
               const model_node *src);
 
 /* text in style as one line that never wraps, aligned in width from
- * x_left (running heads and feet); NULL when there is nothing to set. */
+ * x_left (running heads and feet); NULL when there is nothing to set. A
+ * text wider than width is set smaller to fit, down to min_size (0: not
+ * smaller), and past that cut after a word with an ellipsis: it is never
+ * drawn past the margins. */
 gline *lay_single_line(ctx *c, const char *text, int style, double x_left, double width,
-                       style_align align);
+                       style_align align, double min_size);
 
 /* A width the report gives: a length (pt, mm, cm, in; points when bare)
  * or a percentage of whole; 0 (automatic) when absent, not positive or in

@@ -151,11 +151,48 @@ static hyph *patterns(ctx *c)
     return c->hyph;
 }
 
+/* The hyphenation points of w[from..to), a part of a word, into at (as
+ * drawn hyphens) after the n there already; returns the new count. The
+ * patterns apply to the part without the punctuation around it. */
+static int hyphenate_part(ctx *c, const char *w, size_t from, size_t to, int *at, int *flagged, int n)
+{
+    size_t a = from, b = to;
+    while (a < b && strchr("(\"'[", w[a]))
+        a++;
+    while (b > a && strchr(".,;:!?)\"']", w[b - 1]))
+        b--;
+    while (b > a + 3 && (unsigned char)w[b - 3] == 0xE2 && (unsigned char)w[b - 2] == 0x80)
+        b -= 3;                     /* closing curly quotes */
+    while (a + 3 < b && (unsigned char)w[a] == 0xE2 && (unsigned char)w[a + 1] == 0x80)
+        a += 3;                     /* opening curly quotes */
+    int pts[64];
+    int m = b > a ? hyph_points(patterns(c), w + a, b - a, pts) : 0;
+    for (int i = 0; i < m; i++)
+        at[n] = (int)a + pts[i], flagged[n++] = 1;
+    return n;
+}
+
+/* Whether the slash at w[slash] joins two words ("service/process"), so
+ * that a line may end after it: a letter or a closing quote before it, a
+ * letter or an opening quote after it. Figures ("2012/13") stay whole. */
+static int joins_words(const char *w, size_t from, size_t slash, size_t len)
+{
+    if (slash - from < 2 || len - slash < 4)
+        return 0;
+    unsigned char before = (unsigned char)w[slash - 1], after = (unsigned char)w[slash + 1];
+    int letter_before = (before | 0x20) >= 'a' && (before | 0x20) <= 'z';
+    int quote_before = before >= 0x80;  /* the last byte of ” ’ or a letter */
+    int letter_after = ((after | 0x20) >= 'a' && (after | 0x20) <= 'z') || after >= 0xC0;
+    return (letter_before || quote_before) && letter_after;
+}
+
 /* Where the word s[0..len) may break: at its soft hyphens (U+00AD), else
- * where the patterns allow when the style hyphenates. Words with explicit
- * hyphens ("multi-agency") are not broken: readers' text extraction joins
- * a line ending in a hyphen to the next, and would lose the hyphen. Writes byte offsets (in the word without its soft
- * hyphens) to at, whether each needs a drawn hyphen to flagged, returns
+ * where the patterns allow when the style hyphenates, and after a slash
+ * joining two words. Words with explicit hyphens ("multi-agency") are not
+ * broken: readers' text extraction joins a line ending in a hyphen to the
+ * next, and would lose the hyphen. Writes byte offsets (in the word
+ * without its soft hyphens) to at, and to flagged 1 where a hyphen is
+ * drawn if the line breaks there, 2 for a break after a slash; returns
  * the count and the word to set in *word. */
 static int break_points(ctx *c, const ink *k, const char **word, size_t *len, int *at, int *flagged)
 {
@@ -183,23 +220,22 @@ static int break_points(ctx *c, const ink *k, const char **word, size_t *len, in
         *word = clean;
         *len = out;
     }
-    if (soft || !k->hyphenate || !patterns(c))
-        return n;
-    /* patterns apply to the word without its surrounding punctuation */
+    if (soft)
+        return n;               /* the author's breaks, and no others */
+    /* each part between slashes ("threshold/criteria") is a word of its
+     * own: it may be hyphenated, and the line may break after a slash
+     * that joins two words (no hyphen drawn) */
     const char *w = *word;
-    size_t a = 0, b = *len;
-    while (a < b && strchr("(\"'[", w[a]))
-        a++;
-    while (b > a && strchr(".,;:!?)\"']", w[b - 1]))
-        b--;
-    while (b > a + 3 && (unsigned char)w[b - 3] == 0xE2 && (unsigned char)w[b - 2] == 0x80)
-        b -= 3;                     /* closing curly quotes */
-    while (a + 3 < b && (unsigned char)w[a] == 0xE2 && (unsigned char)w[a + 1] == 0x80)
-        a += 3;                     /* opening curly quotes */
-    int pts[64];
-    int m = hyph_points(patterns(c), w + a, b - a, pts);
-    for (int i = 0; i < m; i++)
-        at[n] = (int)a + pts[i], flagged[n++] = 1;
+    for (size_t from = 0; from < *len;) {
+        size_t to = from;
+        while (to < *len && w[to] != '/')
+            to++;
+        if (k->hyphenate && patterns(c))
+            n = hyphenate_part(c, w, from, to, at, flagged, n);
+        if (to + 1 < *len && joins_words(w, from, to, *len))
+            at[n] = (int)to + 1, flagged[n++] = 2;
+        from = to + 1;
+    }
     return n;
 }
 
@@ -324,7 +360,8 @@ static void add_word(ctx *c, const ink *k, const char *s, size_t len, const mode
         if ((size_t)at[i] <= from || (size_t)at[i] >= len)
             continue;
         add_encoded(c, k, f, s + from, (size_t)at[i] - from, src);
-        add_penalty(c, f, k->size, flagged[i] ? c->t->hyphen_penalty : 0, flagged[i]);
+        /* a break after a slash costs what a hyphen does, but draws none */
+        add_penalty(c, f, k->size, flagged[i] ? c->t->hyphen_penalty : 0, flagged[i] == 1);
         from = (size_t)at[i];
     }
     add_encoded(c, k, f, s + from, len - from, src);

@@ -85,6 +85,8 @@ typedef struct style_furniture {
     double rule_gap;                /* distance of that rule from the text */
     uint32_t rule_color;
     int on_first_page;              /* also on the cover */
+    double min_size;                /* a text too long for the line is set down to
+                                       this size, then cut; 0: cut at the style's */
 } style_furniture;
 
 /* A colour that is not drawn (a fill left out). */

@@ -236,6 +236,7 @@ static void read_furniture(loader *L, xmlNodePtr x, style_furniture *f)
     sv_length(L, x, "rule-gap", &f->rule_gap);
     sv_colour(L, x, "rule-color", &f->rule_color);
     sv_flag(L, x, "first-page", &f->on_first_page);
+    sv_length(L, x, "min-size", &f->min_size);
 }
 
 static void read_roles(loader *L, xmlNodePtr x)
@@ -594,7 +595,7 @@ static const char *const heading_attrs[] = { "level", "style", "number", "number
 static const char *const list_attrs[] = { "type", "labels", "indent", "label-gap", "label-align", NULL };
 static const char *const cover_attrs[] = { "top", NULL };
 static const char *const furniture_attrs[] = { "style", "left", "center", "right", "offset", "rule",
-    "rule-gap", "rule-color", "first-page", NULL };
+    "rule-gap", "rule-color", "first-page", "min-size", NULL };
 static const char *const roles_attrs[] = { "body", "list", "quote", "attribution", "signoff-name",
     "signoff-role", "foreword", "foreword-title", NULL };
 static const char *const flow_attrs[] = { "widows", "orphans", "heading-keep", "label-indent",
