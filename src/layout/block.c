@@ -88,6 +88,9 @@ static void list(ctx *c, galley *g, const model_node *n, frame f, int level, int
 {
     int type = lay_list_type(n);
     const style_list *ls = &c->t->list[type];
+    /* the space the text before the list leaves above it, which the list
+     * leaves below it too: a list sits in its text symmetrically */
+    double before = g->pending_space;
     const char *start = model_attr_get(n, "start");
     long first = start ? strtol(start, NULL, 10) : 1;
     /* the hanging indent fits the widest label */
@@ -106,6 +109,7 @@ static void list(ctx *c, galley *g, const model_node *n, frame f, int level, int
     for (const model_node *it = n->first; it; it = it->next, k++)
         item_body(c, g, ls, lay_item_label(c, it, type, depth, k), it, f, hang, level, depth);
     gal_add_space(g, c->t->styles[lay_style(f, c->t->list_style)].space_after);
+    gal_add_space(g, before);
 }
 
 void lay_labelled(ctx *c, galley *g, const char *label, const model_node *content, frame f,

@@ -160,6 +160,8 @@ static double lb_demerits(const lb_state *s, const lb_node *a, int i, double r)
     }
     if (abs(lb_fitness(r) - a->fitness) > 1)
         d += p->fitness_demerits;
+    if (i == s->n && a->pos >= 0 && s->items[a->pos].type == LB_PENALTY && s->items[a->pos].flagged)
+        d += p->final_hyphen_demerits;
     return d;
 }
 

@@ -29,6 +29,8 @@ typedef struct lb_params {
     double tolerance;               /* largest adjustment ratio accepted */
     double line_penalty;            /* added to every line's badness */
     double flagged_demerits;        /* two hyphenated lines in a row */
+    double final_hyphen_demerits;   /* the last line after a hyphen (a word cut across the
+                                       paragraph's last two lines) */
     double fitness_demerits;        /* adjacent lines of very different tightness */
     double line_stretch;            /* ragged lines: stretch at every line's end */
     int max_hyphen_run;             /* most hyphenated lines in a row (at most 8; 0 means 8) */

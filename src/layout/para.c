@@ -308,6 +308,7 @@ static lb_params fill_items(ctx *c, const setting *st, int hyphenate)
     lb_params lp = {
         .first_measure = st->measure - st->first_indent, .measure = st->measure,
         .line_penalty = t->line_penalty, .flagged_demerits = t->flagged_demerits,
+        .final_hyphen_demerits = t->final_hyphen_demerits,
         .fitness_demerits = t->fitness_demerits, .max_hyphen_run = t->max_hyphen_run,
         .line_stretch = justify ? 0 : t->ragged_stretch * st->s->size,
     };

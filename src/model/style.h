@@ -194,6 +194,7 @@ typedef struct style_template {
     double ragged_stretch;          /* of a ragged line's end, in ems */
     double pretolerance, tolerance; /* passes without and with hyphenation */
     double line_penalty, hyphen_penalty, flagged_demerits, fitness_demerits;
+    double final_hyphen_demerits;   /* a hyphen ending a paragraph's last but one line */
     int max_hyphen_run;
     const char *hyphen_patterns;    /* libhyphen pattern file */
     int hyphen_left, hyphen_right;  /* shortest fragments, in characters */

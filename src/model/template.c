@@ -579,6 +579,7 @@ static void read_flow(loader *L, xmlNodePtr x)
     sv_number(L, x, "line-penalty", &L->t->line_penalty);
     sv_number(L, x, "hyphen-penalty", &L->t->hyphen_penalty);
     sv_number(L, x, "flagged-demerits", &L->t->flagged_demerits);
+    sv_number(L, x, "final-hyphen-demerits", &L->t->final_hyphen_demerits);
     sv_number(L, x, "fitness-demerits", &L->t->fitness_demerits);
     sv_integer(L, x, "max-hyphen-run", &L->t->max_hyphen_run);
 }
@@ -600,7 +601,8 @@ static const char *const roles_attrs[] = { "body", "list", "quote", "attribution
     "signoff-role", "foreword", "foreword-title", NULL };
 static const char *const flow_attrs[] = { "widows", "orphans", "heading-keep", "label-indent",
     "space-stretch", "space-shrink", "ragged-stretch", "pretolerance", "tolerance", "line-penalty",
-    "hyphen-penalty", "flagged-demerits", "fitness-demerits", "max-hyphen-run", "min-measure", NULL };
+    "hyphen-penalty", "flagged-demerits", "final-hyphen-demerits", "fitness-demerits", "max-hyphen-run",
+    "min-measure", NULL };
 static const char *const hyphenation_attrs[] = { "patterns", "left", "right", NULL };
 static const char *const table_attrs[] = { "style", "head-style", "total-style", "caption-style",
     "headnote-style",

@@ -21,7 +21,7 @@ int check_failures;
     X(test_label_numbers) X(test_label_expand) \
     X(test_linebreak_fill) X(test_linebreak_first_line) X(test_linebreak_forced_and_wide) \
     X(test_linebreak_total_fit_differs_from_greedy) X(test_linebreak_total_fit_hyphen_and_forced) \
-    X(test_linebreak_total_fit_is_optimal) X(test_linebreak_hyphen_runs) \
+    X(test_linebreak_total_fit_is_optimal) X(test_linebreak_hyphen_runs) X(test_linebreak_final_hyphen) \
     X(test_hyph_words) X(test_hyph_never_inside) X(test_hyph_each_word_once) \
     X(test_diag_format) X(test_diag_once) \
     X(test_layout_justified_lines_fill_measure) X(test_layout_long_word_stays_inside) \

@@ -220,3 +220,28 @@ void test_linebreak_hyphen_runs(void)
     p.max_hyphen_run = 4;
     CHECK_INT(lb_total_fit(it, k, &p, br, r), 5);
 }
+
+void test_linebreak_final_hyphen(void)
+{
+    /* "40 24 20-|20" ends its last but one line in a hyphen (demerits
+     * 10² + 50² + 10² = 2,700); "40 24 | 2020" leaves the first line loose
+     * (ratio 30/30 = 1: (10 + 100)² + 10² = 12,200). Final-hyphen
+     * demerits of 10,000 make the hyphen the dearer. */
+    lb_item it[] = {
+        { .type = LB_BOX, .width = 40 },
+        { .type = LB_GLUE, .width = 6, .stretch = 30, .shrink = 2 },
+        { .type = LB_BOX, .width = 24 },
+        { .type = LB_GLUE, .width = 6, .stretch = 30, .shrink = 2 },
+        { .type = LB_BOX, .width = 20 },
+        { .type = LB_PENALTY, .width = 4, .penalty = 50, .flagged = 1 },
+        { .type = LB_BOX, .width = 20 },
+    };
+    int br[8];
+    double r[8];
+    lb_params p = params(100, 10);
+    CHECK_INT(lb_total_fit(it, 7, &p, br, r), 2);
+    CHECK_INT(br[0], 5);
+    p.final_hyphen_demerits = 10000;
+    CHECK_INT(lb_total_fit(it, 7, &p, br, r), 2);
+    CHECK_INT(br[0], 3);
+}
