@@ -189,9 +189,9 @@ static int render(arena *a, const options *o, const model_doc *doc, diag *dg)
         rc = render_pdf(d, out, &ro, dg) == 0 ? 0 : 1;
         if (o->stats)
             fprintf(stderr, "stats: pages=%d lines=%d hyphenated=%d loose=%d overfull=%d widows=%d "
-                    "orphans=%d stranded-headings=%d passes=%d\n", stats.pages, stats.lines,
-                    stats.hyphenated, stats.loose, stats.overfull, stats.widows, stats.orphans,
-                    stats.stranded_headings, stats.passes);
+                    "orphans=%d stranded-headings=%d underfull=%d broken=%d passes=%d\n", stats.pages,
+                    stats.lines, stats.hyphenated, stats.loose, stats.overfull, stats.widows,
+                    stats.orphans, stats.stranded_headings, stats.underfull, stats.broken, stats.passes);
     }
     style_release(t);
     return rc;

@@ -191,6 +191,17 @@ case "$r" in
 *" broken=0 outside=0") [ "${u:-99}" -le 5 ] && ok "page-quality of the samples: $r" || fail "page-quality of the samples" "$r" ;;
 *) fail "page-quality of the samples" "$r" ;;
 esac
+# --stats counts the same short pages, and the words it had to cut
+n=0
+for s in samples/*.xml; do
+    k=$(./boardpress render "$s" -o "$tmp/st.pdf" --stats 2>&1 | sed -n 's/^stats: .* underfull=\([0-9]*\) .*/\1/p')
+    n=$((n + ${k:-99}))
+done
+[ "$n" = "$u" ] && ok "--stats counts $n underfull pages in the samples, as page-quality does" \
+    || fail "--stats counts the samples' underfull pages as page-quality does" "$n, not $u"
+k=$(./boardpress render tests/good/long-cell.xml -o "$tmp/st.pdf" --stats 2>&1 | sed -n 's/^stats: .* broken=\([0-9]*\) .*/\1/p')
+[ "${k:-0}" -gt 0 ] && ok "--stats counts the $k words long-cell.xml cuts without a hyphen" \
+    || fail "--stats counts the words cut without a hyphen" "broken=${k:-none}"
 
 # ---- files read and written: tests/files.sh ---------------------------------
 files_checks

@@ -20,6 +20,9 @@
 typedef struct layout_stats {
     int pages, lines, hyphenated, loose, overfull;
     int widows, orphans, stranded_headings;  /* counted where pages break */
+    int underfull;                  /* pages left less than 60% full before a page
+                                       that does not start a chapter */
+    int broken;                     /* lines ending in a word cut without a hyphen */
     int passes;                     /* layout passes run */
 } layout_stats;
 

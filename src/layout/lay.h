@@ -28,6 +28,8 @@ typedef struct piece {
     double width;                   /* penalty: of the hyphen drawn if it breaks here */
     double penalty;                 /* penalty: cost of breaking here */
     int flagged;                    /* penalty: a hyphenation point */
+    int cut;                        /* penalty: where a word too wide for its line is
+                                       cut, no hyphen drawn */
     const char *text;               /* UTF-8, not terminated */
     size_t len;
     font *font;

@@ -80,6 +80,18 @@ static int page_allowed(const page_job *job, const dl_page *p, const gline *l)
     return 0;
 }
 
+/* Counts the page just left as underfull when less than 60% of its text
+ * area is used and the page after it (starting with line next) does not
+ * start a chapter: a hole a reader sees, as page-quality counts it. */
+static void count_underfull(const page_job *job, const gline *next, double filled)
+{
+    if (!job->stats || filled >= 0.6)
+        return;
+    int chapter = next->mark_title ||
+                  (next->anchor && job->anchors->v[next->anchor - 1].level == 1);
+    job->stats->underfull += !chapter;
+}
+
 int page_break(const page_job *job, dl_doc *d, gline *first)
 {
     const style_template *t = job->t;
@@ -94,6 +106,8 @@ int page_break(const page_job *job, dl_doc *d, gline *first)
     int marked = 0, page_named = 0, head_named = 0;
     for (gline *l = first; l; l = l->next) {
         if (!p || (l->break_before && !empty)) {
+            if (p)
+                count_underfull(job, l, (top - y) / body);
             p = new_page(job, d);
             if (!page_allowed(job, p, l))
                 return -1;
@@ -116,6 +130,7 @@ int page_break(const page_job *job, dl_doc *d, gline *first)
             int in_run = prev && l->run && prev->run == l->run;
             if (in_run)         /* close the table at the page's foot */
                 dl_append(p, closing_rule(job->a, l->run, y));
+            count_underfull(job, l, (top - y) / body);
             p = new_page(job, d);
             if (!page_allowed(job, p, l))
                 return -1;

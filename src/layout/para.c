@@ -50,6 +50,7 @@ static void push_free_break(ctx *c, const piece *like)
 {
     piece *gap = lay_push_piece(c);
     gap->type = LB_PENALTY;
+    gap->cut = 1;
     gap->font = like->font;
     gap->size = like->size;
 }
@@ -410,6 +411,8 @@ static void set_paragraph(ctx *c, galley *g, const setting *st)
         while (end > start && c->pieces[end - 1].type == LB_GLUE)
             end--;
         int hyphen = to < c->npieces && c->pieces[to].type == LB_PENALTY && c->pieces[to].flagged;
+        if (c->stats && to < c->npieces && c->pieces[to].type == LB_PENALTY && c->pieces[to].cut)
+            c->stats->broken++;
         set_line(c, g, st, start, end, c->ratios[k], k == 0, hyphen);
         from = to + 1;
     }
