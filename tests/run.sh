@@ -203,6 +203,24 @@ k=$(./boardpress render tests/good/long-cell.xml -o "$tmp/st.pdf" --stats 2>&1 |
 [ "${k:-0}" -gt 0 ] && ok "--stats counts the $k words long-cell.xml cuts without a hyphen" \
     || fail "--stats counts the words cut without a hyphen" "broken=${k:-none}"
 
+# ---- a long report without <contents/> gets one, unless it says no ----------
+python3 - "$tmp/long.xml" <<'PY'
+import sys
+para = ' '.join(['The board reviewed the effectiveness of its partners and their work.'] * 30)
+body = ''.join('<chapter><title>Chapter about subject %d</title><p>%s</p><p>%s</p></chapter>' % (i, para, para)
+               for i in range(12))
+open(sys.argv[1], 'w').write('<report><meta><board>B</board><title>T</title></meta><cover/>%s</report>' % body)
+PY
+sed 's/<report>/<report contents="no">/' "$tmp/long.xml" >"$tmp/long-no.xml"
+./boardpress render "$tmp/long.xml" -o "$tmp/long.pdf" 2>"$tmp/err"
+./boardpress render "$tmp/long-no.xml" -o "$tmp/long-no.pdf" 2>>"$tmp/err"
+p=$(pdfinfo "$tmp/long.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+c=$(pdftotext -f 2 -l 2 "$tmp/long.pdf" - 2>/dev/null | grep -c 'Chapter about subject 11')
+n=$(pdftotext "$tmp/long-no.pdf" - 2>/dev/null | grep -c '^Contents$')
+[ "${p:-0}" -gt 20 ] && [ "$c" -ge 1 ] && [ "$n" -eq 0 ] \
+    && ok "a $p-page report without <contents/> gets one on page 2; contents=\"no\" none" \
+    || fail "a long report gets a contents page unless it says no" "pages=$p listed=$c contents-in-no=$n $(head -2 "$tmp/err")"
+
 # ---- files read and written: tests/files.sh ---------------------------------
 files_checks
 

@@ -343,6 +343,12 @@ void lay_blocks(ctx *c, galley *g, const model_node *parent, frame f, int level,
             f.head = g->head_pending = text ? text : "";
             continue;
         }
+        if (n == c->contents_before) {
+            /* pages of its own, as front matter */
+            g->break_next = 1;
+            toc_contents(c, g, c->auto_contents, f);
+            g->break_next = 1;
+        }
         gline *before = g->last;
         block(c, g, n, f, level, list_depth);
         /* anything with an id can be referred to; headings and tables

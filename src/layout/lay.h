@@ -105,6 +105,10 @@ typedef struct ctx {
     int nimages, images_cap;
     const model_node **ids;         /* elements with ids, sorted by id */
     int nids;
+    /* a long report without <contents/>: the contents page the template
+     * gives it (a node of its own, the same in every pass), set before
+     * the first block of the body */
+    const model_node *auto_contents, *contents_before;
 } ctx;
 
 #define LAY_NO_ALIGN ((style_align)-1)

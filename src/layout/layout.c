@@ -103,7 +103,7 @@ static int front_pages(const ctx *c)
         return 0;
     const model_node *root = c->doc->root;
     int front_matter = model_child(root, M_COVER) || model_child(root, M_FOREWORD) ||
-                       model_child(root, M_CONTENTS);
+                       model_child(root, M_CONTENTS) || c->contents_before;
     if (!front_matter)
         return 0;
     for (int i = 0; i < c->cur->n; i++) {
@@ -113,6 +113,39 @@ static int front_pages(const ctx *c)
             return c->cur->v[i].page - 1;
     }
     return 0;
+}
+
+/* Where a contents page the report did not ask for goes: before the
+ * first block after the cover and front sheet, where <contents/> would
+ * stand; NULL when a long report gets none (it has its own, says
+ * contents="no", the template gives none, or there is nothing to list). */
+static const model_node *contents_place(const ctx *c, const dl_doc *d)
+{
+    const model_node *root = c->doc->root;
+    const char *asked = model_attr_get(root, "contents");
+    int pages = c->t->contents.auto_pages;
+    if (pages <= 0 || d->npages <= pages || model_child(root, M_CONTENTS) ||
+        (asked && strcmp(asked, "no") == 0))
+        return NULL;
+    for (const model_node *n = root->first; n; n = n->next)
+        if (n->kind != M_META && n->kind != M_COVER && n->kind != M_FRONT_SHEET)
+            return n;
+    return NULL;
+}
+
+/* The node the contents page it was not asked for stands for: the same
+ * in every pass (anchors are known by their node), in the run's arena. */
+static const model_node *contents_node(ctx *c)
+{
+    const model_node *root = c->doc->root;
+    model_node *n = arena_alloc(c->keep, sizeof *n);
+    n->kind = M_CONTENTS;
+    n->name = "contents";
+    n->parent = (model_node *)root;
+    n->file = root->file;
+    n->line = root->line;
+    n->col = root->col;
+    return n;
 }
 
 static void outline(ctx *c, dl_doc *d)
@@ -250,6 +283,14 @@ dl_doc *layout_run(const model_doc *doc, style_template *t, arena *a, layout_sta
         pass++;
         if (stats)
             *stats = st;
+        /* a report found longer than the template's auto-pages gets the
+         * contents page it lacks, and is laid out again with it */
+        const model_node *place = d && !c.contents_before ? contents_place(&c, d) : NULL;
+        if (place) {
+            c.contents_before = place;
+            c.auto_contents = contents_node(&c);
+            continue;
+        }
         if (!d || !c.needs_pages || same_places(cur, prev))
             break;
     }

@@ -175,6 +175,8 @@ typedef struct style_contents {
     const char *leader;             /* the leader's character, "." */
     double number_width;            /* room kept for page numbers */
     double gap;                     /* between text, leaders and number */
+    int auto_pages;                 /* a report longer than this, without <contents>,
+                                       gets one; 0 never */
 } style_contents;
 
 #define STYLE_MAX_LEVELS 6

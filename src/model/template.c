@@ -457,6 +457,7 @@ static void read_contents(loader *L, xmlNodePtr x)
     ct->leader = leader ? leader : "";
     sv_length(L, x, "number-width", &ct->number_width);
     sv_length(L, x, "gap", &ct->gap);
+    sv_integer(L, x, "auto-pages", &ct->auto_pages);
 }
 
 static void read_references(loader *L, xmlNodePtr x)
@@ -613,7 +614,7 @@ static const char *const money_attrs[] = { "thousands", "decimal", "decimals", "
 static const char *const grid_attrs[] = { "type", "columns", "widths", "label", NULL };
 static const char *const no_attrs[] = { NULL };
 static const char *const contents_attrs[] = { "title", "title-style", "depth", "styles", "leader",
-    "number-width", "gap", NULL };
+    "number-width", "gap", "auto-pages", NULL };
 static const char *const references_attrs[] = { "full", "show", NULL };
 static const char *const page_numbers_attrs[] = { "front", NULL };
 static const char *const pdfa_attrs[] = { "profile", "condition", NULL };
