@@ -208,14 +208,14 @@ python3 - "$tmp/long.xml" <<'PY'
 import sys
 para = ' '.join(['The board reviewed the effectiveness of its partners and their work.'] * 30)
 body = ''.join('<chapter><title>Chapter about subject %d</title><p>%s</p><p>%s</p></chapter>' % (i, para, para)
-               for i in range(12))
+               for i in range(24))
 open(sys.argv[1], 'w').write('<report><meta><board>B</board><title>T</title></meta><cover/>%s</report>' % body)
 PY
 sed 's/<report>/<report contents="no">/' "$tmp/long.xml" >"$tmp/long-no.xml"
 ./boardpress render "$tmp/long.xml" -o "$tmp/long.pdf" 2>"$tmp/err"
 ./boardpress render "$tmp/long-no.xml" -o "$tmp/long-no.pdf" 2>>"$tmp/err"
 p=$(pdfinfo "$tmp/long.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
-c=$(pdftotext -f 2 -l 2 "$tmp/long.pdf" - 2>/dev/null | grep -c 'Chapter about subject 11')
+c=$(pdftotext -f 2 -l 2 "$tmp/long.pdf" - 2>/dev/null | grep -c 'Chapter about subject 23')
 n=$(pdftotext "$tmp/long-no.pdf" - 2>/dev/null | grep -c '^Contents$')
 [ "${p:-0}" -gt 20 ] && [ "$c" -ge 1 ] && [ "$n" -eq 0 ] \
     && ok "a $p-page report without <contents/> gets one on page 2; contents=\"no\" none" \
