@@ -321,6 +321,15 @@ static lb_params fill_items(ctx *c, const setting *st, int hyphenate)
 static int choose_breaks(ctx *c, const setting *st, double *ratios)
 {
     static const struct { int hyphenate; int tolerance; } passes[] = { {0, 0}, {1, 1}, {1, 2} };
+    if (st->align != ALIGN_JUSTIFY && !c->t->ragged_hyphenate) {
+        /* ragged text takes any looseness before a hyphen: it is
+         * hyphenated only where a word would not fit otherwise */
+        lb_params lp = fill_items(c, st, 0);
+        lp.tolerance = HUGE_VAL;
+        int n = lb_total_fit(c->items, c->npieces, &lp, c->breaks, ratios);
+        if (n > 0)
+            return n;
+    }
     for (size_t k = 0; k < sizeof passes / sizeof passes[0]; k++) {
         lb_params lp = fill_items(c, st, passes[k].hyphenate);
         lp.tolerance = passes[k].tolerance == 0 ? c->t->pretolerance

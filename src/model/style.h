@@ -194,6 +194,8 @@ typedef struct style_template {
     /* line breaking (TeX's parameters, see linebreak.h) */
     double space_stretch, space_shrink;  /* of a space, as fractions of its width */
     double ragged_stretch;          /* of a ragged line's end, in ems */
+    int ragged_hyphenate;           /* ragged text hyphenated as justified text is; else
+                                       only where a word would not fit otherwise */
     double pretolerance, tolerance; /* passes without and with hyphenation */
     double line_penalty, hyphen_penalty, flagged_demerits, fitness_demerits;
     double final_hyphen_demerits;   /* a hyphen ending a paragraph's last but one line */

@@ -575,6 +575,7 @@ static void read_flow(loader *L, xmlNodePtr x)
     sv_number(L, x, "space-stretch", &L->t->space_stretch);
     sv_number(L, x, "space-shrink", &L->t->space_shrink);
     sv_number(L, x, "ragged-stretch", &L->t->ragged_stretch);
+    sv_flag(L, x, "ragged-hyphenate", &L->t->ragged_hyphenate);
     sv_number(L, x, "pretolerance", &L->t->pretolerance);
     sv_number(L, x, "tolerance", &L->t->tolerance);
     sv_number(L, x, "line-penalty", &L->t->line_penalty);
@@ -601,9 +602,9 @@ static const char *const furniture_attrs[] = { "style", "left", "center", "right
 static const char *const roles_attrs[] = { "body", "list", "quote", "attribution", "signoff-name",
     "signoff-role", "foreword", "foreword-title", NULL };
 static const char *const flow_attrs[] = { "widows", "orphans", "heading-keep", "label-indent",
-    "space-stretch", "space-shrink", "ragged-stretch", "pretolerance", "tolerance", "line-penalty",
-    "hyphen-penalty", "flagged-demerits", "final-hyphen-demerits", "fitness-demerits", "max-hyphen-run",
-    "min-measure", NULL };
+    "space-stretch", "space-shrink", "ragged-stretch", "ragged-hyphenate", "pretolerance", "tolerance",
+    "line-penalty", "hyphen-penalty", "flagged-demerits", "final-hyphen-demerits", "fitness-demerits",
+    "max-hyphen-run", "min-measure", NULL };
 static const char *const hyphenation_attrs[] = { "patterns", "left", "right", NULL };
 static const char *const table_attrs[] = { "style", "head-style", "total-style", "caption-style",
     "headnote-style",
