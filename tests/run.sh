@@ -203,6 +203,13 @@ k=$(./boardpress render tests/good/long-cell.xml -o "$tmp/st.pdf" --stats 2>&1 |
 [ "${k:-0}" -gt 0 ] && ok "--stats counts the $k words long-cell.xml cuts without a hyphen" \
     || fail "--stats counts the words cut without a hyphen" "broken=${k:-none}"
 
+# ---- straight quotes become the template's typographic ones -----------------
+printf '<report><meta><board>B</board><title>T</title></meta><p>The "Board'"'"'s" view: '"'"'quoted'"'"' and (<b>Board</b>'"'"'s) www.example.org/a'"'"'b</p></report>' >"$tmp/q.xml"
+./boardpress render "$tmp/q.xml" -o "$tmp/q.pdf" 2>"$tmp/err"
+r=$(pdftotext "$tmp/q.pdf" - 2>/dev/null | grep view)
+[ "$r" = "The “Board’s” view: ‘quoted’ and (Board’s) www.example.org/a'b" ] \
+    && ok "straight quotes print as the template's: $r" || fail "straight quotes print as the template's" "$r $(head -1 "$tmp/err")"
+
 # ---- a long report without <contents/> gets one, unless it says no ----------
 python3 - "$tmp/long.xml" <<'PY'
 import sys

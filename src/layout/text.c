@@ -367,6 +367,48 @@ static void add_word(ctx *c, const ink *k, const char *s, size_t len, const mode
     add_encoded(c, k, f, s + from, len - from, src);
 }
 
+/* Whether s[0..n) holds the string t. */
+static int holds(const char *s, size_t n, const char *t)
+{
+    size_t m = strlen(t);
+    for (size_t i = 0; i + m <= n; i++)
+        if (memcmp(s + i, t, m) == 0)
+            return 1;
+    return 0;
+}
+
+/* The word s[0..*n) with its straight quotes made the template's
+ * typographic ones: opening at the start of a word (after a space or the
+ * paragraph's start, or an opening bracket or quote), closing elsewhere,
+ * so that an apostrophe is a closing single quote. Addresses are left as
+ * written. Returns s itself when nothing changes. */
+static const char *typographic_quotes(ctx *c, const char *s, size_t *n)
+{
+    const char *const *q = c->t->quotes;
+    if (!q[0] || (!memchr(s, '\'', *n) && !memchr(s, '"', *n)))
+        return s;
+    if (holds(s, *n, "://") || holds(s, *n, "www.") || memchr(s, '@', *n))
+        return s;
+    /* a word joined to the text before it ("<b>Board</b>'s") starts closed */
+    int open = c->npieces == 0 || c->pieces[c->npieces - 1].type != LB_BOX;
+    size_t cap = *n * 4 + 1, len = 0;
+    char *out = arena_alloc(c->a, cap);
+    for (size_t i = 0; i < *n; i++) {
+        const char *with = s[i] == '\'' ? q[open ? 0 : 1] : s[i] == '"' ? q[open ? 2 : 3] : NULL;
+        if (with) {
+            size_t w = strlen(with);
+            memcpy(out + len, with, w);
+            len += w;
+        } else {
+            out[len++] = s[i];
+        }
+        open = with ? open : strchr("([{", s[i]) != NULL;
+    }
+    out[len] = '\0';
+    *n = len;
+    return out;
+}
+
 void lay_add_text(ctx *c, const ink *k, const char *s, const model_node *src)
 {
     while (*s) {
@@ -376,8 +418,10 @@ void lay_add_text(ctx *c, const ink *k, const char *s, const model_node *src)
             continue;
         }
         size_t n = strcspn(s, " ");
-        add_word(c, k, s, n, src);
-        s += n;
+        const char *next = s + n;
+        const char *word = typographic_quotes(c, s, &n);
+        add_word(c, k, word, n, src);
+        s = next;
     }
 }
 

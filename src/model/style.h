@@ -196,6 +196,8 @@ typedef struct style_template {
     double ragged_stretch;          /* of a ragged line's end, in ems */
     int ragged_hyphenate;           /* ragged text hyphenated as justified text is; else
                                        only where a word would not fit otherwise */
+    const char *quotes[4];          /* what straight quotes become: opening and closing
+                                       single, opening and closing double; NULL none */
     double pretolerance, tolerance; /* passes without and with hyphenation */
     double line_penalty, hyphen_penalty, flagged_demerits, fitness_demerits;
     double final_hyphen_demerits;   /* a hyphen ending a paragraph's last but one line */

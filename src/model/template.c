@@ -20,6 +20,7 @@
 #include "diag.h"
 #include "file.h"
 #include "styleval.h"
+#include "utf8.h"
 
 /* ---- elements ------------------------------------------------------------ */
 
@@ -565,6 +566,28 @@ static void read_pdfa(loader *L, xmlNodePtr x)
     L->t->pdfa_condition = sv_attr(x, "condition", L->a);
 }
 
+/* quotes="‘’“”": the four characters straight quotes in running text
+ * become (opening and closing single, opening and closing double). */
+static void read_quotes(loader *L, xmlNodePtr x)
+{
+    const char *v = sv_attr(x, "quotes", L->a);
+    if (!v)
+        return;
+    const char *p = v, *end = v + strlen(v);
+    int k = 0;
+    while (p < end && k < 4) {
+        const char *from = p;
+        if (utf8_next(&p, end) == UTF8_INVALID)
+            break;
+        L->t->quotes[k++] = arena_strndup(L->a, from, (size_t)(p - from));
+    }
+    if (k != 4 || p != end) {
+        sv_bad(L, x, "quotes= needs four characters (opening and closing single, then double), not", v);
+        for (int i = 0; i < 4; i++)
+            L->t->quotes[i] = NULL;
+    }
+}
+
 static void read_flow(loader *L, xmlNodePtr x)
 {
     sv_integer(L, x, "widows", &L->t->widows);
@@ -584,6 +607,7 @@ static void read_flow(loader *L, xmlNodePtr x)
     sv_number(L, x, "final-hyphen-demerits", &L->t->final_hyphen_demerits);
     sv_number(L, x, "fitness-demerits", &L->t->fitness_demerits);
     sv_integer(L, x, "max-hyphen-run", &L->t->max_hyphen_run);
+    read_quotes(L, x);
 }
 
 static const char *const page_attrs[] = { "width", "height", "margin-top", "margin-bottom",
@@ -604,7 +628,7 @@ static const char *const roles_attrs[] = { "body", "list", "quote", "attribution
 static const char *const flow_attrs[] = { "widows", "orphans", "heading-keep", "label-indent",
     "space-stretch", "space-shrink", "ragged-stretch", "ragged-hyphenate", "pretolerance", "tolerance",
     "line-penalty", "hyphen-penalty", "flagged-demerits", "final-hyphen-demerits", "fitness-demerits",
-    "max-hyphen-run", "min-measure", NULL };
+    "max-hyphen-run", "min-measure", "quotes", NULL };
 static const char *const hyphenation_attrs[] = { "patterns", "left", "right", NULL };
 static const char *const table_attrs[] = { "style", "head-style", "total-style", "caption-style",
     "headnote-style",
