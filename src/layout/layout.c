@@ -157,7 +157,8 @@ static void outline(ctx *c, dl_doc *d)
             continue;
         dl_outline *o = arena_alloc(c->a, sizeof *o);
         o->level = a->level;
-        o->title = *a->label ? arena_printf(c->a, "%s %s", a->label, a->title) : a->title;
+        const char *title = lay_quotes(c, a->title);
+        o->title = *a->label ? arena_printf(c->a, "%s %s", a->label, title) : title;
         o->page = a->page;
         o->y = a->y;
         o->src = a->node;

@@ -377,6 +377,28 @@ static int holds(const char *s, size_t n, const char *t)
     return 0;
 }
 
+/* Writes s[0..n) to out with its straight quotes made the typographic
+ * ones q gives, open saying whether a quote at the start opens; a quote
+ * opens after a space or an opening bracket, and closes elsewhere.
+ * Returns the length written (out has room for 4n bytes). */
+static size_t requote(const char *const *q, const char *s, size_t n, int open, char *out)
+{
+    size_t len = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *with = s[i] == '\'' ? q[open ? 0 : 1] : s[i] == '"' ? q[open ? 2 : 3] : NULL;
+        if (with) {
+            size_t w = strlen(with);
+            memcpy(out + len, with, w);
+            len += w;
+        } else {
+            out[len++] = s[i];
+        }
+        open = with ? open : strchr(" ([{", s[i]) != NULL;
+    }
+    out[len] = '\0';
+    return len;
+}
+
 /* The word s[0..*n) with its straight quotes made the template's
  * typographic ones: opening at the start of a word (after a space or the
  * paragraph's start, or an opening bracket or quote), closing elsewhere,
@@ -391,21 +413,19 @@ static const char *typographic_quotes(ctx *c, const char *s, size_t *n)
         return s;
     /* a word joined to the text before it ("<b>Board</b>'s") starts closed */
     int open = c->npieces == 0 || c->pieces[c->npieces - 1].type != LB_BOX;
-    size_t cap = *n * 4 + 1, len = 0;
-    char *out = arena_alloc(c->a, cap);
-    for (size_t i = 0; i < *n; i++) {
-        const char *with = s[i] == '\'' ? q[open ? 0 : 1] : s[i] == '"' ? q[open ? 2 : 3] : NULL;
-        if (with) {
-            size_t w = strlen(with);
-            memcpy(out + len, with, w);
-            len += w;
-        } else {
-            out[len++] = s[i];
-        }
-        open = with ? open : strchr("([{", s[i]) != NULL;
-    }
-    out[len] = '\0';
-    *n = len;
+    char *out = arena_alloc(c->a, *n * 4 + 1);
+    *n = requote(q, s, *n, open, out);
+    return out;
+}
+
+const char *lay_quotes(ctx *c, const char *s)
+{
+    const char *const *q = c->t->quotes;
+    if (!q[0] || (!strchr(s, '\'') && !strchr(s, '"')))
+        return s;
+    size_t n = strlen(s);
+    char *out = arena_alloc(c->a, n * 4 + 1);
+    requote(q, s, n, 1, out);
     return out;
 }
 

@@ -34,6 +34,9 @@ enc_id lay_pick_enc(const font *f, const char *s, size_t len);
  * its width measured; the caller places it. */
 dl_item *lay_text_item(ctx *c, dl_role role, font *f, double size, uint32_t color,
                        const char *text);
+/* s with its straight quotes made the template's typographic ones, as
+ * running text prints them (for bookmarks, which are not set as lines). */
+const char *lay_quotes(ctx *c, const char *s);
 /* The text of n's first child of kind, leading spaces dropped; NULL
  * when there is none. */
 const char *lay_child_text(ctx *c, const model_node *n, model_kind kind);
