@@ -210,6 +210,13 @@ r=$(pdftotext "$tmp/q.pdf" - 2>/dev/null | grep view)
 [ "$r" = "The “Board’s” view: ‘quoted’ and (Board’s) www.example.org/a'b" ] \
     && ok "straight quotes print as the template's: $r" || fail "straight quotes print as the template's" "$r $(head -1 "$tmp/err")"
 
+# ---- a negative amount is written as the template writes it -----------------
+printf '<report><meta><board>B</board><title>T</title></meta><budget><part kind="income" name="Income"><line name="Grant">1000</line><line name="Refund">-250</line><total name="Total">750</total></part></budget></report>' >"$tmp/neg.xml"
+a=$(./boardpress render "$tmp/neg.xml" -o "$tmp/neg.pdf" 2>&1; pdftotext "$tmp/neg.pdf" - 2>/dev/null | grep -c '^−250$')
+b=$(./boardpress render "$tmp/neg.xml" -o "$tmp/neg2.pdf" --template committee 2>&1; pdftotext "$tmp/neg2.pdf" - 2>/dev/null | grep -c '^(250)$')
+[ "$a" = 1 ] && [ "$b" = 1 ] && ok "a negative amount has a true minus (default) or brackets (committee)" \
+    || fail "a negative amount is written as the template writes it" "default: $a, committee: $b"
+
 # ---- a long report without <contents/> gets one, unless it says no ----------
 python3 - "$tmp/long.xml" <<'PY'
 import sys
