@@ -120,6 +120,9 @@ def cases():
         '<report>', '<report template="committee">'), ['exit 0', 'sanity', 'inside']
     yield 'title-long-in-header', report(body, '<title>%s</title>' % ('Annual report ' * 1000)), \
         ['exit 0', 'sanity', 'inside']
+    yield 'board-and-title-long-in-header', report(body, '<title>%s</title>' % ('Annual report ' * 1000)).replace(
+        '<board>Test Board</board>', '<board>%s</board>' % ('Safeguarding Children Board of a county ' * 20)), \
+        ['exit 0', 'sanity', 'inside']
     yield 'href-empty', report('<p>Write to <a href="">us</a>.</p>\n'), \
         ['exit 1', r'stderr href-empty.xml:4:13: error: <a> has an empty href']
     links = ''.join('<p>Page %d: <a href="https://example.org/%d">one</a>, <a href="https://example.org/b%d">'

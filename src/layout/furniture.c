@@ -100,12 +100,22 @@ static void furniture(ctx *c, dl_page *p, const style_furniture *f, int is_heade
         for (int k = 0; k < 3; k++)
             furniture_text(c, p, text[k], f, x, w, aligns[k], baseline);
     } else {
-        double left = need[0] < w ? need[0] : w;
-        furniture_text(c, p, text[0], f, x, w, ALIGN_LEFT, baseline);
-        double right_room = need[0] > 0 ? w - left - em : w;
-        double right = need[2] < right_room ? need[2] : right_room;
-        if (right_room > 0)
-            furniture_text(c, p, text[2], f, x + w - right_room, right_room, ALIGN_RIGHT, baseline);
+        /* the sides share the line: one that needs no more than half
+         * keeps what it needs, the other has the rest */
+        double room = w - (need[0] > 0 && need[2] > 0 ? em : 0);
+        double left = need[0], right = need[2];
+        if (left + right > room) {
+            if (left > room / 2 && right > room / 2)
+                left = right = room / 2;
+            else if (left > right)
+                left = room - right;
+            else
+                right = room - left;
+        }
+        if (need[0] > 0)
+            furniture_text(c, p, text[0], f, x, left, ALIGN_LEFT, baseline);
+        if (need[2] > 0)
+            furniture_text(c, p, text[2], f, x + w - right, right, ALIGN_RIGHT, baseline);
         double taken = left > right ? left : right;
         double middle = w - 2 * (taken > 0 ? taken + em : 0);
         if (middle > 0)

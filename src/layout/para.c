@@ -629,7 +629,10 @@ gline *lay_single_line(ctx *c, const char *text, int style, double x_left, doubl
             scale = least;
             text = cut_to_fit(c, text, s, scale, width);
         }
-        single_pieces(c, text, s, scale);
+        if (single_pieces(c, text, s, scale) > width + LB_FIT_EPSILON) {
+            c->npieces = 0;         /* not even "…" fits: nothing is drawn */
+            return NULL;
+        }
     }
     setting st = { .s = s, .align = align, .x0 = x_left, .measure = width, .role = ROLE_ARTIFACT,
                    .scale = scale };
