@@ -31,7 +31,7 @@ FUZZ_TARGET ?= pipeline
 FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 FUZZ_DEPS := $(SRC) $(HDR) $(SCHEMA)
 FUZZ_BINS := build/fuzz build/fuzz-image build/fuzz-template
-FUZZ_MUTATOR := tests/fuzz/xml_mutator.c tests/fuzz/xml_mutator.h
+FUZZ_MUTATOR := tests/fuzz/xml_mutator.c tests/fuzz/xml_mutator.h tests/fuzz/refused.h
 # Debian's python3, which has python3-pil for the generated JPEGs
 PYTHON  := $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || echo python3)
 

@@ -23,6 +23,7 @@
 #include "render.h"
 #include "style.h"
 #include "template.h"
+#include "refused.h"
 #include "xml_mutator.h"
 
 static const char *const names[] = { "default", "committee", "annual-report" };
@@ -142,29 +143,6 @@ static style_template *template_for(const model_doc *doc)
     return templates[0];
 }
 
-/* What layout accepted without an error, the PDF library must take:
- * otherwise the author gets "PDF library error 0x...", not a located
- * message (a broken promise, like a crash). */
-static void refused(const dl_doc *d, const render_options *ro)
-{
-    /* once more, to hear what render says */
-    char *said = NULL;
-    size_t len = 0;
-    FILE *m = open_memstream(&said, &len);
-    if (m) {
-        diag *dg = diag_new(m, 0);
-        render_size(d, ro, dg);
-        diag_free(dg);
-        fclose(m);
-    }
-    char *last = said && len ? said + len - 1 : NULL;
-    while (last && last > said && last[-1] != '\n')
-        last--;
-    fprintf(stderr, "fuzz_pipeline: laid out without an error, but the PDF library refused it: %s",
-            last ? last : "(nothing said)\n");
-    abort();
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     arena *a = arena_new();
@@ -176,7 +154,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (d && diag_errors(dg) == 0) {
             render_options ro = { 0 };
             if (render_size(d, &ro, dg) < 0)
-                refused(d, &ro);
+                refused("fuzz_pipeline", d, &ro);
         }
     }
     diag_free(dg);

@@ -24,6 +24,7 @@
 #include "render.h"
 #include "style.h"
 #include "template.h"
+#include "refused.h"
 #include "xml_mutator.h"
 
 #define REPORT "tests/fuzz/template-report.xml"
@@ -185,29 +186,6 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     return 0;
 }
 
-/* What layout accepted without an error, the PDF library must take:
- * otherwise the author gets "PDF library error 0x...", not a located
- * message (a broken promise, like a crash). */
-static void refused(const dl_doc *d, const render_options *ro)
-{
-    /* once more, to hear what render says */
-    char *said = NULL;
-    size_t len = 0;
-    FILE *m = open_memstream(&said, &len);
-    if (m) {
-        diag *dg = diag_new(m, 0);
-        render_size(d, ro, dg);
-        diag_free(dg);
-        fclose(m);
-    }
-    char *last = said && len ? said + len - 1 : NULL;
-    while (last && last > said && last[-1] != '\n')
-        last--;
-    fprintf(stderr, "fuzz_template: laid out without an error, but the PDF library refused it: %s",
-            last ? last : "(nothing said)\n");
-    abort();
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     arena *a = arena_new();
@@ -226,7 +204,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             int pdfa = (size & 1) && t->pdfa_profile && access(t->pdfa_profile, R_OK) == 0;
             render_options ro = { pdfa, t->pdfa_profile, t->pdfa_condition };
             if (render_size(d, &ro, dg) < 0)
-                refused(d, &ro);
+                refused("fuzz_template", d, &ro);
         }
         for (int f = 0; f < t->nfamilies; f++)
             for (int k = 0; k < FACE_COUNT; k++)
