@@ -97,6 +97,35 @@ def cases():
     yield 'rows-27000', report('<table>%s</table>\n' % ''.join(
         '<row><cell>r%d</cell></row>' % i for i in range(27000))), ['exit 0', 'qpdf', 'words 27000']
 
+    # Floats: blocks that wait for the next page while text fills this
+    # one, met back to back, taller than a page, before headings, page
+    # breaks, references and the report's end; and table rows parted
+    # between their lines, a row taller than many pages among them.
+    para = lambda n: ' '.join(['Partners reviewed the work of the board.'] * n)
+    blocks, quotes = [], ['first']
+    blocks.append('<quote id="first"><p>%s</p></quote>' % para(3))
+    for i in range(600):
+        k = (i * 7919) % 23
+        if k % 3 == 0:
+            quotes.append('q%d' % i)
+            blocks.append('<quote id="q%d"><p>%s</p></quote>' % (i, para(5 + k * 4)))
+        elif k % 3 == 1:
+            blocks.append('<story><title>S%d</title><p>%s</p></story>' % (i, para(3 + k * 17)))
+        elif k == 20:
+            blocks.append('<section><title>T%d</title><p>%s See <ref to="%s"/>.</p></section>' % (
+                i, para(k), quotes[-1]))
+        elif k == 17:
+            blocks.append('<p>%s</p><page-break/>' % para(k))
+        else:
+            blocks.append('<p>%s</p>' % para(k))
+    blocks.append('<quote><p>%s</p></quote>' % para(60))
+    yield 'floats-600', report(''.join(blocks)), ['exit 0', 'sanity', 'words 20000']
+    cell = ' '.join('word%d' % i for i in range(6000))
+    yield 'row-many-pages', report('<p>%s</p><table><head><row><cell>Q</cell><cell>A</cell></row></head>'
+                                   '<row><cell>%s</cell><cell>short</cell></row>'
+                                   '<row><cell>one</cell><cell>two</cell></row></table>\n' % (para(30), cell)), \
+        ['exit 0', 'sanity', 'words 6000']
+
     # Limits of the PDF library, said where they are met.
     yield 'pages-16384', report(''.join('<p>para %d</p><page-break/>' % i for i in range(16384))), \
         ['exit 1', r'stderr pages-16384.xml:[0-9]+:[0-9]+: error: <p> falls on page 10001; a report has at most 10000']

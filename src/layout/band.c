@@ -118,14 +118,20 @@ static gline *band_lines(ctx *c, grid *g, const gal_run *geom, int r, int body_i
             if (!hcover[col])
                 gal_line_add(band, band_rule(c, g->left + g->x[col], g->left + g->x[col + 1], 0, 0, width,
                                         tb->rule_color));
+        /* a row may part between its lines where it meets a page's
+         * foot (a soft keep, see page.c), leaving no fewer lines on
+         * either side than a paragraph would, and never where a cell's
+         * own lines keep together */
+        int keep = k < c->t->orphans - 1 || k >= maxlines - c->t->widows;
         for (int col = 0; col < g->ncols; col++)
             if (cur[col]) {
                 gline *next = cur[col]->next;
+                keep |= cur[col]->keep_next && next;
                 move_line(band, cur[col], top + (k ? cur[col]->space_before : 0));
                 cur[col] = next;
             }
-        if (k < maxlines - 1)
-            band->keep_next = 1;
+        band->keep_next = k == maxlines - 1 ? 0 : keep ? GAL_KEEP : GAL_KEEP_SOFT;
+        band->row_end = k == maxlines - 1;
         if (*tail)
             (*tail)->next = band;
         *tail = band;
@@ -317,6 +323,7 @@ gline *band_group(ctx *c, grid *g, const gal_run *geom, int r0, int r1, int body
     }
     decorate_group(c, g, r0, r1, body_index, deco);
     gline *band = new_band(c, geom, off[n]);
+    band->row_end = 1;
     for (int k = 0; k < n; k++)
         shift_into(band, &deco[k], off[k]);
     for (int k = 0; k < n; k++)

@@ -139,6 +139,7 @@ static void quote(ctx *c, galley *g, const model_node *n, frame f, int level)
             lay_paragraph(c, g, ch, c->t->attribution_style, f, NULL, 0, ROLE_QUOTE, 0);
     (void)level;
     gal_keep_whole(g, before);
+    lay_float(c, g, before, STYLE_FLOAT_QUOTE);
 }
 
 static void signoff(ctx *c, galley *g, const char *name, const char *role, const char *date, frame f,

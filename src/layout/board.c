@@ -417,7 +417,7 @@ void board_grid(ctx *c, galley *g, const model_node *n, frame f)
         row += l->height;
         if (row > tallest)
             tallest = row;
-        if (!l->keep_next)
+        if (l->row_end)
             row = 0;
     }
     const style_template *t = c->t;
@@ -468,6 +468,7 @@ void board_subgroup_chair(ctx *c, galley *g, const model_node *n, frame f)
 static void key_figures(ctx *c, galley *g, const model_node *n, frame f)
 {
     const style_board *sb = &c->t->board;
+    gline *panel = g->last;
     for (const model_node *fig = n->first; fig; fig = fig->next) {
         if (fig->kind != M_FIGURE)
             continue;
@@ -475,6 +476,11 @@ static void key_figures(ctx *c, galley *g, const model_node *n, frame f)
         lay_plain(c, g, model_attr_get(fig, "value"), sb->figure_value_style, f, fig, ROLE_BODY);
         lay_paragraph(c, g, fig, sb->figure_label_style, f, NULL, 0, ROLE_BODY, 0);
         gal_keep_whole(g, before);
+    }
+    if (c->t->floats & STYLE_FLOAT_KEY_FIGURES) {
+        /* a panel that floats moves whole */
+        gal_keep_whole(g, panel);
+        lay_float(c, g, panel, STYLE_FLOAT_KEY_FIGURES);
     }
 }
 
@@ -494,6 +500,7 @@ static void story(ctx *c, galley *g, const model_node *n, frame f, int level)
         lay_paragraph(c, g, title, sb->story_title_style, f, NULL, 0, ROLE_HEADING, level);
     box_content(c, g, n, sb->story_style, f, level);
     gal_keep_whole(g, before);
+    lay_float(c, g, before, STYLE_FLOAT_STORY);
 }
 
 static void priorities(ctx *c, galley *g, const model_node *n, frame f, int level)

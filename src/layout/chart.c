@@ -669,5 +669,6 @@ void chart_block(ctx *c, galley *g, const model_node *n, frame f)
     gal_append(g, band, last);
     for (gline *l = gal_since(g, before); l && l != last; l = l->next)
         l->keep_next = 1;           /* the caption and legend stay with their chart */
+    lay_float(c, g, before, STYLE_FLOAT_CHART);
     gal_add_space(g, c->t->table.space_after);
 }

@@ -52,14 +52,21 @@ typedef struct gal_run {
     const struct gline *head;       /* the heading bands as built (copied before each use), or NULL */
 } gal_run;
 
+enum { GAL_KEEP = 1, GAL_KEEP_SOFT = 2 };
+
 /* One line of the galley: set to its measure, waiting for a page. */
 typedef struct gline {
     double height, ascent;          /* line box and baseline offset */
     double space_before;            /* dropped at the top of a page */
-    int keep_next, break_before;
+    int keep_next;                  /* GAL_KEEP, or GAL_KEEP_SOFT: kept unless the page
+                                       breaker must part a table's row here */
+    int break_before;
     dl_item *first, *last;          /* y relative to the baseline */
     const gal_run *run;             /* the run of bands (a table) this band belongs to */
     int run_head;                   /* a heading band, repeated after breaks; 2 the last */
+    int row_end;                    /* the last band of a table's row */
+    int floats;                     /* starts a block that may wait for the next page's
+                                       head while the text after it fills this one */
     const char *mark_label;         /* a chapter starts here: its label and */
     const char *mark_title;         /* title, for the running heads */
     const char *mark_head;          /* a <running-head> starts (or ends) here */

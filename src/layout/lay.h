@@ -113,6 +113,16 @@ typedef struct ctx {
 
 #define LAY_NO_ALIGN ((style_align)-1)
 
+/* Lets the block set after before (kept whole) wait for the next page's
+ * head when it does not fit where it falls, if the template lets blocks
+ * of its kind (bit, STYLE_FLOAT_*) float. */
+static inline void lay_float(const ctx *c, galley *g, const gline *before, unsigned bit)
+{
+    gline *first = gal_since(g, before);
+    if (first && (c->t->floats & bit))
+        first->floats = 1;
+}
+
 /* The width of the text area. */
 static inline double lay_text_width(const ctx *c)
 {

@@ -380,6 +380,7 @@ void org_chart(ctx *c, galley *g, const model_node *n, frame f)
     gal_append(g, band, band);
     for (gline *l = gal_since(g, before); l && l != band; l = l->next)
         l->keep_next = 1;           /* the caption stays with its chart */
+    lay_float(c, g, before, STYLE_FLOAT_STRUCTURE);
     gal_add_space(g, c->t->table.space_after);
     free(oc.nodes);
     free(kids);

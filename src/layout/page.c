@@ -32,12 +32,19 @@ static dl_page *new_page(const page_job *job, dl_doc *d)
     return p;
 }
 
+/* Whether line l keeps with the next: a soft keep (inside a table's
+ * row) holds unless the row is being parted. */
+static int keeps(const gline *l, int parting)
+{
+    return l->keep_next == GAL_KEEP || (l->keep_next == GAL_KEEP_SOFT && !parting);
+}
+
 /* Height the chain of kept lines starting at l needs, stopping once it
  * exceeds a page (such a chain cannot be kept anyway). */
-static double chain_height(const gline *l, double gap, double body)
+static double chain_height(const gline *l, double gap, double body, int parting)
 {
     double need = gap + l->height;
-    while (l->keep_next && l->next && need <= body) {
+    while (keeps(l, parting) && l->next && need <= body) {
         l = l->next;
         need += l->space_before + l->height;
     }
@@ -92,36 +99,202 @@ static void count_underfull(const page_job *job, const gline *next, double fille
     job->stats->underfull += !chapter;
 }
 
+/* A block that did not fit where it fell, waiting for the next page's
+ * head while the text after it fills this page. */
+typedef struct pending {
+    gline *first, *last;
+    double height;
+    struct pending *next;
+} pending;
+
+/* Where the page breaker stands. */
+typedef struct pager {
+    const page_job *job;
+    dl_doc *d;
+    dl_page *p;
+    double top, bottom, body, y;
+    int empty;
+    const gline *prev;
+    const char *mark_label, *mark_title, *mark_head;
+    int marked, page_named, head_named;
+    int parting;                    /* a table's row is being parted at its soft keeps */
+    pending *floats, *floats_last;  /* in the order they fell */
+    double after;                   /* the least space the next line has above it */
+} pager;
+
+static int open_page(pager *pg, const gline *l);
+
+/* Line l onto the page, gap below what was placed before it, with what
+ * it marks (chapters, running heads, anchors) recorded. */
+static void put(pager *pg, gline *l, double gap)
+{
+    dl_page *p = pg->p;
+    if (p->number != pg->marked) {
+        /* a page starts under the chapter in force */
+        p->mark_label = pg->mark_label;
+        p->mark_title = pg->mark_title;
+        p->mark_head = pg->mark_head;
+        pg->marked = p->number;
+        pg->page_named = pg->head_named = 0;
+    }
+    if (l->mark_head) {
+        if (!pg->head_named) {
+            /* so too the first running head set on it */
+            p->mark_head = l->mark_head;
+            pg->head_named = 1;
+        }
+        pg->mark_head = l->mark_head;
+    }
+    if (l->mark_title) {
+        if (!pg->page_named) {
+            /* the first chapter starting on a page names the page */
+            p->mark_label = l->mark_label;
+            p->mark_title = l->mark_title;
+            pg->page_named = 1;
+        }
+        pg->mark_label = l->mark_label;
+        pg->mark_title = l->mark_title;
+    }
+    if (l->anchor) {
+        anchor *a = &pg->job->anchors->v[l->anchor - 1];
+        a->page = p->number;
+        a->y = pg->y - gap;
+    }
+    if (l->bar && pg->prev && pg->prev->bar && !pg->empty)
+        l->bar->h += gap;       /* one bar down a quote or story, gaps and all */
+    page_place(l, p, pg->y - gap);
+    pg->y -= gap + l->height;
+    pg->empty = 0;
+    pg->prev = l;
+}
+
+/* The waiting blocks that fit, at the head of the page just opened, the
+ * space above the first of each kept below the last. */
+static void place_floats(pager *pg)
+{
+    while (pg->floats && (pg->empty || pg->y - pg->floats->first->space_before - pg->floats->height >=
+                                           pg->bottom - 0.01)) {
+        pending *f = pg->floats;
+        pg->floats = f->next;
+        double space = f->first->space_before;
+        for (gline *l = f->first;; l = l->next) {
+            put(pg, l, pg->empty ? 0 : l->space_before);
+            if (l == f->last)
+                break;
+        }
+        pg->after = space;
+    }
+    if (!pg->floats)
+        pg->floats_last = NULL;
+}
+
+/* Whether the chain of kept lines from l, need high, waits for the next
+ * page: it is a block that may float, it does not fit in what is left
+ * of a page that holds something, and it fits on a page. A block met
+ * while others wait waits behind them, so that none passes another. */
+static int floats_on(const pager *pg, const gline *l, double need)
+{
+    if (!l->floats || pg->empty || need > pg->body)
+        return 0;
+    return pg->floats || pg->y - need < pg->bottom - 0.01;
+}
+
+static gline *hold(pager *pg, gline *l, double need)
+{
+    pending *f = arena_alloc(pg->job->a, sizeof *f);
+    f->first = l;
+    f->height = need - (pg->empty ? 0 : l->space_before);
+    while (l->keep_next && l->next)
+        l = l->next;
+    f->last = l;
+    if (pg->floats_last)
+        pg->floats_last->next = f;
+    else
+        pg->floats = f;
+    pg->floats_last = f;
+    return l;
+}
+
+/* Whether the table row in the chain from l (need high, its soft keeps
+ * held; a caption and heading rows may come first) is parted between
+ * its lines: where it is taller than a page, or where
+ * moving it whole to the next page would leave more of this one empty
+ * than the template allows. Rows that fit are kept whole otherwise, so
+ * that a reader meets each row's cells together. */
+static int parts_row(const pager *pg, const gline *l, double gap, double need)
+{
+    if (chain_height(l, gap, pg->body, 1) >= need)
+        return 0;               /* no row to part in the chain */
+    if (need > pg->body)
+        return 1;
+    return !pg->empty && pg->y - need < pg->bottom - 0.01 &&
+           pg->y - pg->bottom > pg->job->t->table.split_room * pg->body;
+}
+
+/* A new page for line l, its head taken by the blocks waiting for it. */
+static int open_page(pager *pg, const gline *l)
+{
+    pg->p = new_page(pg->job, pg->d);
+    if (!page_allowed(pg->job, pg->p, l))
+        return -1;
+    pg->y = pg->top;
+    pg->empty = 1;
+    place_floats(pg);
+    return 0;
+}
+
+/* Leaves the page, counting it if it is a hole, and opens the next. */
+static int turn_page(pager *pg, const gline *next)
+{
+    count_underfull(pg->job, next, (pg->top - pg->y) / pg->body);
+    return open_page(pg, next);
+}
+
+/* Places every waiting block before line l, which must not be passed
+ * (a heading, a chapter's start, the end). */
+static int flush_floats(pager *pg, const gline *l)
+{
+    while (pg->floats)
+        if (turn_page(pg, l ? l : pg->floats->first) != 0)
+            return -1;
+    return 0;
+}
+
 int page_break(const page_job *job, dl_doc *d, gline *first)
 {
     const style_template *t = job->t;
     layout_stats *stats = job->stats;
-    double top = t->page_height - t->margin_top, bottom = t->margin_bottom;
-    double body = top - bottom;
-    dl_page *p = NULL;
-    double y = top;
-    int empty = 1;
-    const gline *prev = NULL;
-    const char *mark_label = "", *mark_title = "", *mark_head = "";
-    int marked = 0, page_named = 0, head_named = 0;
+    pager pg = { .job = job, .d = d, .top = t->page_height - t->margin_top, .bottom = t->margin_bottom,
+                 .mark_label = "", .mark_title = "", .mark_head = "" };
+    pg.body = pg.top - pg.bottom;
+    pg.y = pg.top;
+    pg.empty = 1;
     for (gline *l = first; l; l = l->next) {
-        if (!p || (l->break_before && !empty)) {
-            if (p)
-                count_underfull(job, l, (top - y) / body);
-            p = new_page(job, d);
-            if (!page_allowed(job, p, l))
-                return -1;
-            y = top;
-            empty = 1;
-        }
-        double gap = empty ? 0 : l->space_before;
+        if (pg.floats && (l->break_before || (l->heading && !t->float_past_headings)) &&
+            flush_floats(&pg, l) != 0)
+            return -1;
+        if (!pg.p ? open_page(&pg, l) != 0 : l->break_before && !pg.empty && turn_page(&pg, l) != 0)
+            return -1;
+        double gap = pg.empty ? 0 : l->space_before;
+        if (!pg.empty && pg.after > gap)
+            gap = pg.after;
         /* keeps are decided where a chain of kept lines starts: a chain
          * that fits on a page moves to the next page whole; one longer
          * than a page flows, and its tail must not be judged again */
-        int chain_start = !prev || !prev->keep_next;
-        double need = chain_start ? chain_height(l, gap, body) : body + 1;
-        if (!empty && ((need <= body && y - need < bottom - 0.01) ||
-                       y - gap - l->height < bottom - 0.01)) {
+        int chain_start = !pg.prev || !keeps(pg.prev, pg.parting);
+        double need = chain_start ? chain_height(l, gap, pg.body, pg.parting) : pg.body + 1;
+        if (chain_start && !pg.parting && parts_row(&pg, l, gap, need)) {
+            pg.parting = 1;
+            need = chain_height(l, gap, pg.body, 1);
+        }
+        if (chain_start && floats_on(&pg, l, need)) {
+            l = hold(&pg, l, need);
+            continue;
+        }
+        pg.after = 0;
+        if (!pg.empty && ((need <= pg.body && pg.y - need < pg.bottom - 0.01) ||
+                          pg.y - gap - l->height < pg.bottom - 0.01)) {
+            const gline *prev = pg.prev;
             if (stats && prev) {
                 stats->orphans += prev->para_first && !prev->para_last;
                 stats->widows += l->para_last && !l->para_first && !prev->para_last;
@@ -129,61 +302,28 @@ int page_break(const page_job *job, dl_doc *d, gline *first)
             }
             int in_run = prev && l->run && prev->run == l->run;
             if (in_run)         /* close the table at the page's foot */
-                dl_append(p, closing_rule(job->a, l->run, y));
-            count_underfull(job, l, (top - y) / body);
-            p = new_page(job, d);
-            if (!page_allowed(job, p, l))
+                dl_append(pg.p, closing_rule(job->a, l->run, pg.y));
+            if (turn_page(&pg, l) != 0)
                 return -1;
-            y = top;
-            empty = 1;
-            gap = 0;
-            if (in_run && !l->run_head)
+            if (in_run && !l->run_head && l->run->head) {
+                pg.y -= pg.empty ? 0 : pg.after;    /* below the blocks placed first */
+                pg.after = 0;
                 for (gline *h = gal_copy_head(job->a, l->run->head); h; h = h->next) {
-                    page_place(h, p, y);
-                    y -= h->height;
-                    empty = 0;
+                    page_place(h, pg.p, pg.y);
+                    pg.y -= h->height;
+                    pg.empty = 0;
                 }
-        }
-        if (p->number != marked) {
-            /* a page starts under the chapter in force */
-            p->mark_label = mark_label;
-            p->mark_title = mark_title;
-            p->mark_head = mark_head;
-            marked = p->number;
-            page_named = head_named = 0;
-        }
-        if (l->mark_head) {
-            if (!head_named) {
-                /* so too the first running head set on it */
-                p->mark_head = l->mark_head;
-                head_named = 1;
             }
-            mark_head = l->mark_head;
+            gap = pg.empty ? 0 : (l->space_before > pg.after ? l->space_before : pg.after);
+            pg.after = 0;
         }
-        if (l->mark_title) {
-            if (!page_named) {
-                /* the first chapter starting on a page names the page */
-                p->mark_label = l->mark_label;
-                p->mark_title = l->mark_title;
-                page_named = 1;
-            }
-            mark_label = l->mark_label;
-            mark_title = l->mark_title;
-        }
-        if (l->anchor) {
-            anchor *a = &job->anchors->v[l->anchor - 1];
-            a->page = p->number;
-            a->y = y - gap;
-        }
-        if (l->bar && prev && prev->bar && !empty)
-            l->bar->h += gap;       /* one bar down a quote or story, gaps and all */
-        page_place(l, p, y - gap);
-        y -= gap + l->height;
-        empty = 0;
-        prev = l;
+        put(&pg, l, gap);
+        if (!l->keep_next)
+            pg.parting = 0;
     }
-    if (!p)
+    if (pg.floats && flush_floats(&pg, NULL) != 0)
+        return -1;
+    if (!pg.p)
         new_page(job, d);
     return 0;
 }
-

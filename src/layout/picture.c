@@ -84,12 +84,14 @@ void picture_block(ctx *c, galley *g, const model_node *n, frame f)
     gline *l = band(c, im, n, t->margin_left + f.left, w, body * 0.8);
     l->first->x += (avail - l->first->w) / 2;      /* centred in the measure */
     gal_add_space(g, t->table.space_before);
+    gline *before = g->last;
     gal_append(g, l, l);
     const model_node *cap = model_child(n, M_CAPTION);
     if (cap) {
         l->keep_next = 1;           /* the caption stays under its picture */
         lay_paragraph(c, g, cap, t->table.caption_style, f, NULL, 0, ROLE_BODY, 0);
     }
+    lay_float(c, g, before, STYLE_FLOAT_IMAGE);
     gal_add_space(g, t->table.space_after);
 }
 

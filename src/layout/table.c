@@ -511,11 +511,13 @@ void table_set(ctx *c, galley *gal, const tspec *t, frame f)
             body_index += end - r + 1;
         for (gline *l = from ? from->next : first; l && head; l = l->next)
             head_h += l->height;
-        /* rows that fit on a page stay whole; a header or a heading
-         * inside the body stays with the first row under it */
+        /* a row parts between its lines where the page's foot meets it
+         * (band.c keeps its first and last lines in pairs); a header or
+         * a heading inside the body stays whole, with the first row
+         * under it */
         for (gline *l = from ? from->next : first; l; l = l->next) {
             l->run_head = head;
-            if (head || subhead || l != tail)
+            if (head || subhead)
                 l->keep_next = 1;
         }
         if (!head && !subhead) {

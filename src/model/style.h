@@ -102,6 +102,9 @@ typedef struct style_table {
     double pad_x, pad_y;            /* cell padding */
     double pad_x_min;               /* narrowest padding of a crowded table */
     double min_scale;               /* smallest type size factor of a crowded table */
+    double split_room;              /* a row that fits on a page parts at its foot only
+                                       where moving it whole would leave more than this
+                                       share of the text block empty */
     double rule;                    /* rules between rows (and columns in a grid) */
     double frame;                   /* rules above and below the table and under its head */
     uint32_t rule_color;
@@ -181,6 +184,12 @@ typedef struct style_contents {
 
 #define STYLE_MAX_LEVELS 6
 
+/* Blocks a template may let float (<flow float="...">). */
+enum {
+    STYLE_FLOAT_QUOTE = 1, STYLE_FLOAT_STORY = 2, STYLE_FLOAT_KEY_FIGURES = 4,
+    STYLE_FLOAT_CHART = 8, STYLE_FLOAT_IMAGE = 16, STYLE_FLOAT_STRUCTURE = 32
+};
+
 typedef struct style_template {
     const char *path;
     const char *name;
@@ -196,6 +205,9 @@ typedef struct style_template {
     double ragged_stretch;          /* of a ragged line's end, in ems */
     int ragged_hyphenate;           /* ragged text hyphenated as justified text is; else
                                        only where a word would not fit otherwise */
+    unsigned floats;                /* STYLE_FLOAT_*: blocks that may wait for the next
+                                       page's head while the text after fills this one */
+    int float_past_headings;        /* the text that moves ahead of them may hold headings */
     const char *quotes[4];          /* what straight quotes become: opening and closing
                                        single, opening and closing double; NULL none */
     double pretolerance, tolerance; /* passes without and with hyphenation */

@@ -278,6 +278,10 @@ static void read_table(loader *L, xmlNodePtr x)
     sv_number(L, x, "min-scale", &tb->min_scale);
     if (tb->min_scale < 0.3 || tb->min_scale > 1)
         sv_bad(L, x, "min-scale is a factor between 0.3 and 1, not", sv_attr(x, "min-scale", L->a));
+    tb->split_room = 0;
+    sv_number(L, x, "split-room", &tb->split_room);
+    if (!(tb->split_room >= 0 && tb->split_room <= 1))
+        sv_bad(L, x, "split-room is a share of the page between 0 and 1, not", sv_attr(x, "split-room", L->a));
     sv_length(L, x, "rule", &tb->rule);
     sv_length(L, x, "frame", &tb->frame);
     sv_colour(L, x, "rule-color", &tb->rule_color);
@@ -588,8 +592,40 @@ static void read_quotes(loader *L, xmlNodePtr x)
     }
 }
 
+/* float="quote story ...": the blocks that may float. */
+static void read_floats(loader *L, xmlNodePtr x)
+{
+    static const struct { const char *name; unsigned bit; } kinds[] = {
+        { "quote", STYLE_FLOAT_QUOTE }, { "story", STYLE_FLOAT_STORY },
+        { "key-figures", STYLE_FLOAT_KEY_FIGURES }, { "chart", STYLE_FLOAT_CHART },
+        { "image", STYLE_FLOAT_IMAGE }, { "structure", STYLE_FLOAT_STRUCTURE },
+    };
+    const char *v = sv_attr(x, "float", L->a);
+    if (!v)
+        return;
+    L->t->floats = 0;
+    for (const char *p = v; *p;) {
+        size_t n = strcspn(p, " \t\n");
+        size_t k = 0;
+        while (k < sizeof kinds / sizeof kinds[0] &&
+               (strlen(kinds[k].name) != n || strncmp(kinds[k].name, p, n) != 0))
+            k++;
+        if (n && k == sizeof kinds / sizeof kinds[0]) {
+            sv_bad(L, x, "float= lists blocks among quote, story, key-figures, chart, image and structure, not",
+                   arena_strndup(L->a, p, n));
+            return;
+        }
+        if (n)
+            L->t->floats |= kinds[k].bit;
+        p += n;
+        p += strspn(p, " \t\n");
+    }
+}
+
 static void read_flow(loader *L, xmlNodePtr x)
 {
+    read_floats(L, x);
+    sv_flag(L, x, "float-past-headings", &L->t->float_past_headings);
     sv_integer(L, x, "widows", &L->t->widows);
     sv_integer(L, x, "orphans", &L->t->orphans);
     sv_integer(L, x, "heading-keep", &L->t->heading_keep_lines);
@@ -628,11 +664,11 @@ static const char *const roles_attrs[] = { "body", "list", "quote", "attribution
 static const char *const flow_attrs[] = { "widows", "orphans", "heading-keep", "label-indent",
     "space-stretch", "space-shrink", "ragged-stretch", "ragged-hyphenate", "pretolerance", "tolerance",
     "line-penalty", "hyphen-penalty", "flagged-demerits", "final-hyphen-demerits", "fitness-demerits",
-    "max-hyphen-run", "min-measure", "quotes", NULL };
+    "max-hyphen-run", "min-measure", "quotes", "float", "float-past-headings", NULL };
 static const char *const hyphenation_attrs[] = { "patterns", "left", "right", NULL };
 static const char *const table_attrs[] = { "style", "head-style", "total-style", "caption-style",
     "headnote-style",
-    "label", "separator", "numbered", "padding-x", "padding-x-min", "min-scale", "padding-y", "rule", "frame", "rule-color",
+    "label", "separator", "numbered", "padding-x", "padding-x-min", "min-scale", "split-room", "padding-y", "rule", "frame", "rule-color",
     "head-fill", "total-fill", "stripe-fill", "grid", "space-before", "space-after",
     "numeric-align", NULL };
 static const char *const money_attrs[] = { "thousands", "decimal", "decimals", "format", "negative", NULL };
