@@ -126,6 +126,16 @@ def cases():
                                    '<row><cell>one</cell><cell>two</cell></row></table>\n' % (para(30), cell)), \
         ['exit 0', 'sanity', 'words 6000']
 
+    # Tables that share column widths: thousands in one section with the
+    # same headings, thousands more each with headings of its own.
+    same = ''.join('<table><head><row><cell>T%d</cell><cell>Apr</cell><cell>May</cell></row></head>'
+                   '<row><cell>%s</cell><cell>%d</cell><cell>2</cell></row></table>' % (i, 'w' * (i % 40 + 1), i)
+                   for i in range(2000))
+    own = ''.join('<table><head><row><cell>T</cell><cell>H%d</cell></row></head><row><cell>a</cell>'
+                  '<cell>%d</cell></row></table>' % (i, i) for i in range(2000))
+    yield 'tables-4000-shared', report('<section><title>S</title>%s%s</section>\n' % (same, own)), \
+        ['exit 0', 'qpdf', 'words 12000']
+
     # Limits of the PDF library, said where they are met.
     yield 'pages-16384', report(''.join('<p>para %d</p><page-break/>' % i for i in range(16384))), \
         ['exit 1', r'stderr pages-16384.xml:[0-9]+:[0-9]+: error: <p> falls on page 10001; a report has at most 10000']

@@ -236,6 +236,17 @@ q=$("$tools/page-quality" "$tmp/rows.pdf" | tail -1)
 [ "$a" = 1 ] && [ "$b" = 1 ] && [ "$h" = 1 ] && case "$q" in *underfull=0*) true ;; *) false ;; esac \
     && ok "a row taller than the space left starts on page 1 and ends on page 2 under its repeated head" \
     || fail "a row taller than the space left parts between lines" "first line on page 1: $a, last on 2: $b, head on 2: $h; $q $(head -1 "$tmp/err")"
+# ---- tables of one section with the same columns share their widths --------
+t1='<table><head><row><cell>Plans</cell><cell>Apr</cell><cell>May</cell></row></head><row><cell>Short</cell><cell>1</cell><cell>2</cell></row></table>'
+t2='<table><head><row><cell>Reviews</cell><cell>Apr</cell><cell>May</cell></row></head><row><cell>A much longer row label than the first</cell><cell>10</cell><cell>20</cell></row></table>'
+printf '<report><meta><board>B</board><title>T</title></meta><section><title>S</title>%s%s</section><section><title>U</title>%s</section></report>' "$t1" "$t2" "$t1" >"$tmp/share.xml"
+./boardpress render "$tmp/share.xml" -o "$tmp/share.pdf" 2>"$tmp/err"
+x=$(pdftotext -bbox "$tmp/share.pdf" - 2>/dev/null | sed -n 's/.*xMin="\([0-9.]*\)".*>Apr<.*/\1/p' | tr '\n' ' ')
+set -- $x
+[ $# = 3 ] && [ "$1" = "$2" ] && [ "$1" != "$3" ] \
+    && ok "tables of one section with the same columns line up; another section's do not follow them ($x)" \
+    || fail "tables of one section with the same columns share their widths" "Apr at x = $x $(head -1 "$tmp/err")"
+
 # --stats counts the same short pages, and the words it had to cut
 n=0
 for s in samples/*.xml; do
@@ -345,7 +356,9 @@ case "$txt" in
     *) fail "a headnote sits between caption and table; empty cells show their mark, rows read in order" "$txt" ;;
 esac
 # a column of figures and marks stays right-aligned: the marks end where the figures do
-ends=$(pdftotext -bbox -f 2 -l 2 "$tmp/gr.pdf" - | python3 -c '
+tp=1
+while [ "$tp" -lt 9 ] && ! pdftotext -f "$tp" -l "$tp" "$tmp/gr.pdf" - 2>/dev/null | grep -q "Dismissal"; do tp=$((tp + 1)); done
+ends=$(pdftotext -bbox -f "$tp" -l "$tp" "$tmp/gr.pdf" - | python3 -c '
 import re, sys
 w = re.findall(r"xMax=\"([\d.]+)\" yMax=\"([\d.]+)\">([^<]*)<", sys.stdin.read())
 figs = {"%.1f" % float(x) for x, y, t in w if t == "12"}
@@ -365,7 +378,7 @@ print(" ".join(sorted({"%.1f" % float(x) for x, t in w})))')
 [ "$(echo "$ends" | wc -w)" -eq 1 ] && ok "list labels are set flush right (9. and 10. end at $ends)" \
     || fail "list labels are set flush right" "$ends"
 # a short table is not split to leave one row alone
-pdftotext -f 2 -l 2 "$tmp/gr.pdf" - | grep -q "Dismissal" && pdftotext -f 2 -l 2 "$tmp/gr.pdf" - | grep -q "Caution" \
+pdftotext -f "$tp" -l "$tp" "$tmp/gr.pdf" - | grep -q "Dismissal" && pdftotext -f "$tp" -l "$tp" "$tmp/gr.pdf" - | grep -q "Caution" \
     && ok "a short table keeps its rows together" || fail "a short table keeps its rows together"
 
 pdftotext -f 4 -l 4 "$tmp/gr.pdf" - | tr '\n' ' ' | grep -q "See section 1 for the partners" \

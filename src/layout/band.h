@@ -34,6 +34,9 @@ typedef struct grid {
     double pad_x;                   /* cell padding, narrowed for a crowded table */
     double *row_height;
     style_align *align;
+    double *floor_mn, *floor_mx;    /* per column, the extents of the tables it shares
+                                       widths with, at the table's own scale; or NULL */
+    double floor_scale;             /* that scale */
     double left;                    /* table's left edge, absolute */
     double avail;
 } grid;

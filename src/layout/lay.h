@@ -95,6 +95,7 @@ typedef struct ctx {
     uint32_t *warned;               /* codepoints already warned about */
     int nwarned, warned_cap;
     int link_style;
+    struct share_map *shares;       /* tables that share column widths, across passes */
     const model_node **squeezed;    /* elements warned of for their measure: a */
     size_t nsqueezed, squeezed_cap; /* set, open addressing on the address */
     layout_stats *stats;

@@ -14,6 +14,7 @@
 #include "hyph.h"
 #include "mem.h"
 #include "page.h"
+#include "share.h"
 #include "structure.h"
 #include "text.h"
 
@@ -257,6 +258,7 @@ dl_doc *layout_run(const model_doc *doc, style_template *t, arena *a, layout_sta
 {
     ctx c = { .doc = doc, .t = t, .keep = a, .dg = dg };
     c.link_style = style_lookup(t, "link");
+    c.shares = share_new();
     collect_ids(&c);
     anchors passes[2] = { { 0 }, { 0 } };
     /* each pass allocates in an arena of its own, kept while the next
@@ -276,6 +278,7 @@ dl_doc *layout_run(const model_doc *doc, style_template *t, arena *a, layout_sta
         arena_free(pass_arena[pass % 2]);
         c.a = pass_arena[pass % 2] = arena_new();
         reset_pass(&c);
+        share_next_pass(c.shares);
         c.cur = cur;
         c.prev = prev;
         layout_stats st = { 0 };
@@ -292,7 +295,9 @@ dl_doc *layout_run(const model_doc *doc, style_template *t, arena *a, layout_sta
             c.auto_contents = contents_node(&c);
             continue;
         }
-        if (!d || !c.needs_pages || same_places(cur, prev))
+        /* and until tables that share widths were set with their
+         * group's (one pass more where a later table widens a column) */
+        if (!d || ((!c.needs_pages || same_places(cur, prev)) && !share_changed(c.shares)))
             break;
     }
     if (stats && d) {
@@ -310,6 +315,7 @@ dl_doc *layout_run(const model_doc *doc, style_template *t, arena *a, layout_sta
     hyph_free(c.hyph);
     free(c.warned);
     free(c.squeezed);
+    share_free(c.shares);
     arena_free(pass_arena[pass % 2]);       /* the pass before the last */
     arena_adopt(a, pass_arena[(pass + 1) % 2]);
     if (c.failed || structure_mark(a, d, doc->root, dg) != 0)

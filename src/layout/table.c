@@ -24,6 +24,7 @@
 #include "block.h"
 #include "para.h"
 #include "mem.h"
+#include "share.h"
 
 /* ---- placing cells in rows and columns ----------------------------------- */
 
@@ -267,6 +268,11 @@ static void column_widths(ctx *c, grid *g, frame f)
                 spread(mx, s->col, end, s->ext.max);
             }
         }
+    for (int k = 0; g->floor_mn && k < n; k++) {
+        double r = f.scale / g->floor_scale;
+        if (g->floor_mn[k] * r > mn[k]) mn[k] = g->floor_mn[k] * r;
+        if (g->floor_mx[k] * r > mx[k]) mx[k] = g->floor_mx[k] * r;
+    }
     g->avail = lay_text_width(c) - f.left - f.right;
     /* Padding is added to every column. Wide gaps keep readers' text
      * extraction from running a line across columns; a table with too
@@ -313,6 +319,49 @@ static void column_widths(ctx *c, grid *g, frame f)
     free(mn);
     free(mx);
     free(fixed);
+}
+
+/* ---- widths shared with tables of the same columns ------------------------- */
+
+/* The headings of a table's columns after the first, which name its
+ * group (the first often names the table itself: "Health Plans" over
+ * months); NULL when it has no heading row. In c's arena. */
+static const char *group_key(ctx *c, const grid *g)
+{
+    char *buf = NULL;
+    int len = 0, cap = 0;
+    for (int i = 0; i < g->nslots; i++) {
+        const slot *s = &g->slots[i];
+        if (g->spec->rows[s->row].kind != TROW_HEAD || s->col == 0)
+            continue;
+        const char *text = cell_plain_text(c, s->cell);
+        const char *part = arena_printf(c->a, "%d:%d:%d:%s\x1f", s->row, s->col, s->cell->colspan,
+                                        text ? text : "\x1e");
+        for (const char *p = part; *p; p++)
+            MEM_PUSH(buf, len, cap) = *p;
+    }
+    if (!buf)
+        return NULL;
+    MEM_PUSH(buf, len, cap) = 0;
+    const char *key = arena_strdup(c->a, buf);
+    free(buf);
+    return key;
+}
+
+/* Records the table's column extents mn, mx (at scale) in its group and
+ * widens them to the group's; keeps the group's for column_widths. */
+static void shared_widths(ctx *c, grid *g, double *mn, double *mx, double scale)
+{
+    const model_node *src = g->spec->src;
+    const char *key = src && src->parent ? group_key(c, g) : NULL;
+    if (!key || !c->shares)
+        return;
+    share_widths(c->shares, src->parent, key, g->ncols, mn, mx);
+    g->floor_mn = arena_alloc(c->a, mem_mul(2 * sizeof *g->floor_mn, (size_t)g->ncols));
+    g->floor_mx = g->floor_mn + g->ncols;
+    memcpy(g->floor_mn, mn, sizeof *mn * (size_t)g->ncols);
+    memcpy(g->floor_mx, mx, sizeof *mx * (size_t)g->ncols);
+    g->floor_scale = scale;
 }
 
 /* ---- setting the cells ----------------------------------------------------- */
@@ -466,6 +515,7 @@ void table_set(ctx *c, galley *gal, const tspec *t, frame f)
         if (s->ext.max > maxs[s->col])
             maxs[s->col] = s->ext.max;
     }
+    shared_widths(c, &g, mins, maxs, f.scale);
     for (int k = 0; k < g.ncols; k++)
         content += least_width(mins[k], maxs[k], avail);
     free(mins);

@@ -29,7 +29,7 @@ int check_failures;
     X(test_layout_widows_and_orphans) X(test_layout_heading_keeps_two_lines) X(test_layout_orgchart) \
     X(test_layout_structure) \
     X(test_table_widths_fit_at_max) X(test_table_widths_between) X(test_table_widths_too_narrow) \
-    X(test_table_widths_fixed) X(test_chart_ticks) X(test_money_parse) X(test_money_format) \
+    X(test_table_widths_fixed) X(test_table_shared_widths) X(test_chart_ticks) X(test_money_parse) X(test_money_format) \
     X(test_money_limits) X(test_mem_grow) X(test_layout_length_limits) \
     X(test_file_kinds) X(test_file_identity) X(test_file_output) \
     X(test_image_jpeg_kinds) X(test_image_jpeg_cut_and_changed) X(test_date_iso) X(test_date_epoch)

@@ -4,6 +4,7 @@
 #include "check.h"
 #include "chart.h"
 #include "para.h"
+#include "share.h"
 #include "table.h"
 
 static int near(double a, double b)
@@ -78,4 +79,41 @@ void test_layout_length_limits(void)
     CHECK(lay_length("1e308in", 100) == 14400);
     CHECK(near(lay_length("50%", 200), 100));
     CHECK(near(lay_length("25.4mm", 0), 72));
+}
+
+/* Tables of one group are measured, from the next pass on, with the
+ * widest extents of all of them; a table alone, or tables of different
+ * column counts, keep their own; the pass settles once nothing widens. */
+void test_table_shared_widths(void)
+{
+    share_map *m = share_new();
+    int parent, other;
+    double a_mn[] = { 10, 5 }, a_mx[] = { 20, 8 }, b_mn[] = { 30, 4 }, b_mx[] = { 60, 6 };
+    double c_mn[] = { 1, 1 }, c_mx[] = { 2, 2 };
+    share_next_pass(m);
+    share_widths(m, &parent, "Apr|May", 2, a_mn, a_mx);
+    share_widths(m, &parent, "Apr|May", 2, b_mn, b_mx);
+    share_widths(m, &other, "Apr|May", 2, c_mn, c_mx);    /* another section */
+    CHECK(near(a_mn[0], 10) && near(b_mn[0], 30));       /* first pass: each its own */
+    CHECK(share_changed(m));
+    share_next_pass(m);
+    double a2_mn[] = { 10, 5 }, a2_mx[] = { 20, 8 }, b2_mn[] = { 30, 4 }, b2_mx[] = { 60, 6 };
+    double c2_mn[] = { 1, 1 }, c2_mx[] = { 2, 2 };
+    share_widths(m, &parent, "Apr|May", 2, a2_mn, a2_mx);
+    share_widths(m, &parent, "Apr|May", 2, b2_mn, b2_mx);
+    share_widths(m, &other, "Apr|May", 2, c2_mn, c2_mx);
+    CHECK(near(a2_mn[0], 30) && near(a2_mx[0], 60) && near(a2_mn[1], 5) && near(a2_mx[1], 8));
+    CHECK(near(b2_mn[0], 30) && near(b2_mn[1], 5) && near(b2_mx[1], 8));
+    CHECK(near(c2_mn[0], 1) && near(c2_mx[1], 2));        /* alone in its group */
+    CHECK(!share_changed(m));
+    share_next_pass(m);
+    double d_mn[] = { 1, 1, 1 }, d_mx[] = { 1, 1, 1 }, e_mn[] = { 2, 2 }, e_mx[] = { 2, 2 };
+    share_widths(m, &parent, "Apr|May", 3, d_mn, d_mx);   /* a different shape this pass */
+    share_widths(m, &parent, "Apr|May", 2, e_mn, e_mx);
+    CHECK(near(d_mn[0], 1) && near(d_mn[2], 1));          /* not widened from two columns */
+    share_next_pass(m);
+    double f_mn[] = { 2, 2 }, f_mx[] = { 2, 2 };
+    share_widths(m, &parent, "Apr|May", 2, f_mn, f_mx);
+    CHECK(near(f_mn[0], 2));                              /* a mixed group shares nothing */
+    share_free(m);
 }
