@@ -236,6 +236,14 @@ q=$("$tools/page-quality" "$tmp/rows.pdf" | tail -1)
 [ "$a" = 1 ] && [ "$b" = 1 ] && [ "$h" = 1 ] && case "$q" in *underfull=0*) true ;; *) false ;; esac \
     && ok "a row taller than the space left starts on page 1 and ends on page 2 under its repeated head" \
     || fail "a row taller than the space left parts between lines" "first line on page 1: $a, last on 2: $b, head on 2: $h; $q $(head -1 "$tmp/err")"
+# ---- numbering restarts inside a part that has no count of its own ---------
+printf '<report template="committee"><meta><board>B</board><title>T</title></meta><chapter><title>Recommendations</title><p>x</p></chapter><chapter number="7"><title>Seventh</title><section><title>Counted</title><p>x</p></section></chapter><chapter number="Section 1"><title>Overview</title><section><title>Aims</title><p>x</p></section><section number="2"><title>Outcomes</title><section><title>Deeper</title><p>x</p></section></section></chapter><chapter><title>Next</title><section><title>Again</title><p>x</p></section></chapter></report>' >"$tmp/num.xml"
+./boardpress render "$tmp/num.xml" -o "$tmp/num.pdf" 2>"$tmp/err"
+r=$(pdftotext "$tmp/num.pdf" - 2>/dev/null | grep -E '^([0-9.]+|Section 1) +[A-Z]' | tr -s ' ' | tr '\n' '|')
+[ "$r" = "1. Recommendations|7. Seventh|7.1 Counted|Section 1 Overview|1 Aims|2 Outcomes|2.1 Deeper|8. Next|8.1 Again|" ] \
+    && ok "parts of a chapter numbered \"Section 1\" number 1, 2, not on from the chapter before" \
+    || fail "numbering restarts inside a part that has no count of its own" "$r $(head -1 "$tmp/err")"
+
 # ---- tables of one section with the same columns share their widths --------
 t1='<table><head><row><cell>Plans</cell><cell>Apr</cell><cell>May</cell></row></head><row><cell>Short</cell><cell>1</cell><cell>2</cell></row></table>'
 t2='<table><head><row><cell>Reviews</cell><cell>Apr</cell><cell>May</cell></row></head><row><cell>A much longer row label than the first</cell><cell>10</cell><cell>20</cell></row></table>'

@@ -173,19 +173,48 @@ static int heading_lookup(void *p, const char *key, const char **str, long *num)
     return 0;
 }
 
+/* The template's scheme fmt for a heading at level, without the numbers
+ * of the levels above it that have no count of their own, each with the
+ * text after it: under "Section 1", "{1}.{2}" is "{2}", so that its parts
+ * number 1, 2, ... rather than on from the chapter before. */
+static const char *scheme(ctx *c, const char *fmt, int level)
+{
+    int drop = 0;
+    for (int k = 0; k < level - 1; k++)
+        drop |= c->uncounted[k];
+    if (!drop)
+        return fmt;
+    char *out = arena_alloc(c->a, strlen(fmt) + 1), *o = out;
+    for (const char *p = fmt; *p;) {
+        if (p[0] == '{' && p[1] >= '1' && p[1] < '0' + level && p[2] == '}' && c->uncounted[p[1] - '1']) {
+            p += 3;
+            while (*p && *p != '{')
+                p++;
+            continue;
+        }
+        *o++ = *p++;
+    }
+    *o = '\0';
+    return out;
+}
+
 /* The label of a heading, counting it; NULL when unnumbered. A literal
  * number= is printed as given whatever the template's scheme. */
 static const char *heading_label(ctx *c, const model_node *n, const style_heading *h, int level)
 {
     const char *number = model_attr_get(n, "number");
+    for (int k = level - 1; k < STYLE_MAX_LEVELS; k++)
+        c->uncounted[k] = 0;
     if (number && strcmp(number, "auto") != 0 && strcmp(number, "none") != 0) {
         /* a whole number given by hand sets the count the next continue from */
         char *end;
         long v = strtol(number, &end, 10);
         for (int k = level; k < STYLE_MAX_LEVELS; k++)
             c->counters[k] = 0;
-        if (*end != '\0' || v <= 0 || v > MODEL_MAX_COUNT || !h->number)
+        if (*end != '\0' || v <= 0 || v > MODEL_MAX_COUNT || !h->number) {
+            c->uncounted[level - 1] = 1;
             return number;
+        }
         /* a whole number is counted and dressed as the template dresses
          * numbers: number="7" prints "7." where the scheme is "{1}." */
         c->counters[level - 1] = (int)v;
@@ -194,19 +223,21 @@ static const char *heading_label(ctx *c, const model_node *n, const style_headin
         else if (level == 1)
             c->appendix_counter = (int)v;
         heading_ctx hc = { c, level };
-        return label_expand(c->a, h->number, heading_lookup, &hc);
+        return label_expand(c->a, scheme(c, h->number, level), heading_lookup, &hc);
     }
     int numbered = number ? strcmp(number, "none") != 0 : h->numbered;
     for (int k = level; k < STYLE_MAX_LEVELS; k++)
         c->counters[k] = 0;             /* a new division restarts those below it */
-    if (!numbered || !h->number)
+    if (!numbered || !h->number) {
+        c->uncounted[level - 1] = 1;
         return NULL;
+    }
     if (level == 1)
         c->counters[0] = n->kind == M_APPENDIX ? ++c->appendix_counter : ++c->chapter_counter;
     else
         c->counters[level - 1]++;
     heading_ctx hc = { c, level };
-    return label_expand(c->a, h->number, heading_lookup, &hc);
+    return label_expand(c->a, scheme(c, h->number, level), heading_lookup, &hc);
 }
 
 /* Marks the first line of a chapter for the running head. */

@@ -81,6 +81,8 @@ typedef struct ctx {
     diag *dg;                       /* where messages go */
     int failed;
     int counters[STYLE_MAX_LEVELS];
+    int uncounted[STYLE_MAX_LEVELS];    /* the heading in force at a level has no count
+                                           of its own ("Section 1", unnumbered) */
     int chapter_counter, appendix_counter;
     int table_counter;
     /* the paragraph being built */

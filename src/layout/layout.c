@@ -247,6 +247,7 @@ static dl_doc *layout_pass(ctx *c)
 static void reset_pass(ctx *c)
 {
     memset(c->counters, 0, sizeof c->counters);
+    memset(c->uncounted, 0, sizeof c->uncounted);
     c->chapter_counter = c->appendix_counter = c->table_counter = 0;
     c->needs_pages = 0;
     c->nwarned = 0;
