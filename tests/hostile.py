@@ -126,6 +126,15 @@ def cases():
                                    '<row><cell>one</cell><cell>two</cell></row></table>\n' % (para(30), cell)), \
         ['exit 0', 'sanity', 'words 6000']
 
+    # Notes at the page's foot: thousands of them, in cells, quotes and
+    # titles, notes within notes, and notes longer than many pages.
+    notes = ''.join('<p>Text%d<note>Note %d %s</note> and <b>more</b><note>n<note>inner</note></note>.</p>'
+                    '<quote><p>q<note>%s</note></p></quote><table><row><cell>c<note>cell</note></cell></row></table>'
+                    % (i, i, para(i % 7), para(i % 200)) for i in range(700))
+    yield 'notes-foot-2800', report('<chapter><title>T<note>in title</note></title>%s</chapter>'
+                                    '<p>end<note>%s</note></p>\n' % (notes, para(3000))), \
+        ['exit 0', 'sanity', 'words 30000']
+
     # Tables that share column widths: thousands in one section with the
     # same headings, thousands more each with headings of its own.
     same = ''.join('<table><head><row><cell>T%d</cell><cell>Apr</cell><cell>May</cell></row></head>'

@@ -281,6 +281,74 @@ b=$(./boardpress render "$tmp/neg.xml" -o "$tmp/neg2.pdf" --template committee 2
 [ "$a" = 1 ] && [ "$b" = 1 ] && ok "a negative amount has a true minus (default) or brackets (committee)" \
     || fail "a negative amount is written as the template writes it" "default: $a, committee: $b"
 
+# ---- notes at the foot of the page their marker falls on --------------------
+python3 - "$tmp/foot.xml" <<'PY'
+import sys
+para = ' '.join(['Partners reviewed the work of the board and its groups this year.'] * 9)
+long_note = ' '.join('Notepart%d of the long note.' % i for i in range(400))
+body = ('<p>%s</p>' % para) * 2 + '<p>Shortmarker here<note>Short note text.</note> and on.</p>' + ('<p>%s</p>' % para) * 3 \
+    + '<p>Longmarker here<note>%s</note> and on.</p>' % long_note + ('<p>%s</p>' % para) * 6
+open(sys.argv[1], 'w').write('<report><meta><board>B</board><title>T</title></meta><chapter><title>C</title>%s</chapter></report>' % body)
+PY
+./boardpress render "$tmp/foot.xml" -o "$tmp/foot.pdf" 2>"$tmp/err"
+r=$(pdftotext -bbox "$tmp/foot.pdf" - 2>/dev/null | python3 -c '
+import re, sys
+pages = sys.stdin.read().split("<page ")[1:]
+def find(t):
+    for i, p in enumerate(pages):
+        for y, w in re.findall(r"yMin=\"([\d.]+)\"[^>]*>([^<]*)<", p):
+            if w == t: return i, float(y)
+    return None, None
+def lowest_body(i):
+    ys = [float(y) for y, w in re.findall(r"yMin=\"([\d.]+)\"[^>]*>([^<]*)<", pages[i]) if w in ("Partners", "Shortmarker", "Longmarker", "and")]
+    return max(ys)
+ps, ys = find("Shortmarker"); pn, yn = find("Short"); pl, yl = find("Longmarker")
+p0, y0 = find("Notepart0"); p399, _ = find("Notepart399")
+ok = ps == pn and yn > lowest_body(ps) and p0 == pl and y0 > lowest_body(pl) and p399 is not None and p399 > pl
+print("ok" if ok else "marker p%s, note p%s y%s; long marker p%s, start p%s, end p%s" % (ps, pn, yn, pl, p0, p399))')
+[ "$r" = ok ] && ok "a note stands at the foot of its marker's page, under the text; a long one goes on at the next page's foot" \
+    || fail "notes stand at the foot of their marker's page" "$r $(head -1 "$tmp/err")"
+q=$("$tools/pdf-sanity" "$tmp/foot.pdf" 2>&1 | tail -1)
+case "$q" in *"-> ok") ok "notes at the foot: pdf-sanity" ;; *) fail "notes at the foot: pdf-sanity" "$q" ;; esac
+
+# ---- a continued table says so, under the heading of the part it is in ------
+python3 - "$tmp/cont.xml" <<'PY'
+import sys
+para = ' '.join(['Partners reviewed the work of the board and its groups this year.'] * 9)
+out = ''.join('<line name="Spend %d">%d</line>' % (i, 10) for i in range(5))
+inc = ''.join('<line name="Grant %d">%d</line>' % (i, 10) for i in range(40))
+budget = ('<budget><caption>Budget 2012/13</caption><part kind="expenditure" name="Expenditure" column="2012/13">%s'
+          '<total name="Total spending">50</total></part><part kind="income" name="Income" column="2012/13">%s'
+          '<total name="Total income">400</total></part></budget>' % (out, inc))
+open(sys.argv[1], 'w').write('<report><meta><board>B</board><title>T</title></meta>%s%s</report>' % (('<p>%s</p>' % para) * 3, budget))
+PY
+./boardpress render "$tmp/cont.xml" -o "$tmp/cont.pdf" 2>"$tmp/err"
+r=$(pdftotext -f 2 -l 2 "$tmp/cont.pdf" - 2>/dev/null | grep -v '^$' | sed -n '3,5p' | tr '\n' '|')
+case "$r" in
+"Table 1: Budget 2012/13 (continued)|Income|2012/13|") ok "a continued budget is captioned \"(continued)\" and goes on under its part's heading ($r)" ;;
+*) fail "a continued table says so, under the heading of the part it is in" "$r $(head -1 "$tmp/err")" ;;
+esac
+
+# ---- a list under a numbered paragraph stands where its text does ----------
+printf '<report template="committee"><meta><board>B</board><title>T</title></meta><chapter><title>C</title><p label="3.1.8">These include:</p><list><item>First point</item><item>Second point</item></list><p>After the list.</p><list><item>Lonely point</item></list></chapter></report>' >"$tmp/nl.xml"
+./boardpress render "$tmp/nl.xml" -o "$tmp/nl.pdf" 2>"$tmp/err"
+r=$(pdftotext -bbox "$tmp/nl.pdf" - 2>/dev/null | python3 -c '
+import re, sys
+w = {t: float(x) for x, t in re.findall(r"xMin=\"([\d.]+)\"[^>]*>([^<]*)<", sys.stdin.read())}
+ok = w["3.1.8"] < w["First"] - 20 and w["These"] <= w["First"] and w["Lonely"] < w["These"]
+print("ok" if ok else w)')
+[ "$r" = ok ] && ok "a list under a numbered paragraph is indented to its text; one under plain text is not" \
+    || fail "a list under a numbered paragraph stands where its text does" "$r $(head -1 "$tmp/err")"
+
+# ---- a negative figure typed into text, a cell or a chart has a true minus --
+printf '<report><meta><board>B</board><title>T</title></meta><p>Fell by -20 in 2008-2012, x-5 and (-3.5%%) -£1,200 -- -a</p><table><row><cell>Change</cell><cell>-134</cell></row></table><chart type="bar"><categories>a|b</categories><series name="s">-5.5 4</series></chart></report>' >"$tmp/minus.xml"
+./boardpress render "$tmp/minus.xml" -o "$tmp/minus.pdf" 2>"$tmp/err"
+r=$(pdftotext "$tmp/minus.pdf" - 2>/dev/null)
+case "$r" in
+*"Fell by −20 in 2008-2012, x-5 and (−3.5%) −£1,200 -- -a"*"−134"*"−2"*) ok "negative figures in text, cells and chart scales take a true minus; ranges and words keep their hyphens" ;;
+*) fail "negative figures take a true minus" "$(echo "$r" | grep -E 'Fell|134' | head -2) $(head -1 "$tmp/err")" ;;
+esac
+
 # ---- a long report without <contents/> gets one, unless it says no ----------
 python3 - "$tmp/long.xml" <<'PY'
 import sys
@@ -437,8 +505,8 @@ r=$(pdftotext -bbox "$tmp/ch.pdf" - | python3 -c '
 import re, sys
 page = sys.stdin.read().split("<page ")[-1]
 w = {t: float(y) for y, t in re.findall(r"yMin=\"([\d.]+)\"[^>]*>([^<]*)<", page)}
-need = ("600", "-300", "0", "Budget")
-print("ok" if all(k in w for k in need) and w["Budget"] < w["600"] < w["0"] < w["-300"] else w)')
+need = ("600", "−300", "0", "Budget")
+print("ok" if all(k in w for k in need) and w["Budget"] < w["600"] < w["0"] < w["−300"] else w)')
 [ "$r" = ok ] && ok "stacked bars stack figures below zero downwards, within the chart" \
     || fail "stacked bars stack figures below zero downwards, within the chart" "$r"
 
@@ -505,7 +573,7 @@ print(len(links), sum(1 for o in links if o.get("/Border") == [0, 0, 0]))')
 [ "${links%% *}" -gt 0 ] && [ "${links%% *}" = "${links##* }" ] && ok "links have no visible border ($links)" \
     || fail "links have no visible border" "$links"
 pdftotext "$tmp/links.pdf" - | tr '\n' ' ' | grep -q "Framework1 is used widely.*1 The Committee received a report on CAF" \
-    && ok "a note's number stands in the text and the note follows its chapter" || fail "notes"
+    && ok "a note's number stands in the text and the note follows it" || fail "notes"
 titles=$(qpdf --json "$tmp/links.pdf" | python3 -c 'import json, sys
 def walk(o):
     for x in o:

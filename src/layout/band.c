@@ -52,6 +52,7 @@ static void move_line(gline *band, gline *line, double top)
         gal_line_add(band, it);
     }
     line->first = line->last = NULL;
+    gal_take_feet(band, line);
 }
 
 static gline *new_band(ctx *c, const gal_run *geom, double height)

@@ -255,6 +255,8 @@ static void set_mark(ctx *c, galley *g, gline *before, const model_node *n, cons
 /* The notes of the chapter just ended, each under its number. */
 void lay_flush_notes(ctx *c, galley *g, frame f)
 {
+    if (c->t->notes_at_foot)
+        return;                     /* they wait for foot_attach */
     frame nf = lay_in_style(f, c->t->note_style);
     while (g->notes) {
         /* a note met while the notes are set is set with them */
@@ -315,6 +317,13 @@ static void foreword(ctx *c, galley *g, const model_node *n, frame f)
     signoff(c, g, model_attr_get(n, "by"), model_attr_get(n, "role"), NULL, f, n);
 }
 
+/* How far the text of a paragraph numbered label stands in from f. */
+static double number_hang(ctx *c, frame f, const char *label, int style)
+{
+    double hang = lay_measure_text(c, f, label, style).max + c->t->list[LIST_ARABIC].label_gap;
+    return hang < c->t->label_indent ? c->t->label_indent : hang;
+}
+
 /* A paragraph, with its own number hung in the margin when it has one
  * (committee papers number paragraphs 1.1, 3.1.17). */
 static void paragraph_block(ctx *c, galley *g, const model_node *n, frame f, int level)
@@ -325,9 +334,7 @@ static void paragraph_block(ctx *c, galley *g, const model_node *n, frame f, int
         lay_paragraph(c, g, n, style, f, NULL, 0, ROLE_BODY, 0);
         return;
     }
-    double hang = lay_measure_text(c, f, label, style).max + c->t->list[LIST_ARABIC].label_gap;
-    if (hang < c->t->label_indent)
-        hang = c->t->label_indent;
+    double hang = number_hang(c, f, label, style);
     if (hang > hang_limit(c, f)) {
         /* a number too wide for the margin starts the paragraph */
         lay_paragraph(c, g, n, style, f, arena_printf(c->a, "%s ", label), style, ROLE_BODY, level);
@@ -369,6 +376,7 @@ void lay_blocks(ctx *c, galley *g, const model_node *parent, frame f, int level,
 {
     /* a running head lasts to the end of the blocks it stands among */
     const char *outer = f.head;
+    const char *number = NULL;      /* of the last paragraph, when numbered */
     for (const model_node *n = parent->first; n && !c->failed; n = n->next) {
         if (n->kind == M_RUNNING_HEAD) {
             const char *text = model_text(c->a, n);
@@ -382,7 +390,18 @@ void lay_blocks(ctx *c, galley *g, const model_node *parent, frame f, int level,
             g->break_next = 1;
         }
         gline *before = g->last;
-        block(c, g, n, f, level, list_depth);
+        frame bf = f;
+        if (n->kind == M_LIST && number && list_depth == 0) {
+            /* a list under a numbered paragraph belongs to it: its labels
+             * stand where the paragraph's text does, not in the numbers'
+             * column */
+            double hang = number_hang(c, f, number, lay_style(f, c->t->body_style));
+            if (hang <= hang_limit(c, f))
+                bf = lay_indent(f, hang, 0);
+        }
+        if (n->kind != M_TEXT)
+            number = n->kind == M_P ? model_attr_get(n, "label") : n->kind == M_LIST ? number : NULL;
+        block(c, g, n, bf, level, list_depth);
         /* anything with an id can be referred to; headings and tables
          * have anchored themselves with their numbers already */
         if (model_attr_get(n, "id"))

@@ -112,6 +112,7 @@ void board_budget(ctx *c, galley *g, const model_node *n, frame f)
     builder_init(&b, c, n);
     b.t.caption = model_child(n, M_CAPTION);
     b.t.col_align[1] = c->t->table.numeric_align;
+    b.t.parts = 1;
     for (const model_node *p = n->first; p; p = p->next)
         if (p->kind == M_PART)
             budget_part(&b, p);

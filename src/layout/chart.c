@@ -369,7 +369,8 @@ static void whole_number(char *buf, size_t size, double v)
     buf[k] = '\0';
 }
 
-static const char *format_value(ctx *c, double v)
+/* v as a message writes it. */
+static const char *value_text(ctx *c, double v)
 {
     char buf[48];
     if (fabs(v - round(v)) < 1e-9 || fabs(v) >= 1e12)  /* whole: 1,831 */
@@ -377,6 +378,14 @@ static const char *format_value(ctx *c, double v)
     else
         snprintf(buf, sizeof buf, "%.1f", v);
     return arena_strdup(c->a, buf);
+}
+
+/* v as the chart prints it: a negative one with the template's minus. */
+static const char *format_value(ctx *c, double v)
+{
+    const char *s = value_text(c, v);
+    size_t n = strlen(s);
+    return lay_minus(c, s, &n);
 }
 
 /* The width a legend entry takes. */
@@ -510,7 +519,7 @@ void chart_block(ctx *c, galley *g, const model_node *n, frame f)
             if (d->s[0].v[k] < 0)
                 diag_warning(c->dg, n->file, n->line, n->col,
                              "<chart> pie: '%s' is %s, and a share below zero has no slice",
-                             d->cat[k], format_value(c, d->s[0].v[k]));
+                             d->cat[k], value_text(c, d->s[0].v[k]));
         }
         keep_plot(&cv, plot_bottom + cv.size);
         double r = (band->height - plot_bottom - cv.size) / 2;

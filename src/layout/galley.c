@@ -92,6 +92,15 @@ void gal_keep_whole(galley *g, const gline *before)
         l->keep_next = 1;
 }
 
+void gal_take_feet(gline *to, gline *from)
+{
+    gal_foot **end = &to->feet;
+    while (*end)
+        end = &(*end)->next;
+    *end = from->feet;
+    from->feet = NULL;
+}
+
 void gal_take_notes(galley *g, galley *child)
 {
     if (child->notes) {
@@ -118,22 +127,31 @@ int gal_add_note(arena *a, galley *g, const model_node *note)
     return n->number;
 }
 
+static gline *copy_line(arena *a, const gline *h, int artifact)
+{
+    gline *copy = arena_alloc(a, sizeof *copy);
+    *copy = *h;
+    copy->first = copy->last = NULL;
+    copy->next = NULL;
+    copy->space_before = 0;
+    copy->keep_next = 0;
+    copy->feet = NULL;
+    for (const dl_item *it = h->first; it; it = it->next) {
+        dl_item *d = arena_alloc(a, sizeof *d);
+        *d = *it;
+        d->next = NULL;
+        if (artifact)
+            d->role = ROLE_ARTIFACT;
+        gal_line_add(copy, d);
+    }
+    return copy;
+}
+
 gline *gal_copy_head(arena *a, const gline *from)
 {
     gline *first = NULL, *tail = NULL;
     for (const gline *h = from; h && h->run_head; h = h->next) {
-        gline *copy = arena_alloc(a, sizeof *copy);
-        *copy = *h;
-        copy->first = copy->last = NULL;
-        copy->next = NULL;
-        copy->space_before = 0;
-        copy->keep_next = 0;
-        for (const dl_item *it = h->first; it; it = it->next) {
-            dl_item *d = arena_alloc(a, sizeof *d);
-            *d = *it;
-            d->next = NULL;
-            gal_line_add(copy, d);
-        }
+        gline *copy = copy_line(a, h, 0);
         if (tail)
             tail->next = copy;
         else
@@ -141,6 +159,20 @@ gline *gal_copy_head(arena *a, const gline *from)
         tail = copy;
         if (h->run_head == 2)
             break;
+    }
+    return first;
+}
+
+gline *gal_copy_lines(arena *a, const gline *from, const gline *last, int artifact)
+{
+    gline *first = NULL, *tail = NULL;
+    for (const gline *h = from; h; h = h == last ? NULL : h->next) {
+        gline *copy = copy_line(a, h, artifact);
+        if (tail)
+            tail->next = copy;
+        else
+            first = copy;
+        tail = copy;
     }
     return first;
 }

@@ -50,9 +50,28 @@ typedef struct gal_run {
     double width;                   /* its thickness */
     uint32_t color;                 /* and colour */
     const struct gline *head;       /* the heading bands as built (copied before each use), or NULL */
+    const struct gline *caption, *caption_last;  /* the caption saying "(continued)",
+                                       set apart, or NULL */
+    double caption_gap;             /* below it */
+    int parts;                      /* heading rows in the body stand for the head, which
+                                       names the first part only (a budget) */
 } gal_run;
 
+/* A heading row inside a table's body, which the rows under it are
+ * continued under after a page break. */
+typedef struct gal_sub {
+    const struct gline *first;      /* a copy as built, copied again before each use */
+} gal_sub;
+
 enum { GAL_KEEP = 1, GAL_KEEP_SOFT = 2 };
+
+/* Notes set for the foot of the page: lines first..last, height high
+ * with the space between them. */
+typedef struct gal_foot {
+    struct gline *first, *last;
+    double height;
+    struct gal_foot *next;
+} gal_foot;
 
 /* One line of the galley: set to its measure, waiting for a page. */
 typedef struct gline {
@@ -65,6 +84,9 @@ typedef struct gline {
     const gal_run *run;             /* the run of bands (a table) this band belongs to */
     int run_head;                   /* a heading band, repeated after breaks; 2 the last */
     int row_end;                    /* the last band of a table's row */
+    const gal_sub *sub;             /* the heading row in the body this band is under */
+    int sub_head;                   /* a band of that heading row itself */
+    gal_foot *feet;                 /* notes whose markers it holds, for the page's foot */
     int floats;                     /* starts a block that may wait for the next page's
                                        head while the text after it fills this one */
     const char *mark_label;         /* a chapter starts here: its label and */
@@ -116,6 +138,8 @@ gline *gal_since(const galley *g, const gline *before);
 /* Keeps every line after before with the next: a block that fits on a
  * page is not split (the page breaker lets a longer one through). */
 void gal_keep_whole(galley *g, const gline *before);
+/* Moves from's notes for the page's foot to the end of to's. */
+void gal_take_feet(gline *to, gline *from);
 /* Moves child's notes to g's end, and numbers on from the last of them. */
 void gal_take_notes(galley *g, galley *child);
 /* Records a note met in running text, numbered on; returns its number. */
@@ -124,5 +148,10 @@ int gal_add_note(arena *a, galley *g, const model_node *note);
  * (run_head 2): placing a band moves its items onto a page, so what is
  * placed again is copied. */
 gline *gal_copy_head(arena *a, const gline *first);
+/* A deep copy of lines first..last (NULL: to the end), not yet placed,
+ * for drawing again: a repeated heading, a caption saying "(continued)".
+ * With artifact, what it draws is not content (a reader meets it once,
+ * where it was set). */
+gline *gal_copy_lines(arena *a, const gline *first, const gline *last, int artifact);
 
 #endif

@@ -10,6 +10,7 @@
 #include "block.h"
 #include "date.h"
 #include "diag.h"
+#include "foot.h"
 #include "furniture.h"
 #include "hyph.h"
 #include "mem.h"
@@ -204,6 +205,8 @@ static dl_doc *layout_pass(ctx *c)
     gline *body_start = g->last;
     lay_blocks(c, g, root, lay_root_frame(), 1, 0);
     lay_flush_notes(c, g, lay_root_frame());
+    if (t->notes_at_foot)
+        foot_attach(c, g);
     gline *body = gal_since(g, body_start);
     if (has_cover && body_start) {
         body_start->next = NULL;

@@ -39,14 +39,23 @@ static int keeps(const gline *l, int parting)
     return l->keep_next == GAL_KEEP || (l->keep_next == GAL_KEEP_SOFT && !parting);
 }
 
+/* The height of notes feet, one after another. */
+static double feet_height(const gal_foot *ft)
+{
+    double h = 0;
+    for (; ft; ft = ft->next)
+        h += ft->height + (h > 0 ? ft->first->space_before : 0);
+    return h;
+}
+
 /* Height the chain of kept lines starting at l needs, stopping once it
  * exceeds a page (such a chain cannot be kept anyway). */
 static double chain_height(const gline *l, double gap, double body, int parting)
 {
-    double need = gap + l->height;
+    double need = gap + l->height + feet_height(l->feet);
     while (keeps(l, parting) && l->next && need <= body) {
         l = l->next;
-        need += l->space_before + l->height;
+        need += l->space_before + l->height + feet_height(l->feet);
     }
     return need;
 }
@@ -120,9 +129,157 @@ typedef struct pager {
     int parting;                    /* a table's row is being parted at its soft keeps */
     pending *floats, *floats_last;  /* in the order they fell */
     double after;                   /* the least space the next line has above it */
+    double foot_h;                  /* the page's foot: its notes and the rule over them */
+    gal_foot *foot, *foot_last;     /* the notes at this page's foot */
+    gal_foot *carry, *carry_last;   /* notes, or their rests, for the next page's foot */
 } pager;
 
+/* The lowest a line of text may reach on the page: above its notes. */
+static double floor_of(const pager *pg)
+{
+    return pg->bottom + pg->foot_h;
+}
+
 static int open_page(pager *pg, const gline *l);
+
+/* ---- notes at the page's foot ---------------------------------------------- */
+
+/* The space the rule over a page's notes takes, with its gaps. */
+static double rule_space(const pager *pg)
+{
+    const style_template *t = pg->job->t;
+    return 2 * t->note_rule_gap + t->note_rule;
+}
+
+/* The room line l's notes need on this page: all of them, up to a third
+ * of a page (a longer note goes on at the next page's foot), and the
+ * rule when they are the page's first. Notes waiting for the next page
+ * hold back every note after them, which then needs no room here. */
+static double feet_need(const pager *pg, const gline *l)
+{
+    if (!l->feet || pg->carry)
+        return 0;
+    double h = feet_height(l->feet);
+    if (h > pg->body / 3)
+        h = pg->body / 3;
+    return h + (pg->foot ? l->feet->first->space_before : rule_space(pg));
+}
+
+static void append_foot(gal_foot **first, gal_foot **last, gal_foot *ft)
+{
+    ft->next = NULL;
+    if (*last)
+        (*last)->next = ft;
+    else
+        *first = ft;
+    *last = ft;
+}
+
+/* The lines of ft that fit in room, cut from it as a foot of their own
+ * (NULL when not even its first does); ft keeps the rest. */
+static gal_foot *cut_foot(pager *pg, gal_foot *ft, double room, int force)
+{
+    double h = 0;
+    gline *end = NULL;
+    for (gline *l = ft->first;; l = l->next) {
+        double add = l->height + (l != ft->first ? l->space_before : 0);
+        if (h + add > room && !(force && !end))
+            break;
+        h += add;
+        end = l;
+        if (l == ft->last)
+            break;
+    }
+    if (!end)
+        return NULL;
+    gal_foot *part = arena_alloc(pg->job->a, sizeof *part);
+    part->first = ft->first;
+    part->last = end;
+    part->height = h;
+    if (end == ft->last) {
+        ft->first = NULL;
+        ft->height = 0;
+    } else {
+        ft->first = end->next;
+        ft->height -= h + ft->first->space_before;
+    }
+    return part;
+}
+
+/* Puts note ft at the page's foot, as much of it as fits above the text
+ * already there (within limit, the most the page's notes may take) and
+ * the rest for the next page. */
+static void place_foot(pager *pg, gal_foot *ft, double room, int force)
+{
+    double over = pg->foot ? ft->first->space_before : rule_space(pg);
+    gal_foot *part = pg->carry ? NULL : cut_foot(pg, ft, room - over, force && !pg->foot);
+    if (part) {
+        append_foot(&pg->foot, &pg->foot_last, part);
+        pg->foot_h += over + part->height;
+    }
+    if (ft->first)
+        append_foot(&pg->carry, &pg->carry_last, ft);
+}
+
+/* Line l's notes at this page's foot, under the text down to l; a
+ * page's notes take at most half of it, so that the text goes on. */
+static void add_feet(pager *pg, gline *l)
+{
+    for (gal_foot *ft = l->feet, *next; ft; ft = next) {
+        next = ft->next;
+        double room = pg->y - floor_of(pg), most = pg->body / 2 - pg->foot_h;
+        place_foot(pg, ft, room < most ? room : most, 0);
+    }
+    l->feet = NULL;
+}
+
+/* The notes left over from the page before, at the head of this one's
+ * foot: up to half a page while text remains, so that the text goes on
+ * too; all of a page once it has ended (where a line taller than the
+ * page is placed all the same, so that the notes come to an end). */
+static void take_carry(pager *pg, double most, int force)
+{
+    gal_foot *ft = pg->carry;
+    pg->carry = pg->carry_last = NULL;
+    for (gal_foot *next; ft; ft = next) {
+        next = ft->next;
+        place_foot(pg, ft, most - pg->foot_h, force);
+    }
+}
+
+/* Draws the page's foot: the rule, then its notes down to the margin. */
+static void draw_foot(pager *pg)
+{
+    const style_template *t = pg->job->t;
+    if (!pg->foot)
+        return;
+    double y = floor_of(pg) - t->note_rule_gap - t->note_rule / 2;
+    if (t->note_rule > 0) {
+        dl_item *rule = arena_alloc(pg->job->a, sizeof *rule);
+        rule->kind = DL_RULE;
+        rule->role = ROLE_ARTIFACT;
+        rule->x = t->margin_left;
+        rule->x2 = t->margin_left + t->note_rule_length;
+        rule->y = rule->y2 = y;
+        rule->line_width = t->note_rule;
+        rule->color = t->note_rule_color;
+        dl_append(pg->p, rule);
+    }
+    y = floor_of(pg) - rule_space(pg);
+    int first = 1;
+    for (gal_foot *ft = pg->foot; ft; ft = ft->next)
+        for (gline *l = ft->first;; l = l->next) {
+            y -= first ? 0 : l->space_before;
+            first = 0;
+            gline *next = l->next;
+            page_place(l, pg->p, y);
+            y -= l->height;
+            if (l == ft->last || !next)
+                break;
+        }
+    pg->foot = pg->foot_last = NULL;
+    pg->foot_h = 0;
+}
 
 /* Line l onto the page, gap below what was placed before it, with what
  * it marks (chapters, running heads, anchors) recorded. */
@@ -166,6 +323,7 @@ static void put(pager *pg, gline *l, double gap)
     pg->y -= gap + l->height;
     pg->empty = 0;
     pg->prev = l;
+    add_feet(pg, l);
 }
 
 /* The waiting blocks that fit, at the head of the page just opened, the
@@ -173,7 +331,7 @@ static void put(pager *pg, gline *l, double gap)
 static void place_floats(pager *pg)
 {
     while (pg->floats && (pg->empty || pg->y - pg->floats->first->space_before - pg->floats->height >=
-                                           pg->bottom - 0.01)) {
+                                           floor_of(pg) - 0.01)) {
         pending *f = pg->floats;
         pg->floats = f->next;
         double space = f->first->space_before;
@@ -196,7 +354,7 @@ static int floats_on(const pager *pg, const gline *l, double need)
 {
     if (!l->floats || pg->empty || need > pg->body)
         return 0;
-    return pg->floats || pg->y - need < pg->bottom - 0.01;
+    return pg->floats || pg->y - need < floor_of(pg) - 0.01;
 }
 
 static gline *hold(pager *pg, gline *l, double need)
@@ -227,8 +385,8 @@ static int parts_row(const pager *pg, const gline *l, double gap, double need)
         return 0;               /* no row to part in the chain */
     if (need > pg->body)
         return 1;
-    return !pg->empty && pg->y - need < pg->bottom - 0.01 &&
-           pg->y - pg->bottom > pg->job->t->table.split_room * pg->body;
+    return !pg->empty && pg->y - need < floor_of(pg) - 0.01 &&
+           pg->y - floor_of(pg) > pg->job->t->table.split_room * pg->body;
 }
 
 /* A new page for line l, its head taken by the blocks waiting for it. */
@@ -239,6 +397,7 @@ static int open_page(pager *pg, const gline *l)
         return -1;
     pg->y = pg->top;
     pg->empty = 1;
+    take_carry(pg, pg->body / 2, 0);
     place_floats(pg);
     return 0;
 }
@@ -246,7 +405,8 @@ static int open_page(pager *pg, const gline *l)
 /* Leaves the page, counting it if it is a hole, and opens the next. */
 static int turn_page(pager *pg, const gline *next)
 {
-    count_underfull(pg->job, next, (pg->top - pg->y) / pg->body);
+    count_underfull(pg->job, next, (pg->top - pg->y + pg->foot_h) / pg->body);
+    draw_foot(pg);
     return open_page(pg, next);
 }
 
@@ -258,6 +418,36 @@ static int flush_floats(pager *pg, const gline *l)
         if (turn_page(pg, l ? l : pg->floats->first) != 0)
             return -1;
     return 0;
+}
+
+/* Lines drawn again at a page's head, from first on. */
+static void put_again(pager *pg, const gline *first)
+{
+    for (const gline *h = first; h; h = h->next) {
+        page_place((gline *)h, pg->p, pg->y);
+        pg->y -= h->height;
+        pg->empty = 0;
+    }
+}
+
+/* A table continued on the new page from band l: its caption saying
+ * "(continued)", its heading rows, and the heading row in the body the
+ * band is under; where heading rows in the body start parts (a budget),
+ * a band of a later part is continued under its part's heading alone. */
+static void continue_run(pager *pg, const gline *l)
+{
+    const gal_run *run = l->run;
+    arena *a = pg->job->a;
+    pg->y -= pg->empty ? 0 : pg->after;     /* below the blocks placed first */
+    pg->after = 0;
+    if (run->caption) {
+        put_again(pg, gal_copy_lines(a, run->caption, run->caption_last, 1));
+        pg->y -= run->caption_gap;
+    }
+    if (run->head && !(run->parts && l->sub))
+        put_again(pg, gal_copy_head(a, run->head));
+    if (l->sub && !l->sub_head)
+        put_again(pg, gal_copy_lines(a, l->sub->first, NULL, 0));
 }
 
 int page_break(const page_job *job, dl_doc *d, gline *first)
@@ -292,8 +482,8 @@ int page_break(const page_job *job, dl_doc *d, gline *first)
             continue;
         }
         pg.after = 0;
-        if (!pg.empty && ((need <= pg.body && pg.y - need < pg.bottom - 0.01) ||
-                          pg.y - gap - l->height < pg.bottom - 0.01)) {
+        if (!pg.empty && ((need <= pg.body && pg.y - need < floor_of(&pg) - 0.01) ||
+                          pg.y - gap - l->height - feet_need(&pg, l) < floor_of(&pg) - 0.01)) {
             const gline *prev = pg.prev;
             if (stats && prev) {
                 stats->orphans += prev->para_first && !prev->para_last;
@@ -305,15 +495,8 @@ int page_break(const page_job *job, dl_doc *d, gline *first)
                 dl_append(pg.p, closing_rule(job->a, l->run, pg.y));
             if (turn_page(&pg, l) != 0)
                 return -1;
-            if (in_run && !l->run_head && l->run->head) {
-                pg.y -= pg.empty ? 0 : pg.after;    /* below the blocks placed first */
-                pg.after = 0;
-                for (gline *h = gal_copy_head(job->a, l->run->head); h; h = h->next) {
-                    page_place(h, pg.p, pg.y);
-                    pg.y -= h->height;
-                    pg.empty = 0;
-                }
-            }
+            if (in_run && !l->run_head)
+                continue_run(&pg, l);
             gap = pg.empty ? 0 : (l->space_before > pg.after ? l->space_before : pg.after);
             pg.after = 0;
         }
@@ -325,5 +508,19 @@ int page_break(const page_job *job, dl_doc *d, gline *first)
         return -1;
     if (!pg.p)
         new_page(job, d);
+    /* notes longer than what the text left: under the text's end, then
+     * page after page of them */
+    if (pg.p && pg.carry)
+        take_carry(&pg, pg.y - pg.bottom, 0);
+    while (pg.p && pg.carry) {
+        draw_foot(&pg);
+        pg.p = new_page(job, d);
+        if (!page_allowed(job, pg.p, pg.carry->first))
+            return -1;
+        pg.y = pg.top;
+        take_carry(&pg, pg.body, 1);
+    }
+    if (pg.p)
+        draw_foot(&pg);
     return 0;
 }

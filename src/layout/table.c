@@ -484,6 +484,25 @@ static const char *caption(ctx *c, galley *g, const tspec *t, frame f)
     return label;
 }
 
+/* The caption as a page the table is continued on repeats it: label and
+ * plain text with the template's "(continued)", set apart; NULL when the
+ * table has no caption or the template no such words. */
+static gline *continued_caption(ctx *c, const tspec *t, frame f, const char *label, gline **last)
+{
+    const style_table *tb = &c->t->table;
+    if (!tb->continued || (!t->caption && !label))
+        return NULL;
+    const char *text = t->caption ? model_text(c->a, t->caption) : "";
+    while (*text == ' ')
+        text++;
+    const char *s = arena_printf(c->a, "%s%s%s%s", label ? label : "", label && *text ? tb->separator : "", text,
+                                 tb->continued);
+    galley cg = gal_child(NULL);
+    lay_plain(c, &cg, s, tb->caption_style, f, t->src, ROLE_ARTIFACT);
+    *last = cg.last;
+    return cg.first;
+}
+
 /* ---- the table ---------------------------------------------------------------- */
 
 void table_set(ctx *c, galley *gal, const tspec *t, frame f)
@@ -537,6 +556,12 @@ void table_set(ctx *c, galley *gal, const tspec *t, frame f)
     geom->x1 = g.left + g.x[g.ncols];
     geom->width = tb->frame > 0 ? tb->frame : tb->rule;   /* at a page's foot */
     geom->color = tb->rule_color;
+    geom->parts = t->parts;
+    gline *cap_last = NULL;
+    geom->caption = continued_caption(c, t, f, label, &cap_last);
+    geom->caption_last = cap_last;
+    geom->caption_gap = c->t->styles[tb->caption_style].space_after;
+    const gal_sub *sub = NULL;
     gline *first = NULL, *tail = NULL;
     /* the ends of the first, the last and the one-but-last body rows, and
      * the heights of the first two and the last two */
@@ -565,8 +590,17 @@ void table_set(ctx *c, galley *gal, const tspec *t, frame f)
          * (band.c keeps its first and last lines in pairs); a header or
          * a heading inside the body stays whole, with the first row
          * under it */
+        if (subhead) {
+            /* the rows under a heading row are continued under it: a copy
+             * as built (placing a band moves its items onto a page) */
+            gal_sub *s = arena_alloc(c->a, sizeof *s);
+            s->first = gal_copy_lines(c->a, from ? from->next : first, tail, 0);
+            sub = s;
+        }
         for (gline *l = from ? from->next : first; l; l = l->next) {
             l->run_head = head;
+            l->sub = sub;
+            l->sub_head = subhead;
             if (head || subhead)
                 l->keep_next = 1;
         }

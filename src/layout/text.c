@@ -429,6 +429,39 @@ const char *lay_quotes(ctx *c, const char *s)
     return out;
 }
 
+/* Where the hyphen-minus of a negative figure s[0..n) stands ("-20",
+ * "-£1,250", "(-3.5%)"), or -1 when s is not one. */
+static int negative_figure(const char *s, size_t n)
+{
+    size_t at = n > 0 && s[0] == '(' ? 1 : 0, i = at + 1;
+    if (n < at + 2 || s[at] != '-')
+        return -1;
+    if (n > i + 2 && memcmp(s + i, "£", 2) == 0)
+        i += 2;
+    if (i >= n || s[i] < '0' || s[i] > '9')
+        return -1;
+    for (; i < n; i++)
+        if (!strchr("0123456789,.%)", s[i]))
+            return -1;
+    return (int)at;
+}
+
+const char *lay_minus(ctx *c, const char *s, size_t *n)
+{
+    const char *m = c->t->minus;
+    int at = m ? negative_figure(s, *n) : -1;
+    if (at < 0)
+        return s;
+    size_t ml = strlen(m);
+    char *out = arena_alloc(c->a, *n + ml);
+    memcpy(out, s, (size_t)at);
+    memcpy(out + at, m, ml);
+    memcpy(out + at + ml, s + at + 1, *n - (size_t)at - 1);
+    out[*n + ml - 1] = '\0';
+    *n += ml - 1;
+    return out;
+}
+
 void lay_add_text(ctx *c, const ink *k, const char *s, const model_node *src)
 {
     while (*s) {
@@ -440,6 +473,10 @@ void lay_add_text(ctx *c, const ink *k, const char *s, const model_node *src)
         size_t n = strcspn(s, " ");
         const char *next = s + n;
         const char *word = typographic_quotes(c, s, &n);
+        /* a negative figure standing as a word of its own takes a true
+         * minus: "-20", not "2008-2012" nor a word joined to the one before */
+        if (c->npieces == 0 || c->pieces[c->npieces - 1].type != LB_BOX)
+            word = lay_minus(c, word, &n);
         add_word(c, k, word, n, src);
         s = next;
     }
@@ -457,11 +494,12 @@ void lay_add_inline(ctx *c, galley *g, const model_node *n, ink k)
             add_break(c);
             continue;
         case M_NOTE: {
-            /* the note's number here, raised; its text at the end of the
-             * chapter (or of the report); measuring a cell counts nothing */
+            /* the note's number here, raised; its text at the page's foot
+             * or the chapter's end; measuring a cell counts nothing, and
+             * takes two digits' room, so that "c12" fits where "c0" did */
             ink mk = ink_of(&c->t->styles[c->t->note_marker_style], k.scale);
             if (!g) {
-                lay_add_text(c, &mk, "0", ch);
+                lay_add_text(c, &mk, "00", ch);
                 continue;
             }
             int number = gal_add_note(c->a, g, ch);

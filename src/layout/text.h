@@ -37,6 +37,10 @@ dl_item *lay_text_item(ctx *c, dl_role role, font *f, double size, uint32_t colo
 /* s with its straight quotes made the template's typographic ones, as
  * running text prints them (for bookmarks, which are not set as lines). */
 const char *lay_quotes(ctx *c, const char *s);
+/* The figure s[0..*n) with a leading hyphen-minus made the template's
+ * minus ("-20" to "−20"); s itself when it is not a negative figure or
+ * the template keeps hyphens. *n is updated. */
+const char *lay_minus(ctx *c, const char *s, size_t *n);
 /* The text of n's first child of kind, leading spaces dropped; NULL
  * when there is none. */
 const char *lay_child_text(ctx *c, const model_node *n, model_kind kind);

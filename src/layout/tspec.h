@@ -50,6 +50,8 @@ typedef struct tspec {
     const model_node *caption;      /* inline content of the caption, or NULL */
     const model_node *headnote;     /* what the reader must know first, or NULL */
     const char *number;             /* number= of the element, or NULL */
+    int parts;                      /* heading rows in the body start parts, each with
+                                       its own heading (a budget's income and spending) */
     const model_node *src;
 } tspec;
 

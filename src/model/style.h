@@ -98,6 +98,8 @@ typedef struct style_table {
     int headnote_style;             /* notes between the caption and the table */
     const char *label;              /* caption label, e.g. "Table {n}"; NULL none */
     const char *separator;          /* between label and caption text */
+    const char *continued;          /* after the caption repeated over a continued
+                                       table: " (continued)"; NULL none */
     int numbered;                   /* default for tables without number= */
     double pad_x, pad_y;            /* cell padding */
     double pad_x_min;               /* narrowest padding of a crowded table */
@@ -208,6 +210,8 @@ typedef struct style_template {
     unsigned floats;                /* STYLE_FLOAT_*: blocks that may wait for the next
                                        page's head while the text after fills this one */
     int float_past_headings;        /* the text that moves ahead of them may hold headings */
+    const char *minus;              /* what a hyphen-minus before a figure becomes
+                                       ("−"); NULL as written */
     const char *quotes[4];          /* what straight quotes become: opening and closing
                                        single, opening and closing double; NULL none */
     double pretolerance, tolerance; /* passes without and with hyphenation */
@@ -238,6 +242,11 @@ typedef struct style_template {
     int front_numbering;            /* label_number style of front-matter pages: 'i', 'I', or 0 none */
     int note_style, note_marker_style;  /* notes, and their numbers in the text */
     double note_rise;               /* how far the number is raised */
+    int notes_at_foot;              /* at the foot of the page of their marker; else at
+                                       the end of the chapter */
+    double note_rule, note_rule_length, note_rule_gap;  /* the rule over a page's notes:
+                                       thickness, length, space above and below */
+    uint32_t note_rule_color;
     const char *pdfa_profile;       /* ICC profile of the PDF/A output intent */
     const char *pdfa_condition;     /* its name, "sRGB IEC61966-2.1" */
     style_board board;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "utf8.h"
 
 /* ---- values -------------------------------------------------------------- */
 
@@ -292,3 +293,68 @@ void sv_check_complete(loader *L, xmlNodePtr root)
         }
 }
 
+/* quotes="‘’“”": the four characters straight quotes in running text
+ * become (opening and closing single, opening and closing double). */
+void sv_quotes(loader *L, xmlNodePtr x)
+{
+    const char *v = sv_attr(x, "quotes", L->a);
+    if (!v)
+        return;
+    const char *p = v, *end = v + strlen(v);
+    int k = 0;
+    while (p < end && k < 4) {
+        const char *from = p;
+        if (utf8_next(&p, end) == UTF8_INVALID)
+            break;
+        L->t->quotes[k++] = arena_strndup(L->a, from, (size_t)(p - from));
+    }
+    if (k != 4 || p != end) {
+        sv_bad(L, x, "quotes= needs four characters (opening and closing single, then double), not", v);
+        for (int i = 0; i < 4; i++)
+            L->t->quotes[i] = NULL;
+    }
+}
+
+/* minus="−": one character, what a hyphen-minus before a figure becomes. */
+void sv_minus(loader *L, xmlNodePtr x)
+{
+    const char *v = sv_attr(x, "minus", L->a);
+    if (!v)
+        return;
+    const char *p = v, *end = v + strlen(v);
+    if (!*v || utf8_next(&p, end) == UTF8_INVALID || p != end) {
+        sv_bad(L, x, "minus= needs one character, not", v);
+        return;
+    }
+    L->t->minus = v;
+}
+
+/* float="quote story ...": the blocks that may float. */
+void sv_floats(loader *L, xmlNodePtr x)
+{
+    static const struct { const char *name; unsigned bit; } kinds[] = {
+        { "quote", STYLE_FLOAT_QUOTE }, { "story", STYLE_FLOAT_STORY },
+        { "key-figures", STYLE_FLOAT_KEY_FIGURES }, { "chart", STYLE_FLOAT_CHART },
+        { "image", STYLE_FLOAT_IMAGE }, { "structure", STYLE_FLOAT_STRUCTURE },
+    };
+    const char *v = sv_attr(x, "float", L->a);
+    if (!v)
+        return;
+    L->t->floats = 0;
+    for (const char *p = v; *p;) {
+        size_t n = strcspn(p, " \t\n");
+        size_t k = 0;
+        while (k < sizeof kinds / sizeof kinds[0] &&
+               (strlen(kinds[k].name) != n || strncmp(kinds[k].name, p, n) != 0))
+            k++;
+        if (n && k == sizeof kinds / sizeof kinds[0]) {
+            sv_bad(L, x, "float= lists blocks among quote, story, key-figures, chart, image and structure, not",
+                   arena_strndup(L->a, p, n));
+            return;
+        }
+        if (n)
+            L->t->floats |= kinds[k].bit;
+        p += n;
+        p += strspn(p, " \t\n");
+    }
+}

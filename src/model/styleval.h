@@ -40,6 +40,11 @@ int sv_number(loader *L, xmlNodePtr x, const char *name, double *out);
 int sv_flag(loader *L, xmlNodePtr x, const char *name, int *out);
 int sv_colour(loader *L, xmlNodePtr x, const char *name, uint32_t *out);
 int sv_style_ref(loader *L, xmlNodePtr x, const char *name, int *out);
+/* <flow>'s attributes of running text: quotes= (four characters),
+ * minus= (one) and float= (the blocks that may float). */
+void sv_quotes(loader *L, xmlNodePtr x);
+void sv_minus(loader *L, xmlNodePtr x);
+void sv_floats(loader *L, xmlNodePtr x);
 /* A style name that must be given. */
 void sv_need_style(loader *L, xmlNodePtr x, const char *name, int *out);
 /* v with its spaces as no-break spaces: a separator is printed as

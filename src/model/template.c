@@ -17,10 +17,8 @@
 #include <libxml/parser.h>
 #include <libxml/SAX2.h>
 
-#include "diag.h"
 #include "file.h"
 #include "styleval.h"
-#include "utf8.h"
 
 /* ---- elements ------------------------------------------------------------ */
 
@@ -268,6 +266,8 @@ static void read_table(loader *L, xmlNodePtr x)
     tb->label = sv_attr(x, "label", L->a);
     const char *sep = sv_attr(x, "separator", L->a);
     tb->separator = sv_keep_spaces(L, sep ? sep : " ");
+    const char *cont = sv_attr(x, "continued", L->a);
+    tb->continued = cont && *cont ? sv_keep_spaces(L, cont) : NULL;
     tb->numbered = tb->label != NULL;
     sv_flag(L, x, "numbered", &tb->numbered);
     sv_length(L, x, "padding-x", &tb->pad_x);
@@ -559,6 +559,16 @@ static void read_notes(loader *L, xmlNodePtr x)
     sv_need_style(L, x, "style", &L->t->note_style);
     sv_need_style(L, x, "marker-style", &L->t->note_marker_style);
     sv_any_length(L, x, "rise", &L->t->note_rise, 1);
+    const char *place = sv_attr(x, "place", L->a);
+    if (place && strcmp(place, "foot") == 0)
+        L->t->notes_at_foot = 1;
+    else if (place && strcmp(place, "chapter-end") != 0)
+        sv_bad(L, x, "place is foot or chapter-end, not", place);
+    sv_length(L, x, "rule", &L->t->note_rule);
+    sv_length(L, x, "rule-length", &L->t->note_rule_length);
+    sv_length(L, x, "rule-gap", &L->t->note_rule_gap);
+    L->t->note_rule_color = 0;
+    sv_colour(L, x, "rule-color", &L->t->note_rule_color);
     L->t->has_notes = 1;
 }
 
@@ -570,61 +580,12 @@ static void read_pdfa(loader *L, xmlNodePtr x)
     L->t->pdfa_condition = sv_attr(x, "condition", L->a);
 }
 
-/* quotes="‘’“”": the four characters straight quotes in running text
- * become (opening and closing single, opening and closing double). */
-static void read_quotes(loader *L, xmlNodePtr x)
-{
-    const char *v = sv_attr(x, "quotes", L->a);
-    if (!v)
-        return;
-    const char *p = v, *end = v + strlen(v);
-    int k = 0;
-    while (p < end && k < 4) {
-        const char *from = p;
-        if (utf8_next(&p, end) == UTF8_INVALID)
-            break;
-        L->t->quotes[k++] = arena_strndup(L->a, from, (size_t)(p - from));
-    }
-    if (k != 4 || p != end) {
-        sv_bad(L, x, "quotes= needs four characters (opening and closing single, then double), not", v);
-        for (int i = 0; i < 4; i++)
-            L->t->quotes[i] = NULL;
-    }
-}
 
-/* float="quote story ...": the blocks that may float. */
-static void read_floats(loader *L, xmlNodePtr x)
-{
-    static const struct { const char *name; unsigned bit; } kinds[] = {
-        { "quote", STYLE_FLOAT_QUOTE }, { "story", STYLE_FLOAT_STORY },
-        { "key-figures", STYLE_FLOAT_KEY_FIGURES }, { "chart", STYLE_FLOAT_CHART },
-        { "image", STYLE_FLOAT_IMAGE }, { "structure", STYLE_FLOAT_STRUCTURE },
-    };
-    const char *v = sv_attr(x, "float", L->a);
-    if (!v)
-        return;
-    L->t->floats = 0;
-    for (const char *p = v; *p;) {
-        size_t n = strcspn(p, " \t\n");
-        size_t k = 0;
-        while (k < sizeof kinds / sizeof kinds[0] &&
-               (strlen(kinds[k].name) != n || strncmp(kinds[k].name, p, n) != 0))
-            k++;
-        if (n && k == sizeof kinds / sizeof kinds[0]) {
-            sv_bad(L, x, "float= lists blocks among quote, story, key-figures, chart, image and structure, not",
-                   arena_strndup(L->a, p, n));
-            return;
-        }
-        if (n)
-            L->t->floats |= kinds[k].bit;
-        p += n;
-        p += strspn(p, " \t\n");
-    }
-}
+
 
 static void read_flow(loader *L, xmlNodePtr x)
 {
-    read_floats(L, x);
+    sv_floats(L, x);
     sv_flag(L, x, "float-past-headings", &L->t->float_past_headings);
     sv_integer(L, x, "widows", &L->t->widows);
     sv_integer(L, x, "orphans", &L->t->orphans);
@@ -643,7 +604,8 @@ static void read_flow(loader *L, xmlNodePtr x)
     sv_number(L, x, "final-hyphen-demerits", &L->t->final_hyphen_demerits);
     sv_number(L, x, "fitness-demerits", &L->t->fitness_demerits);
     sv_integer(L, x, "max-hyphen-run", &L->t->max_hyphen_run);
-    read_quotes(L, x);
+    sv_quotes(L, x);
+    sv_minus(L, x);
 }
 
 static const char *const page_attrs[] = { "width", "height", "margin-top", "margin-bottom",
@@ -664,11 +626,11 @@ static const char *const roles_attrs[] = { "body", "list", "quote", "attribution
 static const char *const flow_attrs[] = { "widows", "orphans", "heading-keep", "label-indent",
     "space-stretch", "space-shrink", "ragged-stretch", "ragged-hyphenate", "pretolerance", "tolerance",
     "line-penalty", "hyphen-penalty", "flagged-demerits", "final-hyphen-demerits", "fitness-demerits",
-    "max-hyphen-run", "min-measure", "quotes", "float", "float-past-headings", NULL };
+    "max-hyphen-run", "min-measure", "quotes", "minus", "float", "float-past-headings", NULL };
 static const char *const hyphenation_attrs[] = { "patterns", "left", "right", NULL };
 static const char *const table_attrs[] = { "style", "head-style", "total-style", "caption-style",
     "headnote-style",
-    "label", "separator", "numbered", "padding-x", "padding-x-min", "min-scale", "split-room", "padding-y", "rule", "frame", "rule-color",
+    "label", "separator", "numbered", "padding-x", "padding-x-min", "min-scale", "split-room", "continued", "padding-y", "rule", "frame", "rule-color",
     "head-fill", "total-fill", "stripe-fill", "grid", "space-before", "space-after",
     "numeric-align", NULL };
 static const char *const money_attrs[] = { "thousands", "decimal", "decimals", "format", "negative", NULL };
@@ -679,7 +641,8 @@ static const char *const contents_attrs[] = { "title", "title-style", "depth", "
 static const char *const references_attrs[] = { "full", "show", NULL };
 static const char *const page_numbers_attrs[] = { "front", NULL };
 static const char *const pdfa_attrs[] = { "profile", "condition", NULL };
-static const char *const notes_attrs[] = { "style", "marker-style", "rise", NULL };
+static const char *const notes_attrs[] = { "style", "marker-style", "rise", "place", "rule", "rule-length",
+    "rule-gap", "rule-color", NULL };
 static const char *const chart_attrs[] = { "style", "height", "palette", "axis", "grid", "line",
     "outline", "marker", "axis-color", "grid-color", "tick", "gap", "bar-width", "hatch-step",
     "hatch-width", "value-fill", NULL };
