@@ -340,6 +340,29 @@ print("ok" if ok else w)')
 [ "$r" = ok ] && ok "a list under a numbered paragraph is indented to its text; one under plain text is not" \
     || fail "a list under a numbered paragraph stands where its text does" "$r $(head -1 "$tmp/err")"
 
+# ---- an organisation chart balances its rows and does not repeat its title --
+units='<unit id="b">Main Board</unit>'
+for n in "Quality and Effectiveness" "Learning and Development" "Serious Case Reviews" "Child Death Overview Panel" "Health Safeguarding Group" "Safeguarding in Education Advisory Group" "Kent and Medway Trafficking Children and Sexual Exploitation Subgroup"; do
+    units="$units<unit id=\"u$(echo "$n" | tr -dc 'A-Za-z')\" reports-to=\"b\">$n</unit>"
+done
+printf '<report><meta><board>B</board><title>T</title></meta><appendix><title>Structure Chart 2012</title><structure><caption>Structure Chart 2012</caption>%s</structure></appendix></report>' "$units" >"$tmp/org.xml"
+./boardpress render "$tmp/org.xml" -o "$tmp/org.pdf" 2>"$tmp/err"
+r=$(pdftotext -bbox "$tmp/org.pdf" - 2>/dev/null | python3 -c '
+import re, sys
+from collections import Counter
+words = re.findall(r"xMin=\"([\d.]+)\" yMin=\"([\d.]+)\"[^>]*>([^<]*)<", sys.stdin.read())
+firsts = ("Quality", "Learning", "Serious", "Child", "Health", "Safeguarding", "Kent")
+tops = Counter()
+for x, y, t in words:
+    if t in firsts: tops[t] = float(y)
+rows = Counter()
+for t, y in tops.items(): rows[round(y / 25)] += 1
+shape = "+".join(str(n) for _, n in sorted(rows.items()))
+charts = sum(1 for x, y, t in words if t == "Chart")
+print(shape, charts)')
+[ "$r" = "4+3 1" ] && ok "seven subgroups sit as 4 + 3, and a caption repeating the heading is left out" \
+    || fail "an organisation chart balances its rows and does not repeat its title" "rows, \"Chart\" count: $r $(head -1 "$tmp/err")"
+
 # ---- a negative figure typed into text, a cell or a chart has a true minus --
 printf '<report><meta><board>B</board><title>T</title></meta><p>Fell by -20 in 2008-2012, x-5 and (-3.5%%) -£1,200 -- -a</p><table><row><cell>Change</cell><cell>-134</cell></row></table><chart type="bar"><categories>a|b</categories><series name="s">-5.5 4</series></chart></report>' >"$tmp/minus.xml"
 ./boardpress render "$tmp/minus.xml" -o "$tmp/minus.pdf" 2>"$tmp/err"

@@ -23,6 +23,7 @@ typedef struct onode {
     struct onode **kids;
     int nkids;
     double w, h;                    /* the box */
+    double text_h;                  /* its name's lines, centred in the box's height */
     gline *lines;                   /* its name, set */
     double tree_w, tree_h;          /* the subtree */
     int per_row;                    /* reports in each row */
@@ -94,9 +95,10 @@ static void set_box(chart_ctx *oc, onode *o, double width)
     lay_plain(c, &name, model_text(c->a, o->unit), st->box_style, inner, o->unit, ROLE_BODY);
     o->lines = name.first;
     o->w = width;
-    o->h = 2 * st->padding;
+    o->text_h = 0;
     for (gline *l = o->lines; l; l = l->next)
-        o->h += l->height + (l != o->lines ? l->space_before : 0);
+        o->text_h += l->height + (l != o->lines ? l->space_before : 0);
+    o->h = o->text_h + 2 * st->padding;
 }
 
 static double natural_width(chart_ctx *oc, const onode *o)
@@ -172,11 +174,31 @@ static void measure(chart_ctx *oc, onode *o, int depth, double avail)
         }
         if (per == 1)
             width = widest < avail ? widest : avail;
+        /* rows as even as the count allows: seven as four and three,
+         * not six and one, which reads as a level below the rest */
+        int rows = (o->nkids + per - 1) / per;
+        if (rows > 1) {
+            int even = (o->nkids + rows - 1) / rows;
+            even += even % 2;
+            if (even < per) {
+                per = even;     /* fewer a row: each as wide as they then may be */
+                width = (avail - (per - 1) * st->gap_x) / per;
+                if (width > widest)
+                    width = widest;
+            }
+        }
         o->per_row = per;
+        /* and boxes side by side of one height, their names centred */
+        double tallest = 0;
         for (int k = 0; k < o->nkids; k++) {
             set_box(oc, o->kids[k], width);
+            if (o->kids[k]->h > tallest)
+                tallest = o->kids[k]->h;
+        }
+        for (int k = 0; k < o->nkids; k++) {
+            o->kids[k]->h = tallest;
             o->kids[k]->tree_w = width;
-            o->kids[k]->tree_h = o->kids[k]->h;
+            o->kids[k]->tree_h = tallest;
         }
     }
     o->tree_w = o->w;
@@ -265,7 +287,7 @@ static void draw_boxes(chart_ctx *oc, double x0, gline *band)
         b->line_width = st->line;
         b->stroke = st->line_color;
         gal_line_add(band, b);
-        double top = o->y + st->padding;
+        double top = o->y + (o->h - o->text_h) / 2;
         for (gline *l = o->lines; l; l = l->next) {
             if (l != o->lines)
                 top += l->space_before;
@@ -321,6 +343,26 @@ static double fit_scale(chart_ctx *oc, const model_node *n, double width, double
     return 0;
 }
 
+/* Whether caption cap of n says what the title of the part n stands in
+ * says ("KSCB Structure Chart 2012/13" under that heading). */
+static int repeats_title(ctx *c, const model_node *n, const model_node *cap)
+{
+    const model_node *title = n->parent ? model_child(n->parent, M_TITLE) : NULL;
+    if (!title)
+        return 0;
+    const char *a = model_text(c->a, title), *b = model_text(c->a, cap);
+    while (*a == ' ')
+        a++;
+    while (*b == ' ')
+        b++;
+    size_t la = strlen(a), lb = strlen(b);
+    while (la && a[la - 1] == ' ')
+        la--;
+    while (lb && b[lb - 1] == ' ')
+        lb--;
+    return la == lb && strncmp(a, b, la) == 0;
+}
+
 void org_chart(ctx *c, galley *g, const model_node *n, frame f)
 {
     chart_ctx oc = { .c = c, .f = f, .st = &c->t->orgchart };
@@ -340,6 +382,8 @@ void org_chart(ctx *c, galley *g, const model_node *n, frame f)
     link_reports(&oc, kids);
     const model_node *cap = model_child(n, M_CAPTION);
     gline *before = g->last;
+    if (cap && repeats_title(c, n, cap))
+        cap = NULL;                 /* the heading above says it already */
     if (cap)
         lay_paragraph(c, g, cap, c->t->table.caption_style, f, NULL, 0, ROLE_BODY, 0);
     /* the roots side by side, the whole centred in the measure */
