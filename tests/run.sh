@@ -363,6 +363,17 @@ print(shape, charts)')
 [ "$r" = "4+3 1" ] && ok "seven subgroups sit as 4 + 3, and a caption repeating the heading is left out" \
     || fail "an organisation chart balances its rows and does not repeat its title" "rows, \"Chart\" count: $r $(head -1 "$tmp/err")"
 
+# ---- figures line up on their decimal point -----------------------------------
+printf '<report><meta><board>B</board><title>T</title></meta><table><head><row><cell>Item</cell><cell>Rate</cell></row></head><row><cell>a</cell><cell>7.5%%</cell></row><row><cell>b</cell><cell>10%%</cell></row><row><cell>c</cell><cell>18.25%%</cell></row></table></report>' >"$tmp/dec.xml"
+./boardpress render "$tmp/dec.xml" -o "$tmp/dec.pdf" 2>"$tmp/err"
+r=$(pdftotext -bbox "$tmp/dec.pdf" - 2>/dev/null | python3 -c '
+import re, sys
+w = {t: (float(a), float(b)) for a, b, t in re.findall(r"xMin=\"([\d.]+)\" yMin=\"[\d.]+\" xMax=\"([\d.]+)\"[^>]*>([^<]*)<", sys.stdin.read())}
+ok = abs(w["10%"][0] - w["18.25%"][0]) < 0.1 and w["7.5%"][0] > w["18.25%"][0] + 3 and w["18.25%"][1] > w["7.5%"][1] + 3
+print("ok" if ok else w)')
+[ "$r" = ok ] && ok "a column of figures lines up on the decimal point (7.5%, 10%, 18.25%)" \
+    || fail "figures line up on their decimal point" "$r $(head -1 "$tmp/err")"
+
 # ---- a negative figure typed into text, a cell or a chart has a true minus --
 printf '<report><meta><board>B</board><title>T</title></meta><p>Fell by -20 in 2008-2012, x-5 and (-3.5%%) -£1,200 -- -a</p><table><row><cell>Change</cell><cell>-134</cell></row></table><chart type="bar"><categories>a|b</categories><series name="s">-5.5 4</series></chart></report>' >"$tmp/minus.xml"
 ./boardpress render "$tmp/minus.xml" -o "$tmp/minus.pdf" 2>"$tmp/err"

@@ -21,6 +21,8 @@ typedef struct slot {
     gline *lines;
     int nlines;
     double height;                  /* content height, padding included */
+    double dec_pad;                 /* room right of a figure, so that decimal points
+                                       line up down its column */
     int style;
 } slot;
 

@@ -155,6 +155,15 @@ gline *furn_cover(ctx *c, galley *g, const model_node *meta)
     meta_ctx m = { c, meta, 1, 1, NULL };
     gline *before = g->last;
     for (const style_cover_line *cl = c->t->cover; cl; cl = cl->next) {
+        if (cl->top > 0) {
+            /* a line that stands lower down: the space above it reaches
+             * its top, from the foot of the lines so far */
+            double used = c->t->cover_top;
+            for (const gline *l = gal_since(g, before); l; l = l->next)
+                used += l->height + (l != gal_since(g, before) ? l->space_before : 0);
+            if (gal_since(g, before))
+                gal_add_space(g, cl->top - used);
+        }
         if (cl->logo > 0) {
             const model_node *logo = meta ? model_child(meta, M_LOGO) : NULL;
             if (logo) {

@@ -180,6 +180,30 @@ static int same_places(const anchors *x, const anchors *y)
     return 1;
 }
 
+/* The template's fields of colour across the cover page, under its
+ * lines: drawn first, page wide. */
+static void cover_bands(ctx *c, dl_page *p)
+{
+    dl_item *first = NULL, **tail = &first, *last = NULL;
+    for (const style_cover_band *b = c->t->cover_bands; b; b = b->next) {
+        dl_item *it = lay_item(c, DL_RECT, ROLE_ARTIFACT);
+        it->x = 0;
+        it->w = p->width;
+        it->h = b->height;
+        it->y = p->height - b->top - b->height;
+        it->filled = 1;
+        it->color = b->color;
+        *tail = last = it;
+        tail = &it->next;
+    }
+    if (!first)
+        return;
+    last->next = p->first;
+    if (!p->first)
+        p->last = last;
+    p->first = first;
+}
+
 static dl_doc *paging_failed(ctx *c)
 {
     c->failed = 1;
@@ -227,6 +251,7 @@ static dl_doc *layout_pass(ctx *c)
             it->y -= shift;
             it->y2 -= shift;
         }
+        cover_bands(c, d->first);
         if (body) {
             dl_doc rest = { 0 };
             rest.npages = d->npages;

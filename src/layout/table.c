@@ -162,6 +162,53 @@ static void choose_alignment(ctx *c, grid *g)
     free(words);
 }
 
+/* ---- figures lined up on the decimal point ---------------------------------- */
+
+/* What of figure s stands right of where its decimal point is or would
+ * be: ".5%" of "7.5%", "%" of "10%", "" of "1,200". */
+static const char *figure_tail(const char *s)
+{
+    const char *dot = strchr(s, '.');
+    if (dot)
+        return dot;
+    const char *end = s + strlen(s);
+    while (end > s && !(end[-1] >= '0' && end[-1] <= '9'))
+        end--;
+    return end;
+}
+
+/* In each right-aligned column of figures, the room each figure leaves
+ * on its right so that its decimal point falls under the others': the
+ * widest tail less its own. Added to the cells' widths, so the column
+ * makes room for it. */
+static void decimal_pads(ctx *c, grid *g, frame f)
+{
+    if (!c->t->table.decimal_align)
+        return;
+    double *widest = mem_alloc((size_t)g->ncols, sizeof *widest);
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = 0; i < g->nslots; i++) {
+            slot *s = &g->slots[i];
+            trow_kind kind = g->spec->rows[s->row].kind;
+            if (s->cell->colspan != 1 || kind == TROW_HEAD || kind == TROW_SUBHEAD || s->cell->empty_mark ||
+                g->align[s->col] != ALIGN_RIGHT || s->cell->align != LAY_NO_ALIGN ||
+                (s->col < TABLE_MAX_COLS && g->spec->col_align[s->col] != LAY_NO_ALIGN))
+                continue;
+            const char *text = cell_plain_text(c, s->cell);
+            if (!text || !is_figure(text))
+                continue;
+            double tail = lay_measure_text(c, f, figure_tail(text), s->style).max;
+            if (pass == 0 && tail > widest[s->col])
+                widest[s->col] = tail;
+            if (pass == 1) {
+                s->dec_pad = widest[s->col] - tail;
+                s->ext.min += s->dec_pad;
+                s->ext.max += s->dec_pad;
+            }
+        }
+    free(widest);
+}
+
 /* ---- column widths --------------------------------------------------------- */
 
 static void measure_cells(ctx *c, grid *g, frame f)
@@ -379,6 +426,7 @@ static void set_cell(ctx *c, galley *gal, grid *g, slot *s, frame f)
     inner.left = f.left + g->x[s->col] + g->pad_x;
     inner.right = tw - (f.left + g->x[end]) + g->pad_x;
     trow_kind kind = g->spec->rows[s->row].kind;
+    inner.right += s->dec_pad;
     if (s->cell->align != LAY_NO_ALIGN)
         inner.align = s->cell->align;
     else if (s->cell->colspan > 1 && (kind == TROW_HEAD || kind == TROW_SUBHEAD))
@@ -546,6 +594,7 @@ void table_set(ctx *c, galley *gal, const tspec *t, frame f)
         cells.scale = s < tb->min_scale ? tb->min_scale : s;
         measure_cells(c, &g, cells);
     }
+    decimal_pads(c, &g, cells);
     column_widths(c, &g, cells);
     for (int i = 0; i < g.nslots; i++)
         set_cell(c, gal, &g, &g.slots[i], cells);

@@ -74,8 +74,17 @@ typedef struct style_cover_line {
     const char *text;               /* with {meta} placeholders */
     double space_before;
     double logo;                    /* > 0: the board's logo this wide instead of text */
+    double top;                     /* > 0: from the page's top edge, at least (a cover's
+                                       lines that stand lower down) */
     struct style_cover_line *next;
 } style_cover_line;
+
+/* A field of colour across a cover page, drawn under its lines. */
+typedef struct style_cover_band {
+    double top, height;             /* from the page's top edge */
+    uint32_t color;
+    struct style_cover_band *next;
+} style_cover_band;
 
 typedef struct style_furniture {
     int style;
@@ -114,6 +123,7 @@ typedef struct style_table {
     int grid;                       /* vertical rules between columns */
     double space_before, space_after;
     style_align numeric_align;      /* columns of figures */
+    int decimal_align;              /* right-aligned figures line up on their decimal point */
 } style_table;
 
 /* The board grids: partner outcome grids, strategic aims, agency plans. */
@@ -230,6 +240,7 @@ typedef struct style_template {
     style_list list[LIST_TYPE_COUNT];
     style_cover_line *cover;
     double cover_top;               /* first cover line's distance from the top */
+    style_cover_band *cover_bands;
     style_furniture header, footer;
     style_table table;
     style_contents contents;

@@ -216,12 +216,32 @@ static void read_list(loader *L, xmlNodePtr x)
     read_align(L, x, "label-align", &l->label_align);
 }
 
-static style_cover_line *read_lines(loader *L, xmlNodePtr x);
+static style_cover_line *read_lines(loader *L, xmlNodePtr x, int cover);
+
+/* <band top height color>: a field of colour across the cover. */
+static void read_band(loader *L, xmlNodePtr x, style_cover_band ***tail)
+{
+    static const char *const band_attrs[] = { "top", "height", "color", NULL };
+    sv_attrs_ok(L, x, band_attrs);
+    style_cover_band *b = arena_alloc(L->a, sizeof *b);
+    sv_length(L, x, "top", &b->top);
+    if (!sv_length(L, x, "height", &b->height) || b->height <= 0)
+        sv_bad(L, x, "needs a height above 0, not", sv_attr(x, "height", L->a) ? sv_attr(x, "height", L->a) : "none");
+    b->color = STYLE_NONE;
+    if (!sv_colour(L, x, "color", &b->color) || b->color == STYLE_NONE)
+        sv_bad(L, x, "needs a color, not", sv_attr(x, "color", L->a) ? sv_attr(x, "color", L->a) : "none");
+    **tail = b;
+    *tail = &b->next;
+}
 
 static void read_cover(loader *L, xmlNodePtr x)
 {
     sv_length(L, x, "top", &L->t->cover_top);
-    L->t->cover = read_lines(L, x);
+    L->t->cover = read_lines(L, x, 1);
+    style_cover_band **tail = &L->t->cover_bands;
+    for (xmlNodePtr c = x->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, "band") == 0)
+            read_band(L, c, &tail);
 }
 
 static void read_furniture(loader *L, xmlNodePtr x, style_furniture *f)
@@ -294,6 +314,7 @@ static void read_table(loader *L, xmlNodePtr x)
     sv_length(L, x, "space-after", &tb->space_after);
     tb->numeric_align = ALIGN_RIGHT;
     read_align(L, x, "numeric-align", &tb->numeric_align);
+    sv_flag(L, x, "decimal-align", &tb->decimal_align);
 }
 
 static void read_money(loader *L, xmlNodePtr x)
@@ -404,19 +425,27 @@ static void read_board(loader *L, xmlNodePtr x)
 }
 
 /* Lines of a cover or front sheet: <line style= text= space-before=/>. */
-static style_cover_line *read_lines(loader *L, xmlNodePtr x)
+/* The <line> children of x (a cover's may stand at a given top, among
+ * its <band>s, read apart). */
+static style_cover_line *read_lines(loader *L, xmlNodePtr x, int cover)
 {
     style_cover_line *first = NULL, **tail = &first;
     for (xmlNodePtr c = x->children; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE)
             continue;
         static const char *const line_attrs[] = { "style", "text", "space-before", "logo", NULL };
+        static const char *const cover_line_attrs[] = { "style", "text", "space-before", "logo", "top", NULL };
+        if (cover && strcmp((const char *)c->name, "band") == 0)
+            continue;
         if (strcmp((const char *)c->name, "line") != 0) {
-            sv_bad(L, c, "holds only <line> elements, not", (const char *)c->name);
+            sv_bad(L, c, cover ? "holds only <line> and <band> elements, not" : "holds only <line> elements, not",
+                   (const char *)c->name);
             continue;
         }
-        sv_attrs_ok(L, c, line_attrs);
+        sv_attrs_ok(L, c, cover ? cover_line_attrs : line_attrs);
         style_cover_line *cl = arena_alloc(L->a, sizeof *cl);
+        if (cover)
+            sv_length(L, c, "top", &cl->top);
         sv_length(L, c, "logo", &cl->logo);
         if (cl->logo > 0)
             sv_style_ref(L, c, "style", &cl->style);
@@ -632,7 +661,7 @@ static const char *const table_attrs[] = { "style", "head-style", "total-style",
     "headnote-style",
     "label", "separator", "numbered", "padding-x", "padding-x-min", "min-scale", "split-room", "continued", "padding-y", "rule", "frame", "rule-color",
     "head-fill", "total-fill", "stripe-fill", "grid", "space-before", "space-after",
-    "numeric-align", NULL };
+    "numeric-align", "decimal-align", NULL };
 static const char *const money_attrs[] = { "thousands", "decimal", "decimals", "format", "negative", NULL };
 static const char *const grid_attrs[] = { "type", "columns", "widths", "label", NULL };
 static const char *const no_attrs[] = { NULL };
@@ -692,7 +721,7 @@ static void read_element(loader *L, xmlNodePtr x)
     else if (strcmp(n, "notes") == 0) read_notes(L, x);
     else if (strcmp(n, "orgchart") == 0) read_orgchart(L, x);
     else if (strcmp(n, "chart") == 0) read_chart(L, x);
-    else if (strcmp(n, "front-sheet") == 0) L->t->front_sheet = read_lines(L, x);
+    else if (strcmp(n, "front-sheet") == 0) L->t->front_sheet = read_lines(L, x, 0);
     else {
         diag_error(L->dg, L->t->path, x->line, 0, "<%s> is not a template element", n);
         L->errors++;
