@@ -128,13 +128,13 @@ enc-tables: | build
 
 # Contact sheets of every sample in docs/sheets/, to see the output
 # without building it (needs ImageMagick's montage: apt-get install imagemagick).
-sheets: boardpress
+sheets: deps boardpress
 	@mkdir -p docs/sheets build/sheets
 	@for f in $(SAMPLES); do \
 	    n=$$(basename $$f .xml); rm -f build/sheets/$$n-*.png; \
 	    ./boardpress render $$f -o build/sheets/$$n.pdf 2>/dev/null || exit 1; \
 	    pdftoppm -png -r 30 build/sheets/$$n.pdf build/sheets/$$n || exit 1; \
-	    montage build/sheets/$$n-*.png -tile 8x -geometry +4+4 -background '#d0d0d0' docs/sheets/$$n.png || exit 1; \
+	    $(PYTHON) mk/sheet.py docs/sheets/$$n.png build/sheets/$$n-*.png || exit 1; \
 	    echo "docs/sheets/$$n.png"; \
 	done
 

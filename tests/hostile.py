@@ -135,6 +135,19 @@ def cases():
                                     '<p>end<note>%s</note></p>\n' % (notes, para(3000))), \
         ['exit 0', 'sanity', 'words 30000']
 
+    # Pages turned on their side: nested, back to back, with floats and
+    # notes waiting across the turn, a page break at the turn, and a
+    # report that is landscape throughout.
+    turned = ''.join('<section orientation="%s"><title>S%d</title><p>%s<note>%s</note></p>'
+                     '<quote><p>%s</p></quote><section orientation="landscape"><title>In</title><p>x</p>'
+                     '</section>%s</section>'
+                     % ('landscape' if i % 3 else 'portrait', i, para(i % 40), para(i % 90), para(i % 50),
+                        '<page-break/>' if i % 5 == 0 else '') for i in range(200))
+    yield 'landscape-mixed', report('<chapter><title>C</title>%s</chapter>\n' % turned), \
+        ['exit 0', 'sanity', 'words 20000']
+    yield 'landscape-only', report('<chapter orientation="landscape"><title>C</title><p>%s</p></chapter>\n'
+                                   % para(3000)), ['exit 0', 'sanity', 'words 20000']
+
     # Tables that share column widths: thousands in one section with the
     # same headings, thousands more each with headings of its own.
     same = ''.join('<table><head><row><cell>T%d</cell><cell>Apr</cell><cell>May</cell></row></head>'

@@ -363,6 +363,33 @@ print(shape, charts)')
 [ "$r" = "4+3 1" ] && ok "seven subgroups sit as 4 + 3, and a caption repeating the heading is left out" \
     || fail "an organisation chart balances its rows and does not repeat its title" "rows, \"Chart\" count: $r $(head -1 "$tmp/err")"
 
+# ---- landscape pages: by request, and for a table too wide for an upright one -
+python3 - "$tmp/land.xml" "$tmp/wide.xml" <<'PY'
+import sys
+para = ' '.join(['Partners reviewed the work of the board and its groups this year.'] * 6)
+months = ['Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec', 'Jan', 'Feb', 'Mar']
+head = '<head><row><cell>Measure</cell>' + ''.join('<cell>%s-09</cell>' % m for m in months) + '</row></head>'
+rows = ''.join('<row><cell>Measure %d</cell>' % i + ''.join('<cell>%d</cell>' % j for j in range(12)) + '</row>' for i in range(5))
+meta = '<meta><board>Board</board><title>Title</title></meta>'
+open(sys.argv[1], 'w').write('<report>%s<chapter><title>Before</title><p>%s</p></chapter><chapter orientation="landscape">'
+    '<title>Turned</title><p>%s</p><table>%s%s</table></chapter><chapter><title>After</title><p>%s</p></chapter></report>'
+    % (meta, para, para, head, rows, para))
+wide = '<row>' + ''.join('<cell>Column heading %d</cell>' % k for k in range(22)) + '</row>'
+wrows = ''.join('<row>' + ''.join('<cell>%d,%03d,%03d</cell>' % (i, k, k) for k in range(22)) + '</row>' for i in range(4))
+open(sys.argv[2], 'w').write('<report>%s<p>%s</p><table><head>%s</head>%s</table><p>%s</p></report>' % (meta, para, wide, wrows, para))
+PY
+./boardpress render "$tmp/land.xml" -o "$tmp/land.pdf" 2>"$tmp/err"
+./boardpress render "$tmp/wide.xml" -o "$tmp/wide.pdf" 2>>"$tmp/err"
+sizes=$(pdfinfo -f 1 -l 9 "$tmp/land.pdf" 2>/dev/null | sed -n 's/^Page *[0-9]* size: *\([0-9.]*\) x.*/\1/p' | tr '\n' ' ')
+wsizes=$(pdfinfo -f 1 -l 9 "$tmp/wide.pdf" 2>/dev/null | sed -n 's/^Page *[0-9]* size: *\([0-9.]*\) x.*/\1/p' | tr '\n' ' ')
+hx=$(pdftotext -f 2 -l 2 -bbox "$tmp/land.pdf" - 2>/dev/null | sed -n 's/.*xMax="\([0-9.]*\)".*>Title<.*/\1/p' | head -1)
+case "$sizes|$wsizes" in
+"595.276 841.89 595.276 |595.276 841.89 595.276 ")
+    [ "${hx%%.*}" -gt 700 ] && ok "a landscape chapter, and a table too wide for an upright page, are set on pages turned on their side, running head along the long edge" \
+        || fail "running heads on a landscape page run along its long edge" "header ends at x=$hx" ;;
+*) fail "landscape pages" "widths: $sizes | $wsizes $(head -1 "$tmp/err")" ;;
+esac
+
 # ---- figures line up on their decimal point -----------------------------------
 printf '<report><meta><board>B</board><title>T</title></meta><table><head><row><cell>Item</cell><cell>Rate</cell></row></head><row><cell>a</cell><cell>7.5%%</cell></row><row><cell>b</cell><cell>10%%</cell></row><row><cell>c</cell><cell>18.25%%</cell></row></table></report>' >"$tmp/dec.xml"
 ./boardpress render "$tmp/dec.xml" -o "$tmp/dec.pdf" 2>"$tmp/err"

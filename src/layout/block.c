@@ -401,7 +401,16 @@ void lay_blocks(ctx *c, galley *g, const model_node *parent, frame f, int level,
         }
         if (n->kind != M_TEXT)
             number = n->kind == M_P ? model_attr_get(n, "label") : n->kind == M_LIST ? number : NULL;
+        const char *orientation = model_attr_get(n, "orientation");
+        int turn = !c->landscape && orientation && strcmp(orientation, "landscape") == 0;
+        if (turn)
+            lay_turn(c);
         block(c, g, n, bf, level, list_depth);
+        if (turn) {
+            for (gline *l = gal_since(g, before); l; l = l->next)
+                l->landscape = 1;
+            lay_turn(c);
+        }
         /* anything with an id can be referred to; headings and tables
          * have anchored themselves with their numbers already */
         if (model_attr_get(n, "id"))

@@ -82,8 +82,10 @@ static void furniture_text(ctx *c, dl_page *p, const char *text, const style_fur
 static void furniture(ctx *c, dl_page *p, const style_furniture *f, int is_header, meta_ctx *m)
 {
     const style_template *t = c->t;
-    double x = t->margin_left, w = t->page_width - t->margin_left - t->margin_right;
-    double baseline = is_header ? t->page_height - f->offset : f->offset;
+    /* the page's own size: a page turned on its side has its running
+     * lines along its long edge */
+    double x = t->margin_left, w = p->width - t->margin_left - t->margin_right;
+    double baseline = is_header ? p->height - f->offset : f->offset;
     double em = t->styles[f->style].size;
     const char *text[3];
     double need[3];

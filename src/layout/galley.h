@@ -87,6 +87,7 @@ typedef struct gline {
     const gal_sub *sub;             /* the heading row in the body this band is under */
     int sub_head;                   /* a band of that heading row itself */
     gal_foot *feet;                 /* notes whose markers it holds, for the page's foot */
+    int landscape;                  /* set on a page turned on its side */
     int floats;                     /* starts a block that may wait for the next page's
                                        head while the text after it fills this one */
     const char *mark_label;         /* a chapter starts here: its label and */

@@ -98,6 +98,8 @@ typedef struct ctx {
     int nwarned, warned_cap;
     int link_style;
     struct share_map *shares;       /* tables that share column widths, across passes */
+    int landscape;                  /* a part set on pages turned on their side: the
+                                       template's page width and height are swapped */
     const model_node **squeezed;    /* elements warned of for their measure: a */
     size_t nsqueezed, squeezed_cap; /* set, open addressing on the address */
     layout_stats *stats;
@@ -130,6 +132,17 @@ static inline void lay_float(const ctx *c, galley *g, const gline *before, unsig
 static inline double lay_text_width(const ctx *c)
 {
     return c->t->page_width - c->t->margin_left - c->t->margin_right;
+}
+
+/* Turns the page on its side, or back: what is set in between is set
+ * for pages as wide as the template's are tall (page.c gives its lines
+ * such pages). */
+static inline void lay_turn(ctx *c)
+{
+    double w = c->t->page_width;
+    c->t->page_width = c->t->page_height;
+    c->t->page_height = w;
+    c->landscape = !c->landscape;
 }
 
 /* The frame of the document's body: no indents, full size, each

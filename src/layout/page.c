@@ -18,11 +18,12 @@ static dl_item *closing_rule(arena *a, const gal_run *run, double y)
     return it;
 }
 
-static dl_page *new_page(const page_job *job, dl_doc *d)
+/* A new page at d's end, upright or turned on its side (landscape). */
+static dl_page *new_page(const page_job *job, dl_doc *d, int landscape)
 {
     dl_page *p = arena_alloc(job->a, sizeof *p);
-    p->width = job->t->page_width;
-    p->height = job->t->page_height;
+    p->width = landscape ? job->t->page_height : job->t->page_width;
+    p->height = landscape ? job->t->page_width : job->t->page_height;
     p->number = ++d->npages;
     if (d->last)
         d->last->next = p;
@@ -127,6 +128,7 @@ typedef struct pager {
     const char *mark_label, *mark_title, *mark_head;
     int marked, page_named, head_named;
     int parting;                    /* a table's row is being parted at its soft keeps */
+    int landscape;                  /* the pages opened now are turned on their side */
     pending *floats, *floats_last;  /* in the order they fell */
     double after;                   /* the least space the next line has above it */
     double foot_h;                  /* the page's foot: its notes and the rule over them */
@@ -390,12 +392,20 @@ static int parts_row(const pager *pg, const gline *l, double gap, double need)
 }
 
 /* A new page for line l, its head taken by the blocks waiting for it. */
+/* The text block's top and height on page p. */
+static void fit_page(pager *pg)
+{
+    pg->top = pg->p->height - pg->job->t->margin_top;
+    pg->body = pg->top - pg->bottom;
+    pg->y = pg->top;
+}
+
 static int open_page(pager *pg, const gline *l)
 {
-    pg->p = new_page(pg->job, pg->d);
+    pg->p = new_page(pg->job, pg->d, pg->landscape);
     if (!page_allowed(pg->job, pg->p, l))
         return -1;
-    pg->y = pg->top;
+    fit_page(pg);
     pg->empty = 1;
     take_carry(pg, pg->body / 2, 0);
     place_floats(pg);
@@ -408,6 +418,20 @@ static int turn_page(pager *pg, const gline *next)
     count_underfull(pg->job, next, (pg->top - pg->y + pg->foot_h) / pg->body);
     draw_foot(pg);
     return open_page(pg, next);
+}
+
+/* Line l is set for pages of the other orientation: the page turns (an
+ * empty one is turned where it stands). */
+static int turn_side(pager *pg, const gline *l)
+{
+    pg->landscape = l->landscape;
+    if (!pg->empty)
+        return turn_page(pg, l);
+    double w = pg->p->width;
+    pg->p->width = pg->p->height;
+    pg->p->height = w;
+    fit_page(pg);
+    return 0;
 }
 
 /* Places every waiting block before line l, which must not be passed
@@ -460,8 +484,12 @@ int page_break(const page_job *job, dl_doc *d, gline *first)
     pg.y = pg.top;
     pg.empty = 1;
     for (gline *l = first; l; l = l->next) {
-        if (pg.floats && (l->break_before || (l->heading && !t->float_past_headings)) &&
+        pg.landscape = pg.p ? pg.landscape : l->landscape;
+        if (pg.floats && (l->break_before || l->landscape != pg.landscape ||
+                          (l->heading && !t->float_past_headings)) &&
             flush_floats(&pg, l) != 0)
+            return -1;
+        if (pg.p && l->landscape != pg.landscape && turn_side(&pg, l) != 0)
             return -1;
         if (!pg.p ? open_page(&pg, l) != 0 : l->break_before && !pg.empty && turn_page(&pg, l) != 0)
             return -1;
@@ -507,17 +535,17 @@ int page_break(const page_job *job, dl_doc *d, gline *first)
     if (pg.floats && flush_floats(&pg, NULL) != 0)
         return -1;
     if (!pg.p)
-        new_page(job, d);
+        new_page(job, d, 0);
     /* notes longer than what the text left: under the text's end, then
      * page after page of them */
     if (pg.p && pg.carry)
         take_carry(&pg, pg.y - pg.bottom, 0);
     while (pg.p && pg.carry) {
         draw_foot(&pg);
-        pg.p = new_page(job, d);
+        pg.p = new_page(job, d, pg.landscape);
         if (!page_allowed(job, pg.p, pg.carry->first))
             return -1;
-        pg.y = pg.top;
+        fit_page(&pg);
         take_carry(&pg, pg.body, 1);
     }
     if (pg.p)

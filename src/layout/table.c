@@ -177,17 +177,12 @@ static const char *figure_tail(const char *s)
     return end;
 }
 
-/* In each right-aligned column of figures, the room each figure leaves
- * on its right so that its decimal point falls under the others': the
- * widest tail less its own. Added to the cells' widths, so the column
- * makes room for it. */
-static void decimal_pads(ctx *c, grid *g, frame f)
+/* Slots from..to: the widest tail of each column's figures, then each
+ * figure's room beside it. */
+static void decimal_rows(ctx *c, grid *g, frame f, int from, int to, double *widest)
 {
-    if (!c->t->table.decimal_align)
-        return;
-    double *widest = mem_alloc((size_t)g->ncols, sizeof *widest);
     for (int pass = 0; pass < 2; pass++)
-        for (int i = 0; i < g->nslots; i++) {
+        for (int i = from; i < to; i++) {
             slot *s = &g->slots[i];
             trow_kind kind = g->spec->rows[s->row].kind;
             if (s->cell->colspan != 1 || kind == TROW_HEAD || kind == TROW_SUBHEAD || s->cell->empty_mark ||
@@ -206,6 +201,26 @@ static void decimal_pads(ctx *c, grid *g, frame f)
                 s->ext.max += s->dec_pad;
             }
         }
+}
+
+/* In each right-aligned column of figures, the room each figure leaves
+ * on its right so that its decimal point falls under the others': the
+ * widest tail less its own, among the rows under one heading row (a
+ * heading row in the body may change what a column holds: counts, then
+ * percentages). Added to the cells' widths, so the column makes room. */
+static void decimal_pads(ctx *c, grid *g, frame f)
+{
+    if (!c->t->table.decimal_align)
+        return;
+    double *widest = mem_alloc((size_t)g->ncols, sizeof *widest);
+    for (int r0 = 0, r1; r0 < g->nrows; r0 = r1) {
+        for (r1 = r0 + 1; r1 < g->nrows; r1++)
+            if (g->spec->rows[r1].kind == TROW_HEAD || g->spec->rows[r1].kind == TROW_SUBHEAD)
+                break;
+        for (int k = 0; k < g->ncols; k++)
+            widest[k] = 0;
+        decimal_rows(c, g, f, g->row_first[r0], g->row_first[r1], widest);
+    }
     free(widest);
 }
 
@@ -553,6 +568,50 @@ static gline *continued_caption(ctx *c, const tspec *t, frame f, const char *lab
 
 /* ---- the table ---------------------------------------------------------------- */
 
+/* The type scale at which the table's words fit f's measure at the
+ * narrowest padding: f's own when they fit already. A table with more
+ * columns than the measure holds is set smaller, down to the template's
+ * smallest scale, before any word is broken inside a cell, or a column
+ * of short labels (a third of the measure or less) is squeezed to under
+ * half its natural width: a row label of one word a line beside a year
+ * of monthly figures. With share, the columns are those of the tables
+ * it shares widths with. */
+static double words_scale(ctx *c, grid *g, frame f, int share)
+{
+    const style_table *tb = &c->t->table;
+    double content = 0, avail = lay_text_width(c) - f.left - f.right;
+    double *mins = mem_alloc((size_t)g->ncols, sizeof *mins);
+    double *maxs = mem_alloc((size_t)g->ncols, sizeof *maxs);
+    for (int i = 0; i < g->nslots; i++) {
+        const slot *s = &g->slots[i];
+        if (s->cell->colspan != 1)
+            continue;
+        if (s->ext.min > mins[s->col])
+            mins[s->col] = s->ext.min;
+        if (s->ext.max > maxs[s->col])
+            maxs[s->col] = s->ext.max;
+    }
+    if (share)
+        shared_widths(c, g, mins, maxs, f.scale);
+    for (int k = 0; k < g->ncols; k++)
+        content += least_width(mins[k], maxs[k], avail);
+    free(mins);
+    free(maxs);
+    double room = avail - 2 * g->ncols * tb->pad_x_min;   /* what the words may take */
+    return content > room && room > 0 ? f.scale * room / content : f.scale;
+}
+
+/* Whether table t is too wide for an upright page even at the
+ * template's smallest type: it is then set on a page turned on its side. */
+static int too_wide(ctx *c, const tspec *t, frame f)
+{
+    grid g = { .spec = t };
+    if (c->landscape || place_cells(c, &g) <= 0)
+        return 0;
+    measure_cells(c, &g, f);
+    return words_scale(c, &g, f, 0) < c->t->table.min_scale;
+}
+
 void table_set(ctx *c, galley *gal, const tspec *t, frame f)
 {
     const style_table *tb = &c->t->table;
@@ -564,34 +623,10 @@ void table_set(ctx *c, galley *gal, const tspec *t, frame f)
         return;
     choose_alignment(c, &g);
     measure_cells(c, &g, f);
-    /* A table with more columns than the measure holds at its narrowest
-     * padding is set smaller, down to the template's smallest type scale,
-     * before any word is broken inside a cell, or a column of short
-     * labels (a third of the measure or less) is squeezed to under half
-     * its natural width: a row label of one word a line beside a year
-     * of monthly figures. */
-    double content = 0, avail = lay_text_width(c) - f.left - f.right;
-    double *mins = mem_alloc((size_t)g.ncols, sizeof *mins);
-    double *maxs = mem_alloc((size_t)g.ncols, sizeof *maxs);
-    for (int i = 0; i < g.nslots; i++) {
-        const slot *s = &g.slots[i];
-        if (s->cell->colspan != 1)
-            continue;
-        if (s->ext.min > mins[s->col])
-            mins[s->col] = s->ext.min;
-        if (s->ext.max > maxs[s->col])
-            maxs[s->col] = s->ext.max;
-    }
-    shared_widths(c, &g, mins, maxs, f.scale);
-    for (int k = 0; k < g.ncols; k++)
-        content += least_width(mins[k], maxs[k], avail);
-    free(mins);
-    free(maxs);
-    double room = avail - 2 * g.ncols * tb->pad_x_min;   /* what the words may take */
     frame cells = f;
-    if (content > room && room > 0 && tb->min_scale < 1) {
-        double s = f.scale * room / content * 0.999;
-        cells.scale = s < tb->min_scale ? tb->min_scale : s;
+    double fit = words_scale(c, &g, f, 1);
+    if (fit < f.scale && tb->min_scale < 1) {
+        cells.scale = fit * 0.999 < tb->min_scale ? tb->min_scale : fit * 0.999;
         measure_cells(c, &g, cells);
     }
     decimal_pads(c, &g, cells);
@@ -789,5 +824,15 @@ void table_block(ctx *c, galley *g, const model_node *n, frame f)
     if (head)
         add_rows(c, &t, head, TROW_HEAD, empty);
     add_rows(c, &t, body ? body : n, TROW_BODY, empty);
+    const char *orientation = model_attr_get(n, "orientation");
+    if (!orientation && too_wide(c, &t, f)) {
+        gline *before = g->last;
+        lay_turn(c);
+        table_set(c, g, &t, f);
+        lay_turn(c);
+        for (gline *l = gal_since(g, before); l; l = l->next)
+            l->landscape = 1;
+        return;
+    }
     table_set(c, g, &t, f);
 }
