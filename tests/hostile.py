@@ -34,6 +34,15 @@ TEMPLATE_CHANGES = (
      "a length below 0 is not allowed here: '-5pt'"),
     ('template-min-measure-huge', ('min-measure="4pt"', 'min-measure="10000pt"'),
      'min-measure=10000.0pt is more than half the text width'),
+    # the page's furniture of pages: notes, covers, floats, tables
+    ('template-notes-rule-gap-huge', ('rule-gap="6pt"', 'rule-gap="400pt"'),
+     "must take at most an eighth of the text area's height"),
+    ('template-notes-place', ('place="foot"', 'place="side"'), "place is foot or chapter-end, not 'side'"),
+    ('template-cover-line-low', ('top="235mm"', 'top="280mm"'), 'top=793.7pt is below the foot of the text area'),
+    ('template-band-height-zero', ('height="14mm"', 'height="0mm"'), 'needs a height above 0'),
+    ('template-float-unknown', ('float="quote', 'float="table quote'), 'float= lists blocks among'),
+    ('template-minus-long', ('minus="−"', 'minus="--"'), 'minus= needs one character'),
+    ('template-split-room-big', ('split-room="0.4"', 'split-room="2"'), 'split-room is a share of the page'),
 )
 
 # Template values that must work, not be refused: a template may give
@@ -147,6 +156,18 @@ def cases():
         ['exit 0', 'sanity', 'words 20000']
     yield 'landscape-only', report('<chapter orientation="landscape"><title>C</title><p>%s</p></chapter>\n'
                                    % para(3000)), ['exit 0', 'sanity', 'words 20000']
+
+    # A block waiting for a page whose foot holds notes carried over: it
+    # goes above them, never over them; and a caption too tall to repeat
+    # over every part of its table.
+    words = lambda p, n: ' '.join('%s%d' % (p, i) for i in range(n))
+    yield 'float-over-carried-notes', report('<chapter><title>C</title><p>Start<note>%s</note> %s</p>'
+                                             '<quote><p>%s</p></quote><p>%s</p></chapter>\n'
+                                             % (words('nt', 1500), words('pa', 300), words('qq', 420),
+                                                words('pb', 200))), ['exit 0', 'sanity', 'words 2400']
+    yield 'caption-taller-than-page', report('<table><caption>%s</caption>%s</table>\n' % (
+        words('cap', 800), ''.join('<row><cell>r%d</cell><cell>v%d</cell></row>' % (i, i) for i in range(60)))), \
+        ['exit 0', 'sanity', 'words 900']
 
     # Tables that share column widths: thousands in one section with the
     # same headings, thousands more each with headings of its own.

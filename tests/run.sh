@@ -308,6 +308,11 @@ ok = ps == pn and yn > lowest_body(ps) and p0 == pl and y0 > lowest_body(pl) and
 print("ok" if ok else "marker p%s, note p%s y%s; long marker p%s, start p%s, end p%s" % (ps, pn, yn, pl, p0, p399))')
 [ "$r" = ok ] && ok "a note stands at the foot of its marker's page, under the text; a long one goes on at the next page's foot" \
     || fail "notes stand at the foot of their marker's page" "$r $(head -1 "$tmp/err")"
+printf '<report><meta><board>B</board><title>T</title></meta><chapter><title>C</title><p>Text<note>alpha<note>bravo<note>charlie</note></note></note> end.</p></chapter></report>' >"$tmp/nest.xml"
+./boardpress render "$tmp/nest.xml" -o "$tmp/nest.pdf" 2>"$tmp/err"
+r=$(pdftotext "$tmp/nest.pdf" - 2>/dev/null | grep -v '^$' | tr '\n' '|')
+case "$r" in *"|1 alpha2|2 bravo3|3 charlie|"*) ok "notes within notes are each set, numbered on" ;;
+*) fail "notes within notes are each set" "$r $(head -1 "$tmp/err")" ;; esac
 q=$("$tools/pdf-sanity" "$tmp/foot.pdf" 2>&1 | tail -1)
 case "$q" in *"-> ok") ok "notes at the foot: pdf-sanity" ;; *) fail "notes at the foot: pdf-sanity" "$q" ;; esac
 
@@ -389,6 +394,20 @@ case "$sizes|$wsizes" in
         || fail "running heads on a landscape page run along its long edge" "header ends at x=$hx" ;;
 *) fail "landscape pages" "widths: $sizes | $wsizes $(head -1 "$tmp/err")" ;;
 esac
+
+# ---- a cover picture, where the template's cover shows one -------------------
+mkdir -p "$tmp/cover" && cp tests/good/images/band.jpg "$tmp/cover/photo.jpg"
+printf '<report template="annual-report"><meta><board>Board</board><area>Kent</area><title>Title</title></meta><cover src="photo.jpg" alt="Children at play"/><p>x</p></report>' >"$tmp/cover/c.xml"
+sed 's| src="photo.jpg" alt="Children at play"||' "$tmp/cover/c.xml" >"$tmp/cover/n.xml"
+./boardpress render "$tmp/cover/c.xml" -o "$tmp/cover/c.pdf" 2>"$tmp/err"
+./boardpress render "$tmp/cover/n.xml" -o "$tmp/cover/n.pdf" 2>>"$tmp/err"
+a=$(pdfimages -f 1 -l 1 -list "$tmp/cover/c.pdf" 2>/dev/null | tail -n +3 | wc -l)
+b=$(pdfimages -f 1 -l 1 -list "$tmp/cover/n.pdf" 2>/dev/null | tail -n +3 | wc -l)
+# the alt text, as the structure tree writes it (UTF-16BE in a hex string)
+alt=$(printf 'Children at play' | iconv -f UTF-8 -t UTF-16BE | od -An -tx1 | tr -d ' \n')
+t=$(qpdf --qdf --object-streams=disable "$tmp/cover/c.pdf" - 2>/dev/null | grep -a -c "/Alt <feff$alt>")
+[ "$a" = 1 ] && [ "$b" = 0 ] && [ "$t" -ge 1 ] && ok "<cover src alt> puts its picture on the cover, its alt text in the tags" \
+    || fail "a cover picture" "with: $a, without: $b, alt in tags: $t $(head -1 "$tmp/err")"
 
 # ---- figures line up on their decimal point -----------------------------------
 printf '<report><meta><board>B</board><title>T</title></meta><table><head><row><cell>Item</cell><cell>Rate</cell></row></head><row><cell>a</cell><cell>7.5%%</cell></row><row><cell>b</cell><cell>10%%</cell></row><row><cell>c</cell><cell>18.25%%</cell></row></table></report>' >"$tmp/dec.xml"

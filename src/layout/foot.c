@@ -38,11 +38,13 @@ static gal_foot *set_note(ctx *c, galley *g, const gal_note *note)
     frame nf = lay_in_style(lay_root_frame(), c->t->note_style);
     lay_labelled(c, &ng, arena_printf(c->a, "%d", note->number), note->node, nf, 2, 0);
     while (ng.notes) {
+        /* a note met while these are set is set with them */
         gal_note *inner = ng.notes;
         ng.notes = inner->next;
+        if (!ng.notes)
+            ng.notes_last = NULL;
         lay_labelled(c, &ng, arena_printf(c->a, "%d", inner->number), inner->node, nf, 2, 0);
     }
-    ng.notes_last = NULL;
     g->note_counter = ng.note_counter;
     if (!ng.first)
         return NULL;

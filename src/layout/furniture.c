@@ -152,7 +152,7 @@ void furn_add(ctx *c, dl_doc *d, int has_cover)
 
 /* The cover: the template's lines, expanded from the metadata, set from
  * cover_top down on a page of its own. */
-gline *furn_cover(ctx *c, galley *g, const model_node *meta)
+gline *furn_cover(ctx *c, galley *g, const model_node *meta, const model_node *cover)
 {
     meta_ctx m = { c, meta, 1, 1, NULL };
     gline *before = g->last;
@@ -170,7 +170,15 @@ gline *furn_cover(ctx *c, galley *g, const model_node *meta)
             const model_node *logo = meta ? model_child(meta, M_LOGO) : NULL;
             if (logo) {
                 gal_add_space(g, cl->space_before);
-                picture_logo(c, g, logo, cl->logo);
+                picture_logo(c, g, logo, cl->logo, 1.0 / 3);
+            }
+            continue;
+        }
+        if (cl->picture > 0) {
+            /* the report's cover picture, up to half the page's height */
+            if (cover && model_attr_get(cover, "src")) {
+                gal_add_space(g, cl->space_before);
+                picture_logo(c, g, cover, cl->picture, 0.5);
             }
             continue;
         }

@@ -223,7 +223,7 @@ static dl_doc *layout_pass(ctx *c)
     galley gal = gal_child(NULL), *g = &gal;
     gline *cover_lines = NULL;
     if (has_cover) {
-        cover_lines = furn_cover(c, g, model_child(root, M_META));
+        cover_lines = furn_cover(c, g, model_child(root, M_META), model_child(root, M_COVER));
         g->pending_space = 0;
     }
     gline *body_start = g->last;

@@ -407,15 +407,19 @@ static int open_page(pager *pg, const gline *l)
         return -1;
     fit_page(pg);
     pg->empty = 1;
-    take_carry(pg, pg->body / 2, 0);
+    /* the waiting blocks head the page; notes carried over take what
+     * they leave, up to half of it */
     place_floats(pg);
+    double room = pg->y - pg->bottom;
+    take_carry(pg, room < pg->body / 2 ? room : pg->body / 2, 0);
     return 0;
 }
 
 /* Leaves the page, counting it if it is a hole, and opens the next. */
 static int turn_page(pager *pg, const gline *next)
 {
-    count_underfull(pg->job, next, (pg->top - pg->y + pg->foot_h) / pg->body);
+    /* notes at its foot fill a page down to its margin, as a reader sees it */
+    count_underfull(pg->job, next, pg->foot ? 1 : (pg->top - pg->y) / pg->body);
     draw_foot(pg);
     return open_page(pg, next);
 }
@@ -444,6 +448,15 @@ static int flush_floats(pager *pg, const gline *l)
     return 0;
 }
 
+/* The height of lines from first on, one under another. */
+static double lines_height(const gline *first)
+{
+    double h = 0;
+    for (const gline *l = first; l; l = l->next)
+        h += l->height;
+    return h;
+}
+
 /* Lines drawn again at a page's head, from first on. */
 static void put_again(pager *pg, const gline *first)
 {
@@ -464,14 +477,26 @@ static void continue_run(pager *pg, const gline *l)
     arena *a = pg->job->a;
     pg->y -= pg->empty ? 0 : pg->after;     /* below the blocks placed first */
     pg->after = 0;
-    if (run->caption) {
-        put_again(pg, gal_copy_lines(a, run->caption, run->caption_last, 1));
+    gline *caption = run->caption ? gal_copy_lines(a, run->caption, run->caption_last, 1) : NULL;
+    gline *head = run->head && !(run->parts && l->sub) ? gal_copy_head(a, run->head) : NULL;
+    gline *sub = l->sub && !l->sub_head ? gal_copy_lines(a, l->sub->first, NULL, 0) : NULL;
+    /* what is repeated takes at most half of what the page has left:
+     * the caption goes first, then the heading row in the body */
+    double room = (pg->y - floor_of(pg)) / 2;
+    double hc = lines_height(caption) + (caption ? run->caption_gap : 0), hh = lines_height(head);
+    double hs = lines_height(sub);
+    if (hc + hh + hs > room) {
+        caption = NULL;
+        hc = 0;
+    }
+    if (hh + hs > room)
+        sub = NULL;
+    if (caption) {
+        put_again(pg, caption);
         pg->y -= run->caption_gap;
     }
-    if (run->head && !(run->parts && l->sub))
-        put_again(pg, gal_copy_head(a, run->head));
-    if (l->sub && !l->sub_head)
-        put_again(pg, gal_copy_lines(a, l->sub->first, NULL, 0));
+    put_again(pg, head);
+    put_again(pg, sub);
 }
 
 int page_break(const page_job *job, dl_doc *d, gline *first)

@@ -95,7 +95,7 @@ void picture_block(ctx *c, galley *g, const model_node *n, frame f)
     gal_add_space(g, t->table.space_after);
 }
 
-void picture_logo(ctx *c, galley *g, const model_node *logo, double width)
+void picture_logo(ctx *c, galley *g, const model_node *logo, double width, double share)
 {
     const image *im = load(c, logo);
     if (!im)
@@ -103,6 +103,6 @@ void picture_logo(ctx *c, galley *g, const model_node *logo, double width)
     const style_template *t = c->t;
     double avail = lay_text_width(c);
     gline *l = band(c, im, logo, t->margin_left, width < avail ? width : avail,
-                    (t->page_height - t->margin_top - t->margin_bottom) / 3);
+                    (t->page_height - t->margin_top - t->margin_bottom) * share);
     gal_append(g, l, l);
 }

@@ -7,7 +7,8 @@
 #include "lay.h"
 
 void picture_block(ctx *c, galley *g, const model_node *n, frame f);
-/* The logo, width wide at most. */
-void picture_logo(ctx *c, galley *g, const model_node *logo, double width);
+/* The logo, or the cover's picture (n's src and alt), width wide at most
+ * and no taller than share of the text area. */
+void picture_logo(ctx *c, galley *g, const model_node *logo, double width, double share);
 
 #endif

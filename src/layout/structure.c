@@ -133,6 +133,7 @@ static const char *tag_for(const model_node *n, int sub, int holder)
         return n->parent && n->parent->parent && n->parent->parent->kind == M_HEAD ? "TH" : "TD";
     case M_CAPTION: return "Caption";
     case M_IMAGE: case M_LOGO: case M_CHART: return "Figure";
+    case M_COVER: return "Figure";     /* only its picture is drawn from it */
     case M_CONTENTS: return "Div";
     default: return holder ? "P" : "Div";
     }

@@ -418,6 +418,8 @@ static void shared_widths(ctx *c, grid *g, double *mn, double *mx, double scale)
     const char *key = src && src->parent ? group_key(c, g) : NULL;
     if (!key || !c->shares)
         return;
+    /* a table on a page turned on its side lines up with its like only */
+    key = arena_printf(c->a, "%c%s", c->landscape ? 'L' : 'P', key);
     share_widths(c->shares, src->parent, key, g->ncols, mn, mx);
     g->floor_mn = arena_alloc(c->a, mem_mul(2 * sizeof *g->floor_mn, (size_t)g->ncols));
     g->floor_mx = g->floor_mn + g->ncols;
@@ -562,6 +564,13 @@ static gline *continued_caption(ctx *c, const tspec *t, frame f, const char *lab
                                  tb->continued);
     galley cg = gal_child(NULL);
     lay_plain(c, &cg, s, tb->caption_style, f, t->src, ROLE_ARTIFACT);
+    /* a caption taller than a quarter of a page is not repeated: the
+     * pages after would hold little else */
+    double h = 0, page = c->t->page_height - c->t->margin_top - c->t->margin_bottom;
+    for (const gline *l = cg.first; l; l = l->next)
+        h += l->height + l->space_before;
+    if (h > page / 4)
+        return NULL;
     *last = cg.last;
     return cg.first;
 }

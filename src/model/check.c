@@ -461,7 +461,7 @@ static void budget_visit(void *arg, const model_node *n)
 {
     budget_ctx *b = arg;
     check_limits(b, n);
-    if (n->kind == M_IMAGE || n->kind == M_LOGO)
+    if (n->kind == M_IMAGE || n->kind == M_LOGO || (n->kind == M_COVER && model_attr_get(n, "src")))
         check_image(b, n, b->doc);
     if (n->kind == M_DATE)
         check_date(b, n);

@@ -74,6 +74,7 @@ typedef struct style_cover_line {
     const char *text;               /* with {meta} placeholders */
     double space_before;
     double logo;                    /* > 0: the board's logo this wide instead of text */
+    double picture;                 /* > 0: the report's cover picture this wide */
     double top;                     /* > 0: from the page's top edge, at least (a cover's
                                        lines that stand lower down) */
     struct style_cover_line *next;

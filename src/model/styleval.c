@@ -206,6 +206,22 @@ void sv_check_geometry(loader *L, xmlNodePtr root)
         diag_error(L->dg, t->path, root->line, 0, "<cover> top=%.1fpt is below the foot of the text area", t->cover_top);
         L->errors++;
     }
+    for (const style_cover_line *cl = t->cover; cl; cl = cl->next)
+        if (cl->top > t->page_height - t->margin_bottom) {
+            diag_error(L->dg, t->path, root->line, 0, "<cover> <line> top=%.1fpt is below the foot of the text area",
+                       cl->top);
+            L->errors++;
+        }
+    if (2 * t->note_rule_gap + t->note_rule > body / 8) {
+        diag_error(L->dg, t->path, root->line, 0, "<notes> rule=%.1fpt and rule-gap=%.1fpt above and below it "
+                   "must take at most an eighth of the text area's height (%.1fpt)", t->note_rule, t->note_rule_gap, body / 8);
+        L->errors++;
+    }
+    if (t->note_rule_length > width) {
+        diag_error(L->dg, t->path, root->line, 0, "<notes> rule-length=%.1fpt is wider than the text (%.1fpt)",
+                   t->note_rule_length, width);
+        L->errors++;
+    }
     if (t->min_measure > width / 2) {
         diag_error(L->dg, t->path, root->line, 0, "<flow> min-measure=%.1fpt is more than half the text width",
                    t->min_measure);

@@ -434,7 +434,8 @@ static style_cover_line *read_lines(loader *L, xmlNodePtr x, int cover)
         if (c->type != XML_ELEMENT_NODE)
             continue;
         static const char *const line_attrs[] = { "style", "text", "space-before", "logo", NULL };
-        static const char *const cover_line_attrs[] = { "style", "text", "space-before", "logo", "top", NULL };
+        static const char *const cover_line_attrs[] = { "style", "text", "space-before", "logo", "top", "picture",
+            NULL };
         if (cover && strcmp((const char *)c->name, "band") == 0)
             continue;
         if (strcmp((const char *)c->name, "line") != 0) {
@@ -444,10 +445,12 @@ static style_cover_line *read_lines(loader *L, xmlNodePtr x, int cover)
         }
         sv_attrs_ok(L, c, cover ? cover_line_attrs : line_attrs);
         style_cover_line *cl = arena_alloc(L->a, sizeof *cl);
-        if (cover)
+        if (cover) {
             sv_length(L, c, "top", &cl->top);
+            sv_length(L, c, "picture", &cl->picture);
+        }
         sv_length(L, c, "logo", &cl->logo);
-        if (cl->logo > 0)
+        if (cl->logo > 0 || (cover && sv_attr(c, "picture", L->a)))
             sv_style_ref(L, c, "style", &cl->style);
         else
             sv_need_style(L, c, "style", &cl->style);
