@@ -395,6 +395,20 @@ case "$sizes|$wsizes" in
 *) fail "landscape pages" "widths: $sizes | $wsizes $(head -1 "$tmp/err")" ;;
 esac
 
+# ---- a story taller than a page goes on under its title, continued ---------
+python3 - "$tmp/story.xml" <<'PY'
+import sys
+para = ' '.join(['Partners reviewed the work of the board and its groups this year.'] * 9)
+story = "<story><title>Amy's story</title>%s</story>" % ''.join('<p>Story paragraph %d. %s</p>' % (i, para) for i in range(9))
+open(sys.argv[1], 'w').write('<report template="annual-report"><meta><board>B</board><title>T</title></meta><chapter><title>C</title>'
+                             '<p>%s</p>%s<p>After.</p></chapter></report>' % (para, story))
+PY
+st=$(./boardpress render "$tmp/story.xml" -o "$tmp/story.pdf" --stats 2>&1 | sed -n 's/.* widows=\([0-9]*\) orphans=\([0-9]*\) .*/\1 \2/p')
+r=$(pdftotext -f 2 -l 2 "$tmp/story.pdf" - 2>/dev/null | grep -v '^$' | sed -n 3p)
+[ "$r" = "AMY’S STORY (CONTINUED)" ] && [ "$st" = "0 0" ] \
+    && ok "a story taller than a page goes on under its title, continued, its paragraphs keeping their widows and orphans" \
+    || fail "a story taller than a page goes on under its title, continued" "page 2 starts '$r'; widows, orphans: $st"
+
 # ---- a cover picture, where the template's cover shows one -------------------
 mkdir -p "$tmp/cover" && cp tests/good/images/band.jpg "$tmp/cover/photo.jpg"
 printf '<report template="annual-report"><meta><board>Board</board><area>Kent</area><title>Title</title></meta><cover src="photo.jpg" alt="Children at play"/><p>x</p></report>' >"$tmp/cover/c.xml"

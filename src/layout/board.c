@@ -502,6 +502,14 @@ static void story(ctx *c, galley *g, const model_node *n, frame f, int level)
     box_content(c, g, n, sb->story_style, f, level);
     gal_keep_whole(g, before);
     lay_float(c, g, before, STYLE_FLOAT_STORY);
+    if (title && c->t->table.continued) {
+        /* a story taller than a page goes on under its title, continued */
+        galley cg = gal_child(NULL);
+        lay_plain(c, &cg, arena_printf(c->a, "%s%s", lay_child_text(c, n, M_TITLE), c->t->table.continued),
+                  sb->story_title_style, f, n, ROLE_ARTIFACT);
+        for (gline *l = gal_since(g, before); l && cg.first; l = l->next)
+            l->cont = cg.first;
+    }
 }
 
 static void priorities(ctx *c, galley *g, const model_node *n, frame f, int level)

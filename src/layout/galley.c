@@ -89,7 +89,8 @@ gline *gal_since(const galley *g, const gline *before)
 void gal_keep_whole(galley *g, const gline *before)
 {
     for (gline *l = gal_since(g, before); l && l != g->last; l = l->next)
-        l->keep_next = 1;
+        if (!l->keep_next)
+            l->keep_next = GAL_KEEP_BLOCK;
 }
 
 void gal_take_feet(gline *to, gline *from)
@@ -151,7 +152,7 @@ gline *gal_copy_head(arena *a, const gline *from)
 {
     gline *first = NULL, *tail = NULL;
     for (const gline *h = from; h && h->run_head; h = h->next) {
-        gline *copy = copy_line(a, h, 0);
+        gline *copy = copy_line(a, h, 1);  /* read once, where the table starts */
         if (tail)
             tail->next = copy;
         else

@@ -63,7 +63,12 @@ typedef struct gal_sub {
     const struct gline *first;      /* a copy as built, copied again before each use */
 } gal_sub;
 
-enum { GAL_KEEP = 1, GAL_KEEP_SOFT = 2 };
+/* Keeps: GAL_KEEP always holds; GAL_KEEP_SOFT (between a table row's
+ * lines) gives way where the row meets a page's foot with room to spare
+ * or is taller than a page; GAL_KEEP_BLOCK (a block kept whole) gives way
+ * only where the block is taller than a page, and then its lines' own
+ * keeps (widows, orphans) still hold. */
+enum { GAL_KEEP = 1, GAL_KEEP_SOFT = 2, GAL_KEEP_BLOCK = 3 };
 
 /* Notes set for the foot of the page: lines first..last, height high
  * with the space between them. */
@@ -87,6 +92,8 @@ typedef struct gline {
     const gal_sub *sub;             /* the heading row in the body this band is under */
     int sub_head;                   /* a band of that heading row itself */
     gal_foot *feet;                 /* notes whose markers it holds, for the page's foot */
+    const struct gline *cont;       /* what heads a page the block it is in goes on to
+                                       (a story's title, "continued"), set apart */
     int landscape;                  /* set on a page turned on its side */
     int floats;                     /* starts a block that may wait for the next page's
                                        head while the text after it fills this one */
@@ -147,7 +154,7 @@ void gal_take_notes(galley *g, galley *child);
 int gal_add_note(arena *a, galley *g, const model_node *note);
 /* A deep copy of the heading bands from first up to the one marked last
  * (run_head 2): placing a band moves its items onto a page, so what is
- * placed again is copied. */
+ * placed again is copied, as artifacts (a reader meets the heading once). */
 gline *gal_copy_head(arena *a, const gline *first);
 /* A deep copy of lines first..last (NULL: to the end), not yet placed,
  * for drawing again: a repeated heading, a caption saying "(continued)".

@@ -33,11 +33,14 @@ static dl_page *new_page(const page_job *job, dl_doc *d, int landscape)
     return p;
 }
 
-/* Whether line l keeps with the next: a soft keep (inside a table's
- * row) holds unless the row is being parted. */
+enum { PART_ROWS = 1, PART_BLOCK = 2 };
+
+/* Whether line l keeps with the next: a soft keep (inside a table's row,
+ * or a block kept whole) holds unless the chain is being parted. */
 static int keeps(const gline *l, int parting)
 {
-    return l->keep_next == GAL_KEEP || (l->keep_next == GAL_KEEP_SOFT && !parting);
+    return l->keep_next == GAL_KEEP || (l->keep_next == GAL_KEEP_SOFT && parting < PART_ROWS) ||
+           (l->keep_next == GAL_KEEP_BLOCK && parting < PART_BLOCK);
 }
 
 /* The height of notes feet, one after another. */
@@ -127,7 +130,8 @@ typedef struct pager {
     const gline *prev;
     const char *mark_label, *mark_title, *mark_head;
     int marked, page_named, head_named;
-    int parting;                    /* a table's row is being parted at its soft keeps */
+    int parting;                    /* the chain being placed is parted at its soft keeps:
+                                       PART_ROWS a table's rows, PART_BLOCK a block's too */
     int landscape;                  /* the pages opened now are turned on their side */
     pending *floats, *floats_last;  /* in the order they fell */
     double after;                   /* the least space the next line has above it */
@@ -375,20 +379,26 @@ static gline *hold(pager *pg, gline *l, double need)
     return l;
 }
 
-/* Whether the table row in the chain from l (need high, its soft keeps
- * held; a caption and heading rows may come first) is parted between
- * its lines: where it is taller than a page, or where
- * moving it whole to the next page would leave more of this one empty
- * than the template allows. Rows that fit are kept whole otherwise, so
- * that a reader meets each row's cells together. */
-static int parts_row(const pager *pg, const gline *l, double gap, double need)
+/* How the chain from l (need high with every keep held) is parted: a
+ * block kept whole (a story) that is taller than a page parts wherever
+ * its lines' own keeps allow (PART_BLOCK); a table's row in it (a
+ * caption and heading rows may come first) parts between its lines
+ * (PART_ROWS) where it is taller than a page, or where moving it whole
+ * to the next page would leave more of this one empty than the
+ * template allows. Rows that fit are kept whole otherwise, so that a
+ * reader meets each row's cells together. 0: the chain stays whole. */
+static int parting_of(const pager *pg, const gline *l, double gap, double need)
 {
-    if (chain_height(l, gap, pg->body, 1) >= need)
+    if (need > pg->body && chain_height(l, gap, pg->body, PART_BLOCK) < need)
+        return PART_BLOCK;
+    if (chain_height(l, gap, pg->body, PART_ROWS) >= need)
         return 0;               /* no row to part in the chain */
     if (need > pg->body)
-        return 1;
+        return PART_ROWS;
     return !pg->empty && pg->y - need < floor_of(pg) - 0.01 &&
-           pg->y - floor_of(pg) > pg->job->t->table.split_room * pg->body;
+                   pg->y - floor_of(pg) > pg->job->t->table.split_room * pg->body
+               ? PART_ROWS
+               : 0;
 }
 
 /* A new page for line l, its head taken by the blocks waiting for it. */
@@ -479,7 +489,7 @@ static void continue_run(pager *pg, const gline *l)
     pg->after = 0;
     gline *caption = run->caption ? gal_copy_lines(a, run->caption, run->caption_last, 1) : NULL;
     gline *head = run->head && !(run->parts && l->sub) ? gal_copy_head(a, run->head) : NULL;
-    gline *sub = l->sub && !l->sub_head ? gal_copy_lines(a, l->sub->first, NULL, 0) : NULL;
+    gline *sub = l->sub && !l->sub_head ? gal_copy_lines(a, l->sub->first, NULL, 1) : NULL;
     /* what is repeated takes at most half of what the page has left:
      * the caption goes first, then the heading row in the body */
     double room = (pg->y - floor_of(pg)) / 2;
@@ -526,13 +536,21 @@ int page_break(const page_job *job, dl_doc *d, gline *first)
          * than a page flows, and its tail must not be judged again */
         int chain_start = !pg.prev || !keeps(pg.prev, pg.parting);
         double need = chain_start ? chain_height(l, gap, pg.body, pg.parting) : pg.body + 1;
-        if (chain_start && !pg.parting && parts_row(&pg, l, gap, need)) {
-            pg.parting = 1;
-            need = chain_height(l, gap, pg.body, 1);
+        int part = chain_start && !pg.parting ? parting_of(&pg, l, gap, need) : 0;
+        if (part) {
+            pg.parting = part;
+            need = chain_height(l, gap, pg.body, part);
         }
-        if (chain_start && floats_on(&pg, l, need)) {
-            l = hold(&pg, l, need);
-            continue;
+        if (chain_start && l->floats) {
+            /* a block that floats is judged whole, however the chain
+             * before it was being parted: it waits only where all of it
+             * fits on a page, as it is then placed */
+            double whole = chain_height(l, gap, pg.body, 0);
+            if (floats_on(&pg, l, whole)) {
+                l = hold(&pg, l, whole);
+                pg.parting = 0;
+                continue;
+            }
         }
         pg.after = 0;
         if (!pg.empty && ((need <= pg.body && pg.y - need < floor_of(&pg) - 0.01) ||
@@ -550,6 +568,8 @@ int page_break(const page_job *job, dl_doc *d, gline *first)
                 return -1;
             if (in_run && !l->run_head)
                 continue_run(&pg, l);
+            else if (l->cont && prev && prev->cont == l->cont)
+                put_again(&pg, gal_copy_lines(job->a, l->cont, NULL, 1));
             gap = pg.empty ? 0 : (l->space_before > pg.after ? l->space_before : pg.after);
             pg.after = 0;
         }
