@@ -2,7 +2,7 @@
 # deps.sh - installs the Debian packages boardpress builds and tests with,
 # only those missing, so that a second run never touches the network.
 set -eu
-need="gcc make clang libclang-rt-14-dev libc6-dev libhpdf-dev libxml2-dev zlib1g-dev libhyphen-dev hyphen-en-gb libpng-dev colord-data poppler-utils qpdf python3 python3-pil valgrind"
+need="gcc make clang libclang-rt-14-dev libc6-dev libhpdf-dev libxml2-dev zlib1g-dev libhyphen-dev hyphen-en-gb libpng-dev colord-data poppler-utils qpdf python3 python3-pil python3-pikepdf python3-fonttools valgrind"
 missing=""
 for p in $need; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -202,6 +202,12 @@ case "$r" in
 *" underfull=0 broken=0 outside=0") ok "page-quality of the test reports: $r" ;;
 *) fail "page-quality of the test reports" "$r" ;;
 esac
+# ---- accessible: the Matterhorn Protocol's machine checks on the samples ----
+for s in samples/*.xml; do
+    name=$(basename "$s" .xml)
+    r=$(/usr/bin/python3 "$tools/pdfua-check" "$tmp/$name.pdf" 2>&1 | grep '^  FAIL')
+    [ -z "$r" ] && ok "pdfua-check $name: no FAIL" || fail "pdfua-check $name" "$(echo "$r" | head -3)"
+done
 # the samples do not patch their layout with page breaks
 n=$(cat samples/*.xml | grep -c '<page-break')
 [ "$n" = 0 ] && ok "no sample forces a page break" || fail "no sample forces a page break" "$n <page-break/>"
@@ -616,7 +622,7 @@ print("ok" if all(k in w for k in need) and w["Budget"] < w["600"] < w["0"] < w[
 pdfinfo "$tmp/tag.pdf" | grep -q "^Tagged: *yes" && ok "the PDF is tagged" || fail "the PDF is tagged"
 tree=$(pdfinfo -struct-text "$tmp/tag.pdf" 2>&1 | tr -s ' ' | tr '\n' '|')
 case "$tree" in
-    *"| Sect| H1 (block)| \"1 First chapter\""*"| Note (inline)|"*"| L (block)| LI (block)| Lbl (block)| \"1.\"| LBody (block)| \"Numbered one\""*)
+    *"| Sect| H1 (block)| \"1 First chapter\""*"| Note <note-1> (inline)|"*"| L (block)| LI (block)| Lbl (block)| \"1.\"| LBody (block)| \"Numbered one\""*)
         ok "headings, notes and lists are tagged as such, labels apart from their text" ;;
     *) fail "headings, notes and lists are tagged as such, labels apart from their text" "$tree" ;;
 esac
@@ -632,8 +638,8 @@ esac
 ./boardpress render tests/good/charts.xml -o "$tmp/tagc.pdf" 2>/dev/null
 tree=$(pdfinfo -struct-text "$tmp/tagc.pdf" 2>&1 | tr -s ' ' | tr '\n' '|')
 case "$tree" in
-    *"| Table (block)| Caption|"*"| THead| TR| TH| \"Year\"| TH| \"Kent Rate\""*"| TR| TD| \"2008\"| TD| \"37.1\""*)
-        ok "tables are tagged by head, row and cell" ;;
+    *"| Table (block)| Caption|"*"| THead| TR| TH:| /Scope /Column| \"Year\"| TH:| /Scope /Column| \"Kent Rate\""*"| TBody| TR| TD| \"2008\"| TD| \"37.1\""*)
+        ok "tables are tagged by head, body, row and cell, header cells with their scope" ;;
     *) fail "tables are tagged by head, row and cell" "$tree" ;;
 esac
 ./boardpress render tests/good/pictures.xml -o "$tmp/tagp.pdf" 2>/dev/null

@@ -16,7 +16,7 @@
 #include "diag.h"
 #include "mem.h"
 
-enum { SUB_SELF, SUB_LBL, SUB_LBODY };
+enum { SUB_SELF, SUB_LBL, SUB_LBODY, SUB_TBODY };
 
 /* Elements and places made so far, by node (and part of a list item). */
 typedef struct slot {
@@ -107,6 +107,17 @@ static const char *heading_tag(const model_node *title)
     return h[depth > 6 ? 5 : depth - 1];
 }
 
+/* The table's child of kind k among its first children, where the
+ * schema puts a caption, headnote, columns and head; NULL none. */
+static const model_node *table_part(const model_node *table, model_kind k)
+{
+    int n = 0;
+    for (const model_node *c = table->first; c && n < 8; c = c->next, n++)
+        if (c->kind == k)
+            return c;
+    return NULL;
+}
+
 /* The standard structure type of a node; holder says it carries drawn
  * content itself, which makes an unknown node a paragraph rather than a
  * mere grouping. */
@@ -116,6 +127,8 @@ static const char *tag_for(const model_node *n, int sub, int holder)
         return "Lbl";
     if (sub == SUB_LBODY)
         return "LBody";
+    if (sub == SUB_TBODY)
+        return "TBody";
     switch (n->kind) {
     case M_REPORT: return "Document";
     case M_CHAPTER: case M_SECTION: case M_APPENDIX: case M_FOREWORD: case M_SUBGROUP:
@@ -132,6 +145,8 @@ static const char *tag_for(const model_node *n, int sub, int holder)
     case M_CELL:
         return n->parent && n->parent->parent && n->parent->parent->kind == M_HEAD ? "TH" : "TD";
     case M_CAPTION: return "Caption";
+    case M_HEADNOTE: return n->parent && n->parent->kind == M_TABLE && !table_part(n->parent, M_CAPTION)
+                            ? "Caption" : "P";
     case M_IMAGE: case M_LOGO: case M_CHART: return "Figure";
     case M_COVER: return "Figure";     /* only its picture is drawn from it */
     case M_CONTENTS: return "Div";
@@ -208,6 +223,24 @@ static const dl_struct *container(marker *m, const model_node *n)
     return element(m, n, n->kind == M_ITEM ? SUB_LBODY : SUB_SELF, 0);
 }
 
+/* Whether n is a row written straight in a table that has a <head>: a
+ * table's rows go in a TBody when it has a THead, which the report need
+ * not write (<body> is optional). The head comes among a table's first
+ * children (after its caption, headnote and columns), so looking there
+ * costs no more for a table of thousands of rows. */
+static int in_implied_body(const model_node *n)
+{
+    return n->kind == M_ROW && n->parent && n->parent->kind == M_TABLE && table_part(n->parent, M_HEAD);
+}
+
+/* A headnote stands in its table's Caption (a Table holds no P): under
+ * the caption when there is one, else as the caption itself. */
+static const model_node *headnote_caption(const model_node *n)
+{
+    return n->kind == M_HEADNOTE && n->parent && n->parent->kind == M_TABLE ? table_part(n->parent, M_CAPTION)
+                                                                              : NULL;
+}
+
 static const dl_struct *element(marker *m, const model_node *n, int sub, int holder)
 {
     if (!n || n == m->root)
@@ -215,8 +248,10 @@ static const dl_struct *element(marker *m, const model_node *n, int sub, int hol
     void **v = lookup(m, n, sub);
     if (*v)
         return *v;
-    dl_struct *parent = (dl_struct *)(sub == SUB_SELF ? container(m, n->parent)
-                                                      : element(m, n, SUB_SELF, 0));
+    dl_struct *parent = (dl_struct *)(sub != SUB_SELF ? element(m, n, SUB_SELF, 0)
+                                      : in_implied_body(n) ? element(m, n->parent, SUB_TBODY, 0)
+                                      : headnote_caption(n) ? element(m, headnote_caption(n), SUB_SELF, 0)
+                                                            : container(m, n->parent));
     count(m, parent);
     dl_struct *e = arena_alloc(m->a, sizeof *e);
     e->tag = tag_for(n, sub, holder);

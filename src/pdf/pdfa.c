@@ -56,10 +56,29 @@ static void xmp_element(HPDF_Stream st, const char *open, const char *value, con
     HPDF_Stream_WriteStr(st, close);
 }
 
-/* The XMP packet PDF/A requires: the document information again, in
- * XML, escaped, and the claim of conformance. libharu's own packet
- * leaves values unescaped and the title out, so it is written here. */
-static int write_xmp(HPDF_Doc pdf, const dl_doc *d)
+/* The description of the PDF/UA identifier's schema, which PDF/A-1
+ * asks for any schema it does not itself define. */
+static const char ua_schema[] =
+    "<rdf:Description rdf:about=\"\" xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\"\n"
+    " xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"\n"
+    " xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n"
+    "<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">\n"
+    "<pdfaSchema:schema>PDF/UA identification schema</pdfaSchema:schema>\n"
+    "<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>\n"
+    "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\n"
+    "<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType=\"Resource\">\n"
+    "<pdfaProperty:name>part</pdfaProperty:name><pdfaProperty:valueType>Integer</pdfaProperty:valueType>\n"
+    "<pdfaProperty:category>internal</pdfaProperty:category>\n"
+    "<pdfaProperty:description>The part of ISO 14289 the file conforms to</pdfaProperty:description>\n"
+    "</rdf:li></rdf:Seq></pdfaSchema:property>\n"
+    "</rdf:li></rdf:Bag></pdfaExtension:schemas>\n"
+    "</rdf:Description>\n";
+
+/* The XMP packet: the document information again, in XML, escaped, its
+ * language, the PDF/UA identifier, and for PDF/A its claim and the
+ * description of the PDF/UA schema. libharu's own packet leaves values
+ * unescaped and the title out, so it is written here. */
+static int write_xmp(HPDF_Doc pdf, const dl_doc *d, int pdfa)
 {
     HPDF_Dict xmp = pdfi_stream_new(pdf);
     if (!xmp)
@@ -77,6 +96,7 @@ static int write_xmp(HPDF_Doc pdf, const dl_doc *d)
     xmp_element(st, "<dc:creator><rdf:Seq><rdf:li>", d->author, "</rdf:li></rdf:Seq></dc:creator>\n");
     xmp_element(st, "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">", d->subject,
                 "</rdf:li></rdf:Alt></dc:description>\n");
+    xmp_element(st, "<dc:language><rdf:Bag><rdf:li>", d->lang, "</rdf:li></rdf:Bag></dc:language>\n");
     HPDF_Stream_WriteStr(st, "</rdf:Description>\n"
         "<rdf:Description rdf:about=\"\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n"
         "<pdf:Producer>boardpress</pdf:Producer>\n");
@@ -94,10 +114,21 @@ static int write_xmp(HPDF_Doc pdf, const dl_doc *d)
         xmp_element(st, "<xmp:ModifyDate>", when, "</xmp:ModifyDate>\n");
     }
     HPDF_Stream_WriteStr(st, "</rdf:Description>\n"
-        "<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
-        "<pdfaid:part>1</pdfaid:part>\n<pdfaid:conformance>B</pdfaid:conformance>\n"
-        "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>");
+        "<rdf:Description rdf:about=\"\" xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n"
+        "<pdfuaid:part>1</pdfuaid:part>\n</rdf:Description>\n");
+    if (pdfa)
+        HPDF_Stream_WriteStr(st, "<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
+            "<pdfaid:part>1</pdfaid:part>\n<pdfaid:conformance>B</pdfaid:conformance>\n"
+            "</rdf:Description>\n");
+    if (pdfa)
+        HPDF_Stream_WriteStr(st, ua_schema);
+    HPDF_Stream_WriteStr(st, "</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>");
     return HPDF_Dict_Add(pdfi_catalog(pdf), "Metadata", xmp) == HPDF_OK ? 0 : -1;
+}
+
+int pdfa_metadata(HPDF_Doc pdf, const dl_doc *d, int pdfa)
+{
+    return write_xmp(pdf, d, pdfa);
 }
 
 /* The sRGB output intent every PDF/A file carries. */
@@ -157,6 +188,5 @@ static int file_id(HPDF_Doc pdf, const dl_doc *d)
 
 int pdfa_write(HPDF_Doc pdf, const dl_doc *d, const char *icc_profile, const char *condition)
 {
-    return write_xmp(pdf, d) != 0 || output_intent(pdf, icc_profile, condition) != 0 ||
-           file_id(pdf, d) != 0 ? -1 : 0;
+    return output_intent(pdf, icc_profile, condition) != 0 || file_id(pdf, d) != 0 ? -1 : 0;
 }

@@ -10,9 +10,14 @@
 
 #include "dl.h"
 
-/* Adds them to pdf for d, the output intent from the ICC profile at
- * icc_profile, called condition (NULL: sRGB): 0, or -1 (the profile
- * cannot be read, or memory ran out). */
+/* The XMP packet every file carries: d's information, its language and
+ * the PDF/UA identifier, with the PDF/A claim (and the schema PDF/A
+ * asks to be described) when pdfa. 0, or -1 (memory ran out). */
+int pdfa_metadata(HPDF_Doc pdf, const dl_doc *d, int pdfa);
+
+/* What else PDF/A adds to pdf for d: the output intent from the ICC
+ * profile at icc_profile, called condition (NULL: sRGB), and the file
+ * identifier: 0, or -1 (the profile cannot be read, or memory ran out). */
 int pdfa_write(HPDF_Doc pdf, const dl_doc *d, const char *icc_profile, const char *condition);
 
 /* A date both the information dictionary (D:YYYY...) and the XMP packet

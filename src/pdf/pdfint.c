@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include <hpdf_doc.h>
+#include <hpdf_encoder.h>
 #include <hpdf_encrypt.h>
 #include <hpdf_pages.h>
 
@@ -94,4 +95,17 @@ void pdfi_digest_end(pdfi_digest *d, unsigned char out[16])
 {
     HPDF_MD5Final(out, &d->md5);
     free(d);
+}
+
+void pdfi_encoder_undefined(HPDF_Doc pdf, const char *name, int code)
+{
+    HPDF_Encoder enc = HPDF_GetEncoder(pdf, name);
+    if (!enc || enc->type != HPDF_ENCODER_TYPE_SINGLE_BYTE || code < 0 || code > 255)
+        return;
+    HPDF_BasicEncoderAttr attr = (HPDF_BasicEncoderAttr)enc->attr;
+    attr->differences[code] = 0;
+    attr->has_differences = HPDF_FALSE;
+    for (int k = 0; k < 256; k++)
+        if (attr->differences[k])
+            attr->has_differences = HPDF_TRUE;
 }

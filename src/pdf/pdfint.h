@@ -27,6 +27,10 @@ HPDF_Xref pdfi_xref(HPDF_Doc pdf);
 HPDF_Dict pdfi_catalog(HPDF_Doc pdf);
 HPDF_Dict pdfi_info(HPDF_Doc pdf);
 HPDF_Dict pdfi_trailer(HPDF_Doc pdf);
+/* Leaves code out of the single-byte encoding name's /Differences: the
+ * library lists DEL (127), which no font has a glyph for, as /.notdef,
+ * a name PDF/UA and PDF/A refuse there; no text ever uses the code. */
+void pdfi_encoder_undefined(HPDF_Doc pdf, const char *name, int code);
 
 /* A new stream object, its filter: HPDF_STREAM_FILTER_FLATE_DECODE or
  * HPDF_STREAM_FILTER_NONE (metadata a reader must see as text); and the

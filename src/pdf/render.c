@@ -61,6 +61,7 @@ typedef struct rstate {
     int nfiles, file_cap;
     int utf_ready;              /* the two-byte encoder is registered */
     tagger *tags;               /* the structure tree, for screen readers */
+    int page_links;             /* the page being drawn has link annotations */
     diag *dg;                   /* where messages go */
     const dl_where *at;         /* what is being drawn, to say where a failure is */
     const dl_where *err_at;     /* where the library's first error came */
@@ -179,7 +180,8 @@ static int unicode_cmap(rstate *r, HPDF_Font hf)
         "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
         "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
         "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-    /* 248 high bytes: the surrogates (D8-DF) are never characters */
+    /* 248 high bytes: the surrogates (D8-DF) are never characters, and
+     * U+0000, the byte-order marks FEFF and FFFE, and FFFF are left out */
     int hi = 0;
     for (int block = 0; block < 3 && st == HPDF_OK; block++) {
         char buf[64];
@@ -189,7 +191,8 @@ static int unicode_cmap(rstate *r, HPDF_Font hf)
         for (int k = 0; k < n && st == HPDF_OK; k++, hi++) {
             if (hi == 0xD8)
                 hi = 0xE0;
-            snprintf(buf, sizeof buf, "<%02X00> <%02XFF> <%02X00>\n", hi, hi, hi);
+            int lo = hi == 0 ? 1 : 0, top = hi == 0xFE ? 0xFE : hi == 0xFF ? 0xFD : 0xFF;
+            snprintf(buf, sizeof buf, "<%02X%02X> <%02X%02X> <%02X%02X>\n", hi, lo, hi, top, hi, lo);
             st = HPDF_Stream_WriteStr(s, buf);
         }
         if (st == HPDF_OK)
@@ -216,6 +219,8 @@ static HPDF_Font pdf_font(rstate *r, const font *f, enc_id e)
             return NULL;
         r->utf_ready = 1;
     }
+    if (e != ENC_UTF8)
+        pdfi_encoder_undefined(r->pdf, enc_name(e), 127);
     HPDF_Font hf = HPDF_GetFont(r->pdf, name, enc_name(e));
     if (!hf || (e == ENC_UTF8 && unicode_cmap(r, hf) != 0))
         return NULL;
@@ -437,6 +442,12 @@ static HPDF_Annotation draw_link(rstate *r, HPDF_Page page, const dl_item *it)
     if (a) {
         HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
         HPDF_Dict_AddNumber(a, "F", 4);     /* printable, as PDF/A asks */
+        /* what a reader is told the link does, as PDF/UA asks */
+        char where[64];
+        if (!it->uri)
+            snprintf(where, sizeof where, "Go to page %d", it->dest_page);
+        HPDF_Dict_Add(a, "Contents", tag_text_string(r->pdf, it->uri ? it->uri : where));
+        r->page_links = 1;
     }
     return a;
 }
@@ -475,6 +486,7 @@ static void draw_page(rstate *r, const dl_page *p, HPDF_Page page)
     r->cur_font = NULL;
     r->cur_size = r->cur_ws = 0;
     r->fill_known = 0;
+    r->page_links = 0;
     for (const dl_item *it = p->first; it && !r->error && !r->refused; it = it->next) {
         r->at = it->at;
         if (!item_in_range(it)) {
@@ -511,6 +523,8 @@ static void draw_page(rstate *r, const dl_page *p, HPDF_Page page)
         }
     }
     end_text(r, page);
+    if (r->page_links)
+        HPDF_Dict_AddName(page, "Tabs", "S");  /* links in the structure's order */
 }
 
 static void set_text(rstate *r, HPDF_Dict dict, const char *key, const char *value)
@@ -799,6 +813,8 @@ static int build(rstate *r, const dl_doc *d, const render_options *opt, const ch
     }
     if (!r->error && !r->refused && tag_failure(r->tags, &tag_at, &tag_why))
         refuse(r, tag_at ? tag_at : d->at, tag_why);
+    if (!r->error && !r->refused && pdfa_metadata(r->pdf, d, opt && opt->pdfa) != 0)
+        refuse(r, NULL, "cannot hold the document's metadata");
     if (!r->error && !r->refused && opt && opt->pdfa &&
         pdfa_write(r->pdf, d, opt->icc_profile, opt->icc_condition) != 0) {
         diag_error(r->dg, where, 0, 0, "cannot write PDF/A: the output intent's ICC profile %s cannot be read",

@@ -42,6 +42,7 @@ struct tagger {
     elem *link;                     /* the Link element the next annotation joins */
     elem *last;                     /* the element content last went to */
     elem *anonymous;                /* Link elements, which stand for no node */
+    int notes;                      /* Note elements made, which name each by ID */
     elem **annots;                  /* the Link of each annotation, by key from */
     int nannots, annot_cap;         /* first_key on */
     int first_key;
@@ -181,6 +182,23 @@ static int grow(tagger *t)
 }
 
 /* A new element for st under parent (NULL: under the tree's root). */
+/* A table cell's attributes: the headers it is (Scope) and the columns
+ * and rows it spans. */
+static HPDF_STATUS table_attributes(HPDF_MMgr mm, HPDF_Dict dict, const dl_struct *st)
+{
+    HPDF_Dict a = HPDF_Dict_New(mm);
+    if (!a)
+        return HPDF_FAILD_TO_ALLOC_MEM;
+    HPDF_STATUS status = HPDF_Dict_AddName(a, "O", "Table");
+    if (st->scope != DL_SCOPE_NONE)
+        status += HPDF_Dict_AddName(a, "Scope", st->scope == DL_SCOPE_ROW ? "Row" : "Column");
+    if (st->colspan > 1)
+        status += HPDF_Dict_AddNumber(a, "ColSpan", st->colspan);
+    if (st->rowspan > 1)
+        status += HPDF_Dict_AddNumber(a, "RowSpan", st->rowspan);
+    return status + HPDF_Dict_Add(dict, "A", a);
+}
+
 static elem *make(tagger *t, const dl_struct *st, elem *parent)
 {
     if (t->count * 2 >= t->nbuckets && grow(t) != 0)
@@ -202,6 +220,14 @@ static elem *make(tagger *t, const dl_struct *st, elem *parent)
     status += HPDF_Dict_Add(e->dict, "K", e->kids);
     if (strcmp(tag, "Figure") == 0 && st->alt && *st->alt)
         status += HPDF_Dict_Add(e->dict, "Alt", tag_text_string(t->pdf, st->alt));
+    if (st->scope != DL_SCOPE_NONE || st->colspan > 1 || st->rowspan > 1)
+        status += table_attributes(mm, e->dict, st);
+    if (strcmp(tag, "Note") == 0) {
+        /* a note is named, as PDF/UA asks, by its place in the tree */
+        char id[32];
+        snprintf(id, sizeof id, "note-%d", ++t->notes);
+        status += HPDF_Dict_Add(e->dict, "ID", HPDF_Binary_New(mm, (HPDF_BYTE *)id, (HPDF_UINT)strlen(id)));
+    }
     if (parent)
         status += add_kid(t, parent, e->dict);
     if (status != HPDF_OK) {
