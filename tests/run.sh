@@ -378,6 +378,11 @@ for t, y in tops.items(): rows[round(y / 25)] += 1
 shape = "+".join(str(n) for _, n in sorted(rows.items()))
 charts = sum(1 for x, y, t in words if t == "Chart")
 print(shape, charts)')
+# a Figure whose Alt names the units and whom they report to
+alt=$(printf 'Organisation chart: Main Board; Quality and Effectiveness, reporting to Main Board' | iconv -f UTF-8 -t UTF-16BE | od -An -tx1 | tr -d ' \n')
+n=$(qpdf --qdf --object-streams=disable "$tmp/org.pdf" - 2>/dev/null | grep -a -c "/Alt <feff$alt")
+[ "$n" = 1 ] && ok "an organisation chart is a Figure whose Alt names each unit and whom it reports to" \
+    || fail "an organisation chart's Figure names its units" "$n"
 [ "$r" = "4+3 1" ] && ok "seven subgroups sit as 4 + 3, and a caption repeating the heading is left out" \
     || fail "an organisation chart balances its rows and does not repeat its title" "rows, \"Chart\" count: $r $(head -1 "$tmp/err")"
 

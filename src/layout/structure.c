@@ -147,7 +147,7 @@ static const char *tag_for(const model_node *n, int sub, int holder)
     case M_CAPTION: return "Caption";
     case M_HEADNOTE: return n->parent && n->parent->kind == M_TABLE && !table_part(n->parent, M_CAPTION)
                             ? "Caption" : "P";
-    case M_IMAGE: case M_LOGO: case M_CHART: return "Figure";
+    case M_IMAGE: case M_LOGO: case M_CHART: case M_STRUCTURE: return "Figure";
     case M_COVER: return "Figure";     /* only its picture is drawn from it */
     case M_CONTENTS: return "Div";
     default: return holder ? "P" : "Div";
@@ -171,20 +171,128 @@ static size_t text_into(const model_node *n, char *out)
     return len;
 }
 
+/* The text of n, in m's arena. */
+static const char *text_of(marker *m, const model_node *n)
+{
+    size_t len = text_into(n, NULL);
+    char *s = arena_alloc(m->a, len + 1);
+    text_into(n, s);
+    return s;
+}
+
+/* Appends s to *out, growing it. */
+static void append_raw(char **out, size_t *len, size_t *cap, const char *s)
+{
+    size_t n = strlen(s);
+    if (*len + n + 1 > *cap) {
+        *cap = (*len + n + 1) * 2;
+        char *grown = mem_alloc(*cap, 1);
+        if (*out)
+            memcpy(grown, *out, *len);
+        free(*out);
+        *out = grown;
+    }
+    memcpy(*out + *len, s, n + 1);
+    *len += n;
+}
+
+/* The longest text made for a figure's Alt: a PDF string holds 65,535
+ * bytes, and a reader's summary is better short. */
+#define ALT_MAX 4000
+
+/* Appends s to the growing text *out (of *len bytes, *cap held); past
+ * ALT_MAX bytes, an ellipsis once and nothing more. */
+static void append(char **out, size_t *len, size_t *cap, const char *s)
+{
+    if (*len >= ALT_MAX)
+        return;
+    size_t n = strlen(s);
+    if (*len + n > ALT_MAX) {
+        const char *p = s + (ALT_MAX - *len), *start = s;
+        while (p > start && ((unsigned char)*p & 0xC0) == 0x80)
+            p--;                    /* not inside a character */
+        n = (size_t)(p - start);
+        char *cut = mem_alloc(n + 4, 1);
+        memcpy(cut, s, n);
+        memcpy(cut + n, "\xE2\x80\xA6", 4);
+        append_raw(out, len, cap, cut);     /* *len is ALT_MAX or more: nothing more */
+        free(cut);
+        return;
+    }
+    append_raw(out, len, cap, s);
+}
+
+/* What a chart says without its caption: its kind and what it shows,
+ * series by categories ("Bar chart of Kent Rate, England rate by year"
+ * is read from its data), for a screen reader. */
+static const char *chart_summary(marker *m, const model_node *n)
+{
+    const char *type = model_attr_get(n, "type");
+    char *out = NULL;
+    size_t len = 0, cap = 0;
+    append(&out, &len, &cap, type && strcmp(type, "pie") == 0 ? "Pie chart" : type && strcmp(type, "line") == 0
+                                                                                  ? "Line chart" : "Bar chart");
+    const char *sep = " of ";
+    for (const model_node *c = n->first; c; c = c->next)
+        if (c->kind == M_SERIES && model_attr_get(c, "name")) {
+            append(&out, &len, &cap, sep);
+            append(&out, &len, &cap, model_attr_get(c, "name"));
+            sep = ", ";
+        }
+    const model_node *cats = model_child(n, M_CATEGORIES);
+    if (cats) {
+        append(&out, &len, &cap, ": ");
+        append(&out, &len, &cap, text_of(m, cats));
+    }
+    char *s = arena_alloc(m->a, len + 1);
+    memcpy(s, out, len + 1);
+    free(out);
+    return s;
+}
+
+/* What an organisation chart says: each unit in order, with the unit it
+ * reports to ("Executive, reporting to Main Board"). The unit reported to
+ * is found among those before it, as the chart is written top down; a
+ * very large chart is named unit by unit without it. */
+static const char *chart_units(marker *m, const model_node *n)
+{
+    char *out = NULL;
+    size_t len = 0, cap = 0;
+    append(&out, &len, &cap, "Organisation chart");
+    int count = 0;
+    for (const model_node *u = n->first; u; u = u->next) {
+        if (u->kind != M_UNIT)
+            continue;
+        append(&out, &len, &cap, count++ ? "; " : ": ");
+        append(&out, &len, &cap, text_of(m, u));
+        const char *to = model_attr_get(u, "reports-to");
+        int k = 0;
+        for (const model_node *v = n->first; to && v && v != u && k < 200; v = v->next, k++)
+            if (v->kind == M_UNIT && model_attr_get(v, "id") && strcmp(model_attr_get(v, "id"), to) == 0) {
+                append(&out, &len, &cap, ", reporting to ");
+                append(&out, &len, &cap, text_of(m, v));
+                break;
+            }
+    }
+    char *s = arena_alloc(m->a, len + 1);
+    memcpy(s, out, len + 1);
+    free(out);
+    return s;
+}
+
 /* What a screen reader says for a figure: a picture's alt text; a
- * chart's caption; NULL when there is neither. */
+ * chart's caption, or else what it shows; an organisation chart's units. */
 static const char *alt_of(marker *m, const model_node *n)
 {
     const char *alt = model_attr_get(n, "alt");
     if (alt)
         return alt;
+    if (n->kind == M_STRUCTURE)
+        return chart_units(m, n);
     const model_node *cap = model_child(n, M_CAPTION);
-    if (!cap)
-        return NULL;
-    size_t len = text_into(cap, NULL);
-    char *s = arena_alloc(m->a, len + 1);
-    text_into(cap, s);
-    return s;
+    if (cap)
+        return text_of(m, cap);
+    return n->kind == M_CHART ? chart_summary(m, n) : NULL;
 }
 
 /* A table cell's headers and spans, as check.c has bounded them. */
