@@ -146,8 +146,6 @@ static double floor_of(const pager *pg)
     return pg->bottom + pg->foot_h;
 }
 
-static int open_page(pager *pg, const gline *l);
-
 /* ---- notes at the page's foot ---------------------------------------------- */
 
 /* The space the rule over a page's notes takes, with its gaps. */
@@ -401,8 +399,7 @@ static int parting_of(const pager *pg, const gline *l, double gap, double need)
                : 0;
 }
 
-/* A new page for line l, its head taken by the blocks waiting for it. */
-/* The text block's top and height on page p. */
+/* The text block's top and height on the page just opened. */
 static void fit_page(pager *pg)
 {
     pg->top = pg->p->height - pg->job->t->margin_top;
@@ -410,6 +407,7 @@ static void fit_page(pager *pg)
     pg->y = pg->top;
 }
 
+/* A new page for line l, its head taken by the blocks waiting for it. */
 static int open_page(pager *pg, const gline *l)
 {
     pg->p = new_page(pg->job, pg->d, pg->landscape);
